@@ -1,0 +1,56 @@
+//! The one error type of the crate.
+
+use std::fmt;
+
+/// An error with a kind that callers can match on.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Error {
+    kind: ErrorKind,
+}
+
+/// What went wrong. New kinds may be added without a breaking change.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum ErrorKind {
+    /// A span that does not lie inside the text on char boundaries.
+    InvalidSpan { start: usize, end: usize },
+    /// Options that could not be understood (unknown platform, bad field).
+    InvalidOptions(String),
+    /// Input that could not be read or parsed (CLI files, JSON lines, stored history).
+    InvalidInput(String),
+    /// Stored data whose schema is newer than this build understands or is corrupt.
+    CorruptStore(String),
+}
+
+impl Error {
+    pub fn new(kind: ErrorKind) -> Error {
+        Error { kind }
+    }
+
+    pub fn kind(&self) -> &ErrorKind {
+        &self.kind
+    }
+
+    pub fn invalid_options(msg: impl Into<String>) -> Error {
+        Error::new(ErrorKind::InvalidOptions(msg.into()))
+    }
+
+    pub fn invalid_input(msg: impl Into<String>) -> Error {
+        Error::new(ErrorKind::InvalidInput(msg.into()))
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.kind {
+            ErrorKind::InvalidSpan { start, end } => {
+                write!(f, "span {start}..{end} is not inside the text on character boundaries")
+            }
+            ErrorKind::InvalidOptions(msg) => write!(f, "invalid options: {msg}"),
+            ErrorKind::InvalidInput(msg) => write!(f, "invalid input: {msg}"),
+            ErrorKind::CorruptStore(msg) => write!(f, "stored data could not be read: {msg}"),
+        }
+    }
+}
+
+impl std::error::Error for Error {}
