@@ -60,7 +60,7 @@ impl Platform {
 
 /// The user's brand: what counts as "us" and what they want flagged or left alone.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default, rename_all = "camelCase")]
+#[serde(default)]
 pub struct BrandProfile {
     /// Brand names ("Acme", "Acme Coffee").
     pub names: Vec<String>,
@@ -74,7 +74,7 @@ pub struct BrandProfile {
 
 /// Everything besides the text.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default, rename_all = "camelCase")]
+#[serde(default)]
 pub struct Options {
     pub platform: Platform,
     pub profile: BrandProfile,
