@@ -1,3 +1,290 @@
+//! Turns `lexicon/*.toml` into static Rust arrays so that the analyser never
+//! parses TOML at run time (the wasm size budget has no room for a TOML parser)
+//! and so that a malformed lexicon fails the build instead of a user's draft.
+
+use std::collections::BTreeSet;
+use std::fmt::Write as _;
+use std::path::Path;
+
+use serde::Deserialize;
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct LexiconFile {
+    theme: String,
+    #[serde(default)]
+    rule: Vec<RuleEntry>,
+    #[serde(default)]
+    exemption: Vec<ExemptionEntry>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RuleEntry {
+    id: String,
+    cue: String,
+    weight: f32,
+    severity: String,
+    #[serde(default)]
+    phrases: Vec<String>,
+    /// Name of the Rust rule (`src/rules/<code>.rs`) that fires this entry.
+    #[serde(default)]
+    code: Option<String>,
+    /// Where a phrase must sit: `any` (default), `whole-sentence`, `start`.
+    #[serde(default)]
+    at: Option<String>,
+    /// Extra conditions: `we-subject` (we/our/the brand earlier in the
+    /// sentence), `question` (inside a question), `not-question`.
+    #[serde(default)]
+    requires: Vec<String>,
+    message: String,
+    note: String,
+    suggestion: String,
+    #[serde(default)]
+    replacement: Option<String>,
+    #[serde(default)]
+    source: Option<String>,
+    examples: Vec<String>,
+    #[serde(default)]
+    allows: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ExemptionEntry {
+    id: String,
+    phrases: Vec<String>,
+    note: String,
+    examples: Vec<String>,
+}
+
+const CUES: &[(&str, &str)] = &[
+    ("reaction-bait", "ReactionBait"),
+    ("comment-bait", "CommentBait"),
+    ("share-bait", "ShareBait"),
+    ("tag-bait", "TagBait"),
+    ("vote-bait", "VoteBait"),
+    ("like-for-good", "LikeForGood"),
+    ("follow-ask", "FollowAsk"),
+    ("hard-sell", "HardSell"),
+    ("call-to-action", "CallToAction"),
+    ("question-bait", "QuestionBait"),
+    ("self-praise", "SelfPraise"),
+    ("fame-metrics", "FameMetrics"),
+    ("curiosity-bait", "CuriosityBait"),
+    ("shouting", "Shouting"),
+    ("hashtag-stuffing", "HashtagStuffing"),
+    ("brand-centric", "BrandCentric"),
+    ("link-only", "LinkOnly"),
+    ("open-question", "OpenQuestion"),
+    ("listening", "Listening"),
+    ("gratitude", "Gratitude"),
+    ("spotlight", "Spotlight"),
+    ("co-creation", "CoCreation"),
+    ("honesty", "Honesty"),
+    ("helpful-value", "HelpfulValue"),
+    ("shared-values", "SharedValues"),
+    ("personal-voice", "PersonalVoice"),
+];
+
+const PLACEHOLDERS: &[&str] = &["{n}", "{w}", "{w*}", "{e}", "{q}", "{@}"];
+
+fn fail(msg: String) -> ! {
+    panic!("lexicon error: {msg}");
+}
+
 fn main() {
     println!("cargo:rerun-if-changed=build.rs");
+    println!("cargo:rerun-if-changed=lexicon");
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("lexicon");
+    let mut files: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap_or_else(|e| fail(format!("cannot read {}: {e}", dir.display())))
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "toml"))
+        .collect();
+    // Sorted so that generated indices, and so the output, are deterministic.
+    files.sort();
+
+    let mut rules_out = String::new();
+    let mut phrases_out = String::new();
+    let mut exemptions_out = String::new();
+    let mut ids = BTreeSet::new();
+    let mut rule_index = 0usize;
+    let mut exemption_index = 0usize;
+
+    for path in &files {
+        println!("cargo:rerun-if-changed={}", path.display());
+        let name = path.file_name().unwrap().to_string_lossy().to_string();
+        let src = std::fs::read_to_string(path).unwrap_or_else(|e| fail(format!("{name}: {e}")));
+        let file: LexiconFile =
+            toml::from_str(&src).unwrap_or_else(|e| fail(format!("{name}: {e}")));
+        if file.theme.trim().is_empty() {
+            fail(format!("{name}: empty theme"));
+        }
+        for rule in &file.rule {
+            validate_rule(&name, rule);
+            if !ids.insert(rule.id.clone()) {
+                fail(format!("{name}: duplicate id {}", rule.id));
+            }
+            let cue = CUES.iter().find(|(n, _)| *n == rule.cue).unwrap().1;
+            let severity = match rule.severity.as_str() {
+                "mild" => "Mild",
+                "moderate" => "Moderate",
+                "strong" => "Strong",
+                other => fail(format!("{}: unknown severity {other}", rule.id)),
+            };
+            let at = match rule.at.as_deref().unwrap_or("any") {
+                "any" => "Any",
+                "whole-sentence" => "WholeSentence",
+                "start" => "Start",
+                other => fail(format!("{}: unknown position {other}", rule.id)),
+            };
+            let _ = writeln!(
+                rules_out,
+                "    LexRule {{ id: {id:?}, theme: {theme:?}, cue: Cue::{cue}, weight: {w:?}, severity: Severity::{severity}, \
+                 code: {code:?}, at: At::{at}, requires: &{req:?}, message: {msg:?}, note: {note:?}, suggestion: {sug:?}, replacement: {rep:?}, \
+                 source: {src:?}, phrases: &{phr:?}, examples: &{ex:?}, allows: &{al:?} }},",
+                id = rule.id,
+                theme = file.theme,
+                w = rule.weight,
+                code = rule.code,
+                req = rule.requires,
+                msg = rule.message,
+                note = rule.note,
+                sug = rule.suggestion,
+                rep = rule.replacement,
+                src = rule.source,
+                phr = rule.phrases,
+                ex = rule.examples,
+                al = rule.allows,
+            );
+            for phrase in &rule.phrases {
+                emit_phrase(&mut phrases_out, phrase, rule_index, false);
+            }
+            rule_index += 1;
+        }
+        for ex in &file.exemption {
+            if ex.id.trim().is_empty() || ex.note.trim().is_empty() || ex.phrases.is_empty() {
+                fail(format!("{name}: exemption with empty fields"));
+            }
+            if ex.examples.is_empty() {
+                fail(format!("{}: exemption needs examples", ex.id));
+            }
+            if !ids.insert(ex.id.clone()) {
+                fail(format!("{name}: duplicate id {}", ex.id));
+            }
+            let _ = writeln!(
+                exemptions_out,
+                "    Exemption {{ id: {:?}, note: {:?}, phrases: &{:?}, examples: &{:?} }},",
+                ex.id, ex.note, ex.phrases, ex.examples
+            );
+            for phrase in &ex.phrases {
+                emit_phrase(&mut phrases_out, phrase, exemption_index, true);
+            }
+            exemption_index += 1;
+        }
+    }
+
+    let out = format!(
+        "// @generated by build.rs from lexicon/*.toml. Do not edit.\n\
+         pub static RULES: &[LexRule] = &[\n{rules_out}];\n\
+         pub static EXEMPTIONS: &[Exemption] = &[\n{exemptions_out}];\n\
+         /// (literal prefix for the automaton, tail pattern, owner index, is exemption, number before)\n\
+         pub static PHRASES: &[(&str, &str, u16, bool, bool)] = &[\n{phrases_out}];\n"
+    );
+    let dest = Path::new(&std::env::var("OUT_DIR").unwrap()).join("lexicon_data.rs");
+    std::fs::write(dest, out).unwrap();
+}
+
+fn validate_rule(file: &str, rule: &RuleEntry) {
+    let id = &rule.id;
+    for (field, value) in [
+        ("id", id),
+        ("message", &rule.message),
+        ("note", &rule.note),
+        ("suggestion", &rule.suggestion),
+    ] {
+        if value.trim().is_empty() {
+            fail(format!("{file}: {id}: empty {field}"));
+        }
+    }
+    if !CUES.iter().any(|(n, _)| *n == rule.cue) {
+        fail(format!("{file}: {id}: unknown cue {}", rule.cue));
+    }
+    if !id.starts_with(&format!("{}.", rule.cue)) {
+        fail(format!("{file}: {id}: id must start with its cue name"));
+    }
+    if !(rule.weight > 0.0 && rule.weight <= 5.0) {
+        fail(format!("{file}: {id}: weight must be in (0, 5]"));
+    }
+    if rule.phrases.is_empty() == rule.code.is_none() {
+        fail(format!(
+            "{file}: {id}: needs either phrases or code, not both"
+        ));
+    }
+    for r in &rule.requires {
+        if !["we-subject", "question", "not-question", "imperative"].contains(&r.as_str()) {
+            fail(format!("{file}: {id}: unknown requirement {r}"));
+        }
+    }
+    if rule.examples.is_empty() {
+        fail(format!("{file}: {id}: needs at least one example"));
+    }
+    let mut seen = BTreeSet::new();
+    for phrase in &rule.phrases {
+        if phrase.trim().is_empty() || phrase != &phrase.to_lowercase() {
+            fail(format!(
+                "{file}: {id}: phrase {phrase:?} must be non-empty lowercase"
+            ));
+        }
+        if !seen.insert(phrase) {
+            fail(format!("{file}: {id}: duplicate phrase {phrase:?}"));
+        }
+        let mut words = phrase.split(' ');
+        let mut first = words.next().unwrap();
+        // A leading number is checked backwards from the literal after it.
+        if first == "{n}" {
+            first = words.next().unwrap_or("{n}");
+        }
+        if PLACEHOLDERS.contains(&first) {
+            fail(format!(
+                "{file}: {id}: phrase {phrase:?} must start with a literal word"
+            ));
+        }
+        for word in phrase.split(' ') {
+            if word.starts_with('{') && !PLACEHOLDERS.contains(&word) {
+                fail(format!(
+                    "{file}: {id}: unknown placeholder {word} in {phrase:?}"
+                ));
+            }
+        }
+    }
+}
+
+/// Splits a phrase into the literal prefix the automaton searches for and the
+/// tail checked on each hit. Curly apostrophes get their own copy of the prefix
+/// because phones type them and the automaton folds ASCII case only.
+fn emit_phrase(out: &mut String, phrase: &str, owner: usize, exemption: bool) {
+    let mut words: Vec<&str> = phrase.split(' ').collect();
+    let lead_number = words[0] == "{n}";
+    if lead_number {
+        words.remove(0);
+    }
+    let split = words
+        .iter()
+        .position(|w| PLACEHOLDERS.contains(w))
+        .unwrap_or(words.len());
+    let prefix = words[..split].join(" ");
+    let tail = words[split..].join(" ");
+    let _ = writeln!(
+        out,
+        "    ({prefix:?}, {tail:?}, {owner}, {exemption}, {lead_number}),"
+    );
+    if prefix.contains('\'') {
+        let curly = prefix.replace('\'', "\u{2019}");
+        let _ = writeln!(
+            out,
+            "    ({curly:?}, {tail:?}, {owner}, {exemption}, {lead_number}),"
+        );
+    }
 }

@@ -1,19 +1,99 @@
-//! Entry point of the analysis. (Scaffolding: the real rules land with issue 5.)
+//! Entry point of the analysis: tokens, rules, exemptions, the brand
+//! profile, then scores.
 
-use crate::analysis::{Analysis, Balance, Stats};
+use aho_corasick::AhoCorasick;
+
+use crate::analysis::{Analysis, Balance, Cue, Hint, Notice, NoticeKind, Polarity, Stats};
+use crate::lexicon::{self, build_automaton};
 use crate::options::Options;
+use crate::rules::{self, is_we_word, is_you_word, shouting::is_acronym, Candidate, Ctx, Source};
+use crate::score;
+use crate::span::Span;
+use crate::text::{self, is_all_caps, is_word_char, next_char, prev_char, Kind};
+
+/// Past this many bytes only the beginning is analysed: nobody drafts a post
+/// that long, and the extension must stay responsive on a pasted book.
+pub const MAX_BYTES: usize = 4 << 20;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum ProfilePhrase {
+    Brand,
+    Flag(u16, Cue),
+    Ignore,
+}
+
+/// The brand profile compiled once per options.
+#[derive(Debug, Clone)]
+struct Profile {
+    automaton: Option<AhoCorasick>,
+    kinds: Vec<ProfilePhrase>,
+    /// Handles, lowercase, without `@`.
+    handles: Vec<String>,
+}
 
 /// An analyser prepared for one set of options (platform, brand profile,
 /// disabled rules). Build it once and reuse it for every keystroke.
 #[derive(Debug, Clone)]
 pub struct Analyzer {
     options: Options,
+    profile: Profile,
+    /// Indexed by lexicon rule.
+    disabled: Vec<bool>,
+    disabled_cues: [bool; Cue::ALL.len()],
+    disabled_user: Vec<bool>,
 }
 
 impl Analyzer {
     pub fn new(options: &Options) -> Analyzer {
+        let p = &options.profile;
+        let mut patterns: Vec<String> = Vec::new();
+        let mut kinds = Vec::new();
+        let clean = |s: &String| s.trim().to_string();
+        for name in p.names.iter().map(clean).filter(|s| !s.is_empty()) {
+            patterns.push(name);
+            kinds.push(ProfilePhrase::Brand);
+        }
+        let mut disabled_user = Vec::new();
+        for (n, phrase) in p.flag_phrases.iter().map(clean).enumerate() {
+            if phrase.is_empty() {
+                continue;
+            }
+            let id = user_rule_id(n);
+            disabled_user.push(options.disabled_rules.iter().any(|d| *d == id));
+            kinds.push(ProfilePhrase::Flag(n as u16, user_flag_cue(&phrase)));
+            patterns.push(phrase);
+        }
+        for phrase in p.ignore_phrases.iter().map(clean).filter(|s| !s.is_empty()) {
+            patterns.push(phrase);
+            kinds.push(ProfilePhrase::Ignore);
+        }
+        let automaton = (!patterns.is_empty()).then(|| build_automaton(&patterns));
+        let handles = p
+            .handles
+            .iter()
+            .map(|h| h.trim().trim_start_matches('@').to_lowercase())
+            .filter(|h| !h.is_empty())
+            .collect();
+        let mut disabled_cues = [false; Cue::ALL.len()];
+        for d in &options.disabled_rules {
+            if let Some(cue) = Cue::from_name(d.trim()) {
+                disabled_cues[cue as usize] = true;
+            }
+        }
+        let disabled = lexicon::rules()
+            .iter()
+            .map(|r| options.disabled_rules.iter().any(|d| d.trim() == r.id))
+            .collect();
         Analyzer {
             options: options.clone(),
+            profile: Profile {
+                automaton,
+                kinds,
+                handles,
+            },
+            disabled,
+            disabled_cues,
+            disabled_user,
         }
     }
 
@@ -22,17 +102,205 @@ impl Analyzer {
     }
 
     pub fn analyze(&self, text: &str) -> Analysis {
-        let stats = Stats {
-            chars: text.chars().count() as u32,
-            ..Stats::default()
+        let mut notices = Vec::new();
+        let text = if text.len() > MAX_BYTES {
+            let mut cut = MAX_BYTES;
+            while !text.is_char_boundary(cut) {
+                cut -= 1;
+            }
+            notices.push(Notice {
+                kind: NoticeKind::Truncated,
+                message: format!(
+                    "Only the first {} MB of this text were analysed.",
+                    MAX_BYTES >> 20
+                ),
+            });
+            &text[..cut]
+        } else {
+            text
         };
+        let toks = text::tokenize(text);
+        let tokens = &toks.tokens;
+
+        let mut brand_spans = Vec::new();
+        let mut flags = Vec::new();
+        let mut ignores = Vec::new();
+        self.profile_hits(text, &mut brand_spans, &mut flags, &mut ignores);
+        for t in tokens
+            .iter()
+            .filter(|t| matches!(t.kind, Kind::Mention | Kind::Hashtag))
+        {
+            let name = &t.text(text)[1..];
+            if self
+                .profile
+                .handles
+                .iter()
+                .any(|h| h.eq_ignore_ascii_case(name))
+            {
+                brand_spans.push(Span::new(t.start as usize, t.end as usize));
+            }
+        }
+        brand_spans.sort();
+        brand_spans.dedup();
+
+        let platform = self.options.platform;
+        let stats = compute_stats(
+            text,
+            &toks,
+            &brand_spans,
+            rules::platform::char_limit(platform),
+        );
+
+        if rules::language::is_unsupported(text, tokens) {
+            notices.push(Notice {
+                kind: NoticeKind::UnsupportedLanguage,
+                message: "This draft does not look like English, which is the only language Rapport reads so far, so it gives no hints rather than guess.".to_string(),
+            });
+            return Analysis {
+                hints: Vec::new(),
+                fame: 0,
+                connection: 0,
+                balance: Balance::Neutral,
+                stats,
+                notices,
+            };
+        }
+        if stats.char_limit > 0 && stats.chars > stats.char_limit {
+            notices.push(Notice {
+                kind: NoticeKind::OverLength,
+                message: format!(
+                    "{} characters: over the {} that {} allows.",
+                    stats.chars,
+                    stats.char_limit,
+                    platform_label(platform)
+                ),
+            });
+        }
+
+        let is_reply = tokens.first().is_some_and(|t| {
+            t.kind == Kind::Mention && !brand_spans.iter().any(|s| s.start() == t.start as usize)
+        }) || text.trim_start().starts_with(".@");
+        let ctx = Ctx {
+            text,
+            tokens,
+            toks: &toks,
+            platform,
+            stats: &stats,
+            is_reply,
+            brand_spans: &brand_spans,
+        };
+        let mut candidates = Vec::with_capacity(8);
+        let mut exempt = false;
+        rules::collect(&ctx, &mut candidates, &mut exempt);
+        candidates.extend(flags);
+        if exempt {
+            rules::exemptions::apply(&mut candidates);
+        }
+        candidates.retain(|c| {
+            let off = match c.source {
+                Source::Lexicon(i) => self.disabled[i as usize],
+                Source::User(n, _) => self.disabled_user.get(n as usize).copied().unwrap_or(false),
+            };
+            !off && !self.disabled_cues[c.cue() as usize]
+                && !ignores.iter().any(|s: &Span| s.overlaps(&c.span))
+        });
+        dedupe_same_cue(&mut candidates);
+        candidates.sort_by(|a, b| {
+            (a.span.start(), a.span.end())
+                .cmp(&(b.span.start(), b.span.end()))
+                .then_with(|| rule_id(a).cmp(&rule_id(b)))
+        });
+
+        let mut fame_w: Vec<f32> = Vec::new();
+        let mut conn_w: Vec<f32> = Vec::new();
+        for c in &candidates {
+            match c.cue().polarity() {
+                Polarity::Fame => fame_w.push(c.weight()),
+                Polarity::Connection => conn_w.push(c.weight()),
+            }
+        }
+        let fame_raw = score::side_raw(&mut fame_w);
+        let mut conn_raw = score::side_raw(&mut conn_w);
+        if is_reply {
+            conn_raw = conn_raw * score::REPLY_BOOST + score::REPLY_BASE;
+        }
+        let fame = score::to_score(fame_raw, stats.words);
+        let connection = score::to_score(conn_raw, stats.words);
+        let balance = score::balance(fame, connection);
+        let hints = candidates.iter().map(|c| self.hint(c, text)).collect();
         Analysis {
-            hints: Vec::new(),
-            fame: 0,
-            connection: 0,
-            balance: Balance::Neutral,
+            hints,
+            fame,
+            connection,
+            balance,
             stats,
-            notices: Vec::new(),
+            notices,
+        }
+    }
+
+    fn profile_hits(
+        &self,
+        text: &str,
+        brands: &mut Vec<Span>,
+        flags: &mut Vec<Candidate>,
+        ignores: &mut Vec<Span>,
+    ) {
+        let Some(ac) = &self.profile.automaton else {
+            return;
+        };
+        for m in ac.find_overlapping_iter(text) {
+            let (s, e) = (m.start(), m.end());
+            if !text.is_char_boundary(s) || !text.is_char_boundary(e) {
+                continue;
+            }
+            let starts_word =
+                s == 0 || !is_word_char(prev_char(text, s)) || !is_word_char(next_char(text, s));
+            let ends_word = e == text.len()
+                || !is_word_char(next_char(text, e))
+                || !is_word_char(prev_char(text, e));
+            if !(starts_word && ends_word) {
+                continue;
+            }
+            let span = Span::new(s, e);
+            match self.profile.kinds[m.pattern().as_usize()] {
+                ProfilePhrase::Brand => brands.push(span),
+                ProfilePhrase::Ignore => ignores.push(span),
+                ProfilePhrase::Flag(n, cue) => flags.push(Candidate {
+                    source: Source::User(n, cue),
+                    span,
+                    severity: crate::analysis::Severity::Moderate,
+                }),
+            }
+        }
+    }
+
+    fn hint(&self, c: &Candidate, text: &str) -> Hint {
+        match c.source {
+            Source::Lexicon(i) => {
+                let r = &lexicon::rules()[i as usize];
+                Hint {
+                    rule_id: r.id.to_string(),
+                    cue: r.cue,
+                    polarity: r.cue.polarity(),
+                    span: c.span,
+                    message: r.message.to_string(),
+                    note: r.note.to_string(),
+                    suggestion: Some(r.suggestion.to_string()),
+                    replacement: r.replacement.map(str::to_string),
+                    severity: c.severity,
+                }
+            }
+            Source::User(n, cue) => Hint {
+                rule_id: user_rule_id(n as usize),
+                cue,
+                polarity: cue.polarity(),
+                span: c.span,
+                message: format!("\u{201C}{}\u{201D} is on your own list of phrases to avoid.", c.span.slice(text)),
+                note: "You added this phrase to your brand profile as one that reads as chasing attention rather than talking with people.".to_string(),
+                suggestion: Some("Say what you mean for the reader in plain words, or drop the phrase.".to_string()),
+                replacement: None,
+                severity: c.severity,
+            },
         }
     }
 }
@@ -40,4 +308,185 @@ impl Analyzer {
 /// Analyses one draft with the given options.
 pub fn analyze(text: &str, options: &Options) -> Analysis {
     Analyzer::new(options).analyze(text)
+}
+
+/// The id a brand-profile flag phrase fires, by its position in the list.
+pub fn user_rule_id(n: usize) -> String {
+    format!("user.flag.{n}")
+}
+
+/// A flagged phrase reads as whatever the lexicon says it reads as; a phrase
+/// the lexicon does not know is most often the brand's own boasting.
+fn user_flag_cue(phrase: &str) -> Cue {
+    let analysis = Analyzer {
+        options: Options::default(),
+        profile: Profile {
+            automaton: None,
+            kinds: Vec::new(),
+            handles: Vec::new(),
+        },
+        disabled: vec![false; lexicon::rules().len()],
+        disabled_cues: [false; Cue::ALL.len()],
+        disabled_user: Vec::new(),
+    }
+    .analyze(phrase);
+    analysis
+        .hints
+        .iter()
+        .find(|h| h.polarity == Polarity::Fame)
+        .map_or(Cue::SelfPraise, |h| h.cue)
+}
+
+fn rule_id(c: &Candidate) -> &'static str {
+    match c.source {
+        Source::Lexicon(i) => lexicon::rules()[i as usize].id,
+        Source::User(..) => "user.flag",
+    }
+}
+
+/// No two hints of one cue on overlapping spans: the heavier (then longer)
+/// one stays, so "follow us for more" wins over "follow us".
+fn dedupe_same_cue(candidates: &mut Vec<Candidate>) {
+    candidates.sort_by(|a, b| {
+        (a.cue(), a.span.start())
+            .cmp(&(b.cue(), b.span.start()))
+            .then(b.span.end().cmp(&a.span.end()))
+    });
+    let mut kept: Vec<Candidate> = Vec::with_capacity(candidates.len());
+    for c in candidates.drain(..) {
+        match kept.last_mut() {
+            Some(last) if last.cue() == c.cue() && last.span.overlaps(&c.span) => {
+                let better = (c.weight(), c.span.len()) > (last.weight(), last.span.len());
+                if better {
+                    *last = c;
+                }
+            }
+            _ => kept.push(c),
+        }
+    }
+    *candidates = kept;
+}
+
+fn platform_label(p: crate::options::Platform) -> &'static str {
+    use crate::options::Platform::*;
+    match p {
+        X => "X",
+        Bluesky => "Bluesky",
+        Mastodon => "Mastodon",
+        Threads => "Threads",
+        Linkedin => "LinkedIn",
+        Facebook => "Facebook",
+        Instagram => "Instagram",
+        Reddit => "Reddit",
+        Generic => "this site",
+    }
+}
+
+fn compute_stats(text: &str, toks: &text::Tokens, brand_spans: &[Span], char_limit: u32) -> Stats {
+    let mut s = Stats {
+        chars: text::grapheme_count(text) as u32,
+        char_limit,
+        sentences: toks.sentences.len() as u32,
+        questions: toks.sentences.iter().filter(|x| x.question).count() as u32,
+        brand_mentions: brand_spans.len() as u32,
+        ..Stats::default()
+    };
+    for t in &toks.tokens {
+        let w = t.text(text);
+        match t.kind {
+            Kind::Word => {
+                s.words += 1;
+                if is_you_word(w) {
+                    s.you_words += 1;
+                } else if is_we_word(w) {
+                    s.we_words += 1;
+                } else if is_all_caps(w) && !is_acronym(w) {
+                    s.caps_words += 1;
+                }
+            }
+            Kind::Number => s.words += 1,
+            Kind::Hashtag => s.hashtags += 1,
+            Kind::Mention => s.mentions += 1,
+            Kind::Url => s.links += 1,
+            Kind::Emoji => s.emoji += 1,
+            Kind::Bang => s.exclamation_runs += w.contains('!') as u32,
+            Kind::Cashtag | Kind::Punct => {}
+        }
+    }
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::options::BrandProfile;
+
+    #[test]
+    fn empty_text_is_neutral() {
+        let a = analyze("", &Options::default());
+        assert_eq!(a.balance, Balance::Neutral);
+        assert!(a.hints.is_empty());
+    }
+
+    #[test]
+    fn brand_names_count_as_we_for_self_praise() {
+        let options = Options {
+            profile: BrandProfile {
+                names: vec!["Acme".into()],
+                ..BrandProfile::default()
+            },
+            ..Options::default()
+        };
+        let a = analyze("Acme is the best coffee in town", &options);
+        assert!(
+            a.hints.iter().any(|h| h.cue == Cue::SelfPraise),
+            "{:?}",
+            a.hints
+        );
+        assert_eq!(a.stats.brand_mentions, 1);
+    }
+
+    #[test]
+    fn flag_and_ignore_phrases_and_disabled_rules() {
+        let options = Options {
+            profile: BrandProfile {
+                flag_phrases: vec!["game-changer".into()],
+                ignore_phrases: vec!["shop now".into()],
+                ..BrandProfile::default()
+            },
+            disabled_rules: vec!["follow-ask".into()],
+            ..Options::default()
+        };
+        let a = analyze("A game-changer. Shop now! Follow us for more.", &options);
+        assert!(
+            a.hints.iter().any(|h| h.rule_id == "user.flag.0"),
+            "{:?}",
+            a.hints
+        );
+        assert!(
+            a.hints
+                .iter()
+                .all(|h| h.cue != Cue::FollowAsk && h.cue != Cue::HardSell),
+            "{:?}",
+            a.hints
+        );
+    }
+
+    #[test]
+    fn over_length_notice_names_the_platform() {
+        let options = Options {
+            platform: crate::options::Platform::X,
+            ..Options::default()
+        };
+        let a = analyze(&"word ".repeat(100), &options);
+        assert!(a.notices.iter().any(|n| n.kind == NoticeKind::OverLength));
+    }
+
+    #[test]
+    fn non_english_gets_one_notice_and_no_hints() {
+        let a = analyze("¡Compra ahora! La mejor oferta de la temporada para toda la familia con los precios más bajos", &Options::default());
+        assert!(a.hints.is_empty());
+        assert_eq!(a.notices.len(), 1);
+        assert_eq!(a.notices[0].kind, NoticeKind::UnsupportedLanguage);
+    }
 }

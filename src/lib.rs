@@ -6,9 +6,17 @@
 
 pub mod analysis;
 pub mod analyzer;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod cli;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod eval;
+pub mod lexicon;
 pub mod error;
 pub mod options;
+mod rules;
+mod score;
 pub mod span;
+pub mod text;
 
 pub use analysis::{Analysis, Balance, Cue, Hint, Notice, NoticeKind, Polarity, Severity, Stats};
 pub use analyzer::{analyze, Analyzer};

@@ -1,5 +1,6 @@
+//! The `rapport` command line; everything lives in `rapport::cli`.
+
 fn main() {
-    let text = std::io::read_to_string(std::io::stdin()).unwrap_or_default();
-    let analysis = rapport::analyze(&text, &rapport::Options::default());
-    println!("{}", serde_json::to_string(&analysis).unwrap());
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    std::process::exit(rapport::cli::main(&args));
 }

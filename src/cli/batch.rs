@@ -1,0 +1,120 @@
+//! `rapport batch`: one JSON object per input, nothing else on stdout.
+//! Analysing and printing are separate steps so that a summary over all the
+//! analyses can be added without touching either.
+
+use std::collections::HashMap;
+use std::io::Write;
+
+use serde_json::{json, Value};
+
+use super::inputs::{read_csv, read_jsonl, read_tweets_js, Input};
+use super::{Args, CliError};
+use crate::analysis::Analysis;
+use crate::analyzer::Analyzer;
+use crate::options::{Options, Platform};
+
+/// One analysed input.
+#[derive(Debug, Clone)]
+pub struct BatchRecord {
+    pub id: Option<Value>,
+    pub platform: Platform,
+    pub analysis: Analysis,
+}
+
+impl BatchRecord {
+    pub fn to_json(&self) -> Value {
+        let mut v = json!({
+            "balance": self.analysis.balance,
+            "fame": self.analysis.fame,
+            "connection": self.analysis.connection,
+            "cues": self.analysis.cues(),
+            "platform": self.platform,
+            "stats": self.analysis.stats,
+        });
+        if let Some(id) = &self.id {
+            v["id"] = id.clone();
+        }
+        v
+    }
+}
+
+/// Analyses every input, caching one analyser per platform.
+pub fn analyze_inputs(inputs: &[Input], base: &Options) -> Vec<BatchRecord> {
+    let mut analyzers: HashMap<Platform, Analyzer> = HashMap::new();
+    inputs
+        .iter()
+        .map(|input| {
+            let platform = input.platform.unwrap_or(base.platform);
+            let analyzer = analyzers.entry(platform).or_insert_with(|| {
+                Analyzer::new(&Options {
+                    platform,
+                    ..base.clone()
+                })
+            });
+            BatchRecord {
+                id: input.id.clone(),
+                platform,
+                analysis: analyzer.analyze(&input.text),
+            }
+        })
+        .collect()
+}
+
+pub(crate) fn run(args: &[String]) -> Result<(), CliError> {
+    let mut args = Args::new(args);
+    let platform = args.platform()?;
+    let jsonl = args.value("--jsonl")?;
+    let csv = args.value("--csv")?;
+    let column = args.value("--column")?;
+    let tweets = args.value("--tweets-js")?;
+    let rest = args.finish()?;
+    if !rest.is_empty() {
+        return Err(CliError::Usage(format!(
+            "unexpected argument '{}'",
+            rest[0]
+        )));
+    }
+    let read = |path: &str| {
+        std::fs::read_to_string(path)
+            .map_err(|e| CliError::Input(format!("cannot read '{path}': {e}")))
+    };
+    let (inputs, errors, source) = match (jsonl, csv, tweets) {
+        (Some(path), None, None) => {
+            let (i, e) = read_jsonl(&read(&path)?);
+            (i, e, path)
+        }
+        (None, Some(path), None) => {
+            let column =
+                column.ok_or_else(|| CliError::Usage("--csv needs --column NAME".into()))?;
+            let (i, e) = read_csv(&read(&path)?, &column)
+                .map_err(|e| CliError::Input(format!("{path}: {e}")))?;
+            (i, e, path)
+        }
+        (None, None, Some(path)) => {
+            let (i, e) = read_tweets_js(&read(&path)?)
+                .map_err(|e| CliError::Input(format!("{path}: {e}")))?;
+            (i, e, path)
+        }
+        _ => {
+            return Err(CliError::Usage(
+                "batch needs exactly one of --jsonl, --csv or --tweets-js".into(),
+            ))
+        }
+    };
+    for (line, msg) in &errors {
+        eprintln!("rapport: {source}:{line}: {msg} (skipped)");
+    }
+    let records = analyze_inputs(
+        &inputs,
+        &Options {
+            platform,
+            ..Options::default()
+        },
+    );
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    for r in &records {
+        writeln!(out, "{}", r.to_json()).map_err(|e| CliError::Input(e.to_string()))?;
+    }
+    out.flush().map_err(|e| CliError::Input(e.to_string()))?;
+    Ok(())
+}

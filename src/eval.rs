@@ -1,0 +1,313 @@
+//! `rapport eval`: runs the analyser over the shared evaluation corpora and
+//! prints the figures the project reports: false alarms on ordinary text,
+//! clickbait precision and recall, how well the balance tracks corporate
+//! messaging labels, and native throughput.
+
+use std::collections::BTreeMap;
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use serde_json::Value;
+
+use crate::analysis::{Analysis, Balance, Cue, Polarity};
+use crate::analyzer::Analyzer;
+use crate::options::Options;
+
+/// The corpora directory next to the crate (`../shared/corpora`).
+pub fn default_corpora_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpora")
+}
+
+/// One row of a corpus: its text and the fields the metrics need.
+pub struct Row {
+    pub text: String,
+    pub fields: Value,
+}
+
+pub fn load(path: &Path) -> io::Result<Vec<Row>> {
+    let src = std::fs::read_to_string(path)?;
+    let mut rows = Vec::new();
+    for line in src.lines().filter(|l| !l.trim().is_empty()) {
+        let fields: Value = serde_json::from_str(line)
+            .map_err(|e| io::Error::new(io::ErrorKind::InvalidData, e))?;
+        let text = fields
+            .get("text")
+            .and_then(Value::as_str)
+            .unwrap_or_default()
+            .to_string();
+        rows.push(Row { text, fields });
+    }
+    Ok(rows)
+}
+
+fn has_fame(a: &Analysis) -> bool {
+    a.hints.iter().any(|h| h.polarity == Polarity::Fame)
+}
+
+/// An ask for the corporate-messaging mapping: anything asking the reader to act.
+pub fn is_ask(cue: Cue) -> bool {
+    cue.is_bait()
+        || matches!(
+            cue,
+            Cue::CallToAction
+                | Cue::HardSell
+                | Cue::FollowAsk
+                | Cue::ShareBait
+                | Cue::TagBait
+                | Cue::VoteBait
+                | Cue::LikeForGood
+        )
+}
+
+pub const LABELS: [&str; 3] = ["Information", "Action", "Dialogue"];
+
+/// The corporate-messaging label the analysis implies. With `ask_first`, an
+/// ask decides over a connection-leaning balance (the documented default).
+pub fn corporate_label(a: &Analysis, ask_first: bool) -> &'static str {
+    let ask = a.hints.iter().any(|h| is_ask(h.cue));
+    let dialogue = matches!(a.balance, Balance::LeaningConnection | Balance::Connecting);
+    match (ask, dialogue, ask_first) {
+        (true, _, true) | (true, false, false) => "Action",
+        (_, true, _) => "Dialogue",
+        _ => "Information",
+    }
+}
+
+/// Macro-F1 over the three labels and the confusion matrix [truth][predicted].
+pub fn macro_f1(pairs: &[(&str, &str)]) -> (f64, [[u32; 3]; 3]) {
+    let idx = |l: &str| LABELS.iter().position(|x| *x == l).unwrap_or(0);
+    let mut m = [[0u32; 3]; 3];
+    for (truth, pred) in pairs {
+        m[idx(truth)][idx(pred)] += 1;
+    }
+    let mut f1_sum = 0.0;
+    for k in 0..3 {
+        let tp = m[k][k] as f64;
+        let predicted: f64 = (0..3).map(|t| m[t][k] as f64).sum();
+        let actual: f64 = m[k].iter().map(|&x| x as f64).sum();
+        let p = if predicted > 0.0 { tp / predicted } else { 0.0 };
+        let r = if actual > 0.0 { tp / actual } else { 0.0 };
+        f1_sum += if p + r > 0.0 {
+            2.0 * p * r / (p + r)
+        } else {
+            0.0
+        };
+    }
+    (f1_sum / 3.0, m)
+}
+
+fn pct(n: usize, d: usize) -> f64 {
+    if d == 0 {
+        0.0
+    } else {
+        100.0 * n as f64 / d as f64
+    }
+}
+
+/// Runs the whole evaluation. Returns `Ok(false)` when the corpora are absent.
+pub fn run(dir: &Path, out: &mut dyn Write) -> io::Result<bool> {
+    if !dir.join("tweets-ordinary.jsonl").exists() {
+        writeln!(
+            out,
+            "corpora not found in {}: nothing to evaluate (skipped)",
+            dir.display()
+        )?;
+        return Ok(false);
+    }
+    let analyzer = Analyzer::new(&Options::default());
+    let mut names: Vec<_> = std::fs::read_dir(dir)?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "jsonl"))
+        .collect();
+    names.sort();
+
+    writeln!(
+        out,
+        "{:<28} {:>6} {:>8} {:>8}  top cues",
+        "corpus", "posts", "fame %", "conn %"
+    )?;
+    let mut ordinary: Vec<Row> = Vec::new();
+    let mut results = BTreeMap::new();
+    for path in &names {
+        let name = path
+            .file_stem()
+            .unwrap_or_default()
+            .to_string_lossy()
+            .to_string();
+        let rows = load(path)?;
+        let analyses: Vec<Analysis> = rows.iter().map(|r| analyzer.analyze(&r.text)).collect();
+        let fame = analyses.iter().filter(|a| has_fame(a)).count();
+        let conn = analyses
+            .iter()
+            .filter(|a| a.hints.iter().any(|h| h.polarity == Polarity::Connection))
+            .count();
+        let mut per_cue: BTreeMap<&str, usize> = BTreeMap::new();
+        for a in &analyses {
+            for c in a.cues() {
+                *per_cue.entry(c.name()).or_default() += 1;
+            }
+        }
+        let mut cues: Vec<_> = per_cue.into_iter().collect();
+        cues.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+        let top: Vec<String> = cues.iter().map(|(c, n)| format!("{c} {n}")).collect();
+        writeln!(
+            out,
+            "{:<28} {:>6} {:>7.2}% {:>7.2}%  {}",
+            name,
+            rows.len(),
+            pct(fame, rows.len()),
+            pct(conn, rows.len()),
+            top.join(", ")
+        )?;
+        if name == "tweets-ordinary" {
+            ordinary = rows;
+        }
+        results.insert(name, analyses);
+    }
+
+    writeln!(out)?;
+    writeln!(out, "Must-show metrics")?;
+    if let Some(a) = results.get("tweets-ordinary") {
+        let n = a.iter().filter(|a| has_fame(a)).count();
+        writeln!(
+            out,
+            "  tweets-ordinary: fame cues on {:.2}% ({n}/{}) [target <= 0.5%]",
+            pct(n, a.len()),
+            a.len()
+        )?;
+    }
+    if let Some(a) = results.get("brand-support-replies") {
+        let n = a.iter().filter(|a| has_fame(a)).count();
+        writeln!(
+            out,
+            "  brand-support-replies: fame cues on {:.2}% ({n}/{}) [target <= 1%]",
+            pct(n, a.len()),
+            a.len()
+        )?;
+    }
+    let headlines = dir.join("headlines-clickbait.jsonl");
+    if headlines.exists() {
+        let rows = load(&headlines)?;
+        let analyses = &results["headlines-clickbait"];
+        let (mut clean, mut clean_fame, mut flagged, mut flagged_cb, mut cb) = (0, 0, 0, 0, 0);
+        for (row, a) in rows.iter().zip(analyses) {
+            let is_cb = row
+                .fields
+                .get("clickbait")
+                .and_then(Value::as_bool)
+                .unwrap_or(false);
+            let curiosity = a.hints.iter().any(|h| h.cue == Cue::CuriosityBait);
+            cb += is_cb as usize;
+            if !is_cb {
+                clean += 1;
+                clean_fame += has_fame(a) as usize;
+            }
+            if curiosity {
+                flagged += 1;
+                flagged_cb += is_cb as usize;
+            }
+        }
+        writeln!(out, "  headlines-clickbait, non-clickbait half: fame cues on {:.2}% ({clean_fame}/{clean}) [target <= 0.5%]", pct(clean_fame, clean))?;
+        writeln!(
+            out,
+            "  headlines-clickbait, curiosity-bait: precision {:.3} ({flagged_cb}/{flagged}) [>= 0.95], recall {:.3} ({flagged_cb}/{cb}) [>= 0.25]",
+            if flagged > 0 { flagged_cb as f64 / flagged as f64 } else { 0.0 },
+            if cb > 0 { flagged_cb as f64 / cb as f64 } else { 0.0 }
+        )?;
+    }
+    let corporate = dir.join("corporate-messaging-dev.jsonl");
+    if corporate.exists() {
+        let rows = load(&corporate)?;
+        let analyses = &results["corporate-messaging-dev"];
+        for (ask_first, label) in [(true, "ask first (default)"), (false, "dialogue first")] {
+            let pairs: Vec<(&str, &str)> = rows
+                .iter()
+                .zip(analyses)
+                .map(|(r, a)| {
+                    (
+                        r.fields
+                            .get("label")
+                            .and_then(Value::as_str)
+                            .unwrap_or("Information"),
+                        corporate_label(a, ask_first),
+                    )
+                })
+                .collect();
+            let (f1, m) = macro_f1(&pairs);
+            writeln!(
+                out,
+                "  corporate-messaging-dev, {label}: macro-F1 {f1:.3} [>= 0.75]"
+            )?;
+            writeln!(
+                out,
+                "      truth \\ predicted   {:>11} {:>8} {:>8}",
+                LABELS[0], LABELS[1], LABELS[2]
+            )?;
+            for (k, l) in LABELS.iter().enumerate() {
+                writeln!(
+                    out,
+                    "      {:<19} {:>11} {:>8} {:>8}",
+                    l, m[k][0], m[k][1], m[k][2]
+                )?;
+            }
+        }
+    }
+    if !ordinary.is_empty() {
+        writeln!(out)?;
+        bench(&analyzer, &ordinary, out)?;
+    }
+    Ok(true)
+}
+
+/// Native throughput on ordinary tweets plus the two long-text timings.
+pub fn bench(analyzer: &Analyzer, rows: &[Row], out: &mut dyn Write) -> io::Result<()> {
+    let mut posts = 0usize;
+    let mut checksum = 0usize;
+    let started = Instant::now();
+    while started.elapsed().as_secs_f64() < 1.0 {
+        for r in rows {
+            checksum += analyzer.analyze(&r.text).hints.len();
+        }
+        posts += rows.len();
+    }
+    let secs = started.elapsed().as_secs_f64();
+    writeln!(out, "Speed (native, this build): {:.0} posts/s on tweets-ordinary [target >= 800,000 in release]", posts as f64 / secs)?;
+    let mut long = String::new();
+    let mut i = 0;
+    while long.len() < 3_000 {
+        long.push_str(&rows[i % rows.len()].text);
+        long.push(' ');
+        i += 1;
+    }
+    let long: String = long.chars().take(3_000).collect();
+    let mb: String = {
+        let mut s = String::with_capacity(1 << 20);
+        let mut i = 0;
+        while s.len() < 1 << 20 {
+            s.push_str(&rows[i % rows.len()].text);
+            s.push('\n');
+            i += 1;
+        }
+        s
+    };
+    let time = |text: &str, reps: u32| {
+        let t = Instant::now();
+        let mut n = 0;
+        for _ in 0..reps {
+            n += analyzer.analyze(text).hints.len();
+        }
+        (t.elapsed().as_secs_f64() * 1000.0 / reps as f64, n)
+    };
+    let (ms3k, n1) = time(&long, 200);
+    let (ms1m, n2) = time(&mb, 5);
+    writeln!(
+        out,
+        "  3,000-char post: {ms3k:.3} ms; 1 MB text: {ms1m:.2} ms [target <= 10 ms]"
+    )?;
+    // Keeps the optimiser from dropping the work.
+    if checksum + n1 + n2 == usize::MAX {
+        writeln!(out)?;
+    }
+    Ok(())
+}

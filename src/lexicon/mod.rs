@@ -1,0 +1,125 @@
+//! The lexicon: every rule the analyser knows, as data compiled from
+//! `lexicon/*.toml` by `build.rs`, plus the phrase automaton built from it.
+
+use std::sync::OnceLock;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+
+use crate::analysis::{Cue, Polarity, Severity};
+
+/// Where a phrase has to sit for its rule to fire.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum At {
+    Any,
+    /// The phrase is the whole sentence (apart from emoji, hashtags and links):
+    /// "Thoughts?" as a closing line, not inside a real question.
+    WholeSentence,
+    /// The phrase opens a sentence.
+    Start,
+}
+
+/// One entry of the lexicon.
+#[derive(Debug)]
+pub struct LexRule {
+    pub id: &'static str,
+    pub theme: &'static str,
+    pub cue: Cue,
+    pub weight: f32,
+    pub severity: Severity,
+    /// The Rust rule that fires this entry, for rules data cannot express.
+    pub code: Option<&'static str>,
+    pub at: At,
+    /// Extra conditions on a phrase hit (see `build.rs`).
+    pub requires: &'static [&'static str],
+    pub message: &'static str,
+    pub note: &'static str,
+    pub suggestion: &'static str,
+    pub replacement: Option<&'static str>,
+    pub source: Option<&'static str>,
+    pub phrases: &'static [&'static str],
+    pub examples: &'static [&'static str],
+    pub allows: &'static [&'static str],
+}
+
+impl LexRule {
+    pub fn polarity(&self) -> Polarity {
+        self.cue.polarity()
+    }
+}
+
+/// Phrases that take a post out of engagement-bait territory: asking for help,
+/// a missing person, a fundraiser that does not trade on engagement.
+#[derive(Debug)]
+pub struct Exemption {
+    pub id: &'static str,
+    pub note: &'static str,
+    pub phrases: &'static [&'static str],
+    pub examples: &'static [&'static str],
+}
+
+mod data {
+    use super::{At, Exemption, LexRule};
+    use crate::analysis::{Cue, Severity};
+    include!(concat!(env!("OUT_DIR"), "/lexicon_data.rs"));
+}
+
+/// Every rule, in a stable order (by lexicon file, then position in it).
+pub fn rules() -> &'static [LexRule] {
+    data::RULES
+}
+
+pub fn exemptions() -> &'static [Exemption] {
+    data::EXEMPTIONS
+}
+
+pub fn rule(id: &str) -> Option<&'static LexRule> {
+    data::RULES.iter().find(|r| r.id == id)
+}
+
+pub(crate) fn rule_index(id: &str) -> Option<u16> {
+    data::RULES
+        .iter()
+        .position(|r| r.id == id)
+        .map(|i| i as u16)
+}
+
+/// The entry a code rule fires. Panics when the lexicon lacks it: the lexicon
+/// test catches that before anyone ships.
+pub(crate) fn code_rule(id: &str) -> u16 {
+    match rule_index(id) {
+        Some(i) => i,
+        None => panic!("code rule {id} has no lexicon entry"),
+    }
+}
+
+pub(crate) struct PhraseSet {
+    pub automaton: AhoCorasick,
+    /// Per automaton pattern: (tail, owner index, is exemption, number before).
+    pub tails: Vec<(&'static str, u16, bool, bool)>,
+}
+
+/// The shared automaton over every lexicon phrase, built once per process.
+pub(crate) fn phrase_set() -> &'static PhraseSet {
+    static SET: OnceLock<PhraseSet> = OnceLock::new();
+    SET.get_or_init(|| {
+        let prefixes = data::PHRASES.iter().map(|p| p.0);
+        PhraseSet {
+            automaton: build_automaton(prefixes),
+            tails: data::PHRASES.iter().map(|p| (p.1, p.2, p.3, p.4)).collect(),
+        }
+    })
+}
+
+/// Overlapping search needs standard match semantics; ASCII case folding is
+/// enough because every phrase is English.
+pub(crate) fn build_automaton<I, P>(patterns: I) -> AhoCorasick
+where
+    I: IntoIterator<Item = P>,
+    P: AsRef<[u8]>,
+{
+    AhoCorasickBuilder::new()
+        .ascii_case_insensitive(true)
+        .match_kind(MatchKind::Standard)
+        .build(patterns)
+        .expect("lexicon phrases form a valid automaton")
+}

@@ -1,0 +1,161 @@
+//! The rules. Phrase rules are data (`lexicon/*.toml`, matched in
+//! `phrases.rs`); every rule that data cannot express is Rust, one kind per
+//! file, each firing a lexicon entry so that its wording stays data too.
+
+pub(crate) mod brand_centric;
+pub(crate) mod curiosity;
+pub(crate) mod exemptions;
+pub(crate) mod hashtags;
+pub(crate) mod language;
+pub(crate) mod link_only;
+pub(crate) mod personal_voice;
+pub(crate) mod phrases;
+pub(crate) mod platform;
+pub(crate) mod questions;
+pub(crate) mod shouting;
+pub(crate) mod spotlight;
+pub(crate) mod vote_bait;
+
+use crate::analysis::{Cue, Severity, Stats};
+use crate::lexicon;
+use crate::options::Platform;
+use crate::span::Span;
+use crate::text::{Kind, Token, Tokens};
+
+/// Which rule produced a candidate hint.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Source {
+    Lexicon(u16),
+    /// The n-th flag phrase of the brand profile, with the cue it reads as.
+    User(u16, Cue),
+}
+
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Candidate {
+    pub source: Source,
+    pub span: Span,
+    pub severity: Severity,
+}
+
+impl Candidate {
+    pub fn lexicon(rule: u16, span: Span) -> Candidate {
+        Candidate {
+            source: Source::Lexicon(rule),
+            span,
+            severity: lexicon::rules()[rule as usize].severity,
+        }
+    }
+
+    pub fn cue(&self) -> Cue {
+        match self.source {
+            Source::Lexicon(i) => lexicon::rules()[i as usize].cue,
+            Source::User(_, cue) => cue,
+        }
+    }
+
+    pub fn weight(&self) -> f32 {
+        match self.source {
+            Source::Lexicon(i) => lexicon::rules()[i as usize].weight,
+            Source::User(..) => 2.0,
+        }
+    }
+}
+
+/// Everything a rule may look at, computed once per draft.
+pub(crate) struct Ctx<'a> {
+    pub text: &'a str,
+    pub tokens: &'a [Token],
+    pub toks: &'a Tokens,
+    pub platform: Platform,
+    pub stats: &'a Stats,
+    /// The draft opens with `@name`: a reply in a conversation.
+    pub is_reply: bool,
+    /// Byte ranges of the brand's names and handles in the text.
+    pub brand_spans: &'a [Span],
+}
+
+impl Ctx<'_> {
+    pub fn tok_text(&self, t: &Token) -> &str {
+        t.text(self.text)
+    }
+
+    /// Index of the token starting at byte `start`, if any.
+    pub fn token_at(&self, start: usize) -> Option<usize> {
+        self.tokens
+            .binary_search_by_key(&(start as u32), |t| t.start)
+            .ok()
+    }
+
+    /// Index of the first token whose end is after `byte`.
+    pub fn token_index_after(&self, byte: usize) -> usize {
+        self.tokens.partition_point(|t| (t.end as usize) <= byte)
+    }
+
+    pub fn is_brand_at(&self, t: &Token) -> bool {
+        self.brand_spans
+            .iter()
+            .any(|s| s.start() <= t.start as usize && t.end as usize <= s.end())
+    }
+
+    /// A "we" word or the brand itself.
+    pub fn is_we(&self, t: &Token) -> bool {
+        (t.kind == Kind::Word && is_we_word(self.tok_text(t)))
+            || (matches!(t.kind, Kind::Word | Kind::Mention | Kind::Hashtag) && self.is_brand_at(t))
+    }
+}
+
+pub(crate) fn is_we_word(w: &str) -> bool {
+    const WE: [&str; 10] = [
+        "we",
+        "our",
+        "us",
+        "ours",
+        "we're",
+        "we've",
+        "we'll",
+        "we'd",
+        "ourselves",
+        "let's",
+    ];
+    WE.iter().any(|x| crate::text::eq_fold(w, x))
+}
+
+pub(crate) fn is_you_word(w: &str) -> bool {
+    const YOU: [&str; 9] = [
+        "you", "your", "yours", "you're", "you've", "you'll", "you'd", "yourself", "y'all",
+    ];
+    YOU.iter().any(|x| crate::text::eq_fold(w, x))
+}
+
+/// Runs every rule over the draft and returns the raw candidates.
+pub(crate) fn collect(ctx: &Ctx<'_>, out: &mut Vec<Candidate>, exempt: &mut bool) {
+    phrases::find(ctx, out, exempt);
+    shouting::find(ctx, out);
+    hashtags::find(ctx, out);
+    questions::find(ctx, out);
+    vote_bait::find(ctx, out);
+    personal_voice::find(ctx, out);
+    spotlight::find(ctx, out);
+    curiosity::find(ctx, out);
+    // These two judge the draft as a whole, so they look at what fired above.
+    brand_centric::find(ctx, out);
+    link_only::find(ctx, out);
+}
+
+#[cfg(test)]
+pub(crate) mod testing {
+    use crate::analysis::Analysis;
+    use crate::options::Options;
+
+    pub fn analyze(text: &str) -> Analysis {
+        crate::analyze(text, &Options::default())
+    }
+
+    pub fn fires(text: &str, rule_id: &str) -> bool {
+        analyze(text).hints.iter().any(|h| h.rule_id == rule_id)
+    }
+
+    pub fn cue_fires(text: &str, cue: &str) -> bool {
+        analyze(text).hints.iter().any(|h| h.cue.name() == cue)
+    }
+}

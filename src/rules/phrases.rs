@@ -1,0 +1,401 @@
+//! Data rules: phrases from the lexicon found with one Aho-Corasick pass,
+//! then checked for word boundaries, their placeholder tail and position.
+
+use super::{Candidate, Ctx};
+use crate::lexicon::{self, At};
+use crate::span::Span;
+use crate::text::{is_emoji_start, is_word_char, next_char, prev_char, Kind};
+
+use unicode_segmentation::UnicodeSegmentation;
+
+pub(crate) fn find(ctx: &Ctx<'_>, out: &mut Vec<Candidate>, exempt: &mut bool) {
+    let set = lexicon::phrase_set();
+    let text = ctx.text;
+    for m in set.automaton.find_overlapping_iter(text) {
+        let (start, end) = (m.start(), m.end());
+        let (tail, owner, is_exemption, lead_number) = set.tails[m.pattern().as_usize()];
+        if !text.is_char_boundary(start) || !text.is_char_boundary(end) {
+            continue;
+        }
+        if !boundary_before(text, start) || !boundary_after(text, start, end) {
+            continue;
+        }
+        let Some(end) = match_tail(text, end, tail) else {
+            continue;
+        };
+        let start = if lead_number {
+            match number_before(text, start) {
+                Some(s) => s,
+                None => continue,
+            }
+        } else {
+            start
+        };
+        if is_exemption {
+            *exempt = true;
+            continue;
+        }
+        let rule = &lexicon::rules()[owner as usize];
+        if !position_ok(ctx, rule.at, start, end) || !requirements_ok(ctx, rule.requires, start) {
+            continue;
+        }
+        out.push(Candidate::lexicon(owner, Span::new(start, end)));
+    }
+}
+
+/// A phrase starts a word, and is not the inside of a hashtag or handle.
+fn boundary_before(text: &str, start: usize) -> bool {
+    if start == 0 {
+        return true;
+    }
+    let c = prev_char(text, start);
+    let first = next_char(text, start);
+    if !is_word_char(first) {
+        return true;
+    }
+    !(is_word_char(c)
+        || c == '#'
+        || c == '@'
+        || c == '$'
+        || c == '\''
+        || c == '\u{2019}'
+        || c == '-')
+}
+
+fn boundary_after(text: &str, start: usize, end: usize) -> bool {
+    if end >= text.len() || end == start {
+        return true;
+    }
+    let last = prev_char(text, end);
+    if !is_word_char(last) {
+        return true;
+    }
+    let c = next_char(text, end);
+    // "follow us" must not match "follow used"; "buy now-" still ends a word.
+    !(is_word_char(c)
+        || ((c == '\'' || c == '\u{2019}')
+            && end + 1 < text.len()
+            && text.as_bytes()[end + 1].is_ascii_alphabetic()))
+}
+
+/// Matches the placeholder tail of a phrase after the literal prefix.
+/// Returns the end of the whole match.
+fn match_tail(text: &str, pos: usize, tail: &str) -> Option<usize> {
+    if tail.is_empty() {
+        return Some(pos);
+    }
+    let mut parts = tail.split(' ');
+    match_parts(text, pos, &mut parts)
+}
+
+fn match_parts<'p, I>(text: &str, pos: usize, parts: &mut I) -> Option<usize>
+where
+    I: Iterator<Item = &'p str> + Clone,
+{
+    let Some(part) = parts.next() else {
+        return Some(pos);
+    };
+    let at = skip_space(text, pos);
+    if at == pos && pos < text.len() && !part.starts_with('{') {
+        // Two words need something between them.
+        return None;
+    }
+    if part == "{w*}" {
+        // Zero to three words, shortest first, so the next literal decides.
+        let mut cursor = pos;
+        for _ in 0..4 {
+            if let Some(end) = match_parts(text, cursor, &mut parts.clone()) {
+                return Some(end);
+            }
+            let next = skip_space(text, cursor);
+            cursor = word_end(text, next)?;
+        }
+        return None;
+    }
+    let end = match part {
+        "{n}" => number_end(text, at)?,
+        "{w}" => word_end(text, at)?,
+        "{e}" => emoji_end(text, at)?,
+        "{q}" => answer_end(text, at)?,
+        "{@}" => mention_end(text, at)?,
+        literal => literal_end(text, at, literal)?,
+    };
+    match_parts(text, end, parts)
+}
+
+fn skip_space(text: &str, mut pos: usize) -> usize {
+    while pos < text.len() {
+        let c = next_char(text, pos);
+        if !c.is_whitespace() {
+            break;
+        }
+        pos += c.len_utf8();
+    }
+    pos
+}
+
+fn word_end(text: &str, pos: usize) -> Option<usize> {
+    let mut end = pos;
+    while end < text.len() {
+        let c = next_char(text, end);
+        if is_word_char(c) || ((c == '\'' || c == '\u{2019}' || c == '-') && end > pos) {
+            end += c.len_utf8();
+        } else {
+            break;
+        }
+    }
+    (end > pos).then_some(end)
+}
+
+const NUMBER_WORDS: [&str; 16] = [
+    "a", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "twenty",
+    "fifty", "hundred", "thousand", "million",
+];
+
+fn number_end(text: &str, pos: usize) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let mut end = pos;
+    if end < bytes.len() && (bytes[end] == b'$' || bytes[end] == b'#') {
+        end += 1;
+    }
+    let digits_start = end;
+    while end < bytes.len()
+        && (bytes[end].is_ascii_digit()
+            || ((bytes[end] == b',' || bytes[end] == b'.')
+                && end > digits_start
+                && end + 1 < bytes.len()
+                && bytes[end + 1].is_ascii_digit()))
+    {
+        end += 1;
+    }
+    if end > digits_start {
+        // 10k, 1M, 50%, 100+
+        if end < bytes.len() && matches!(bytes[end], b'k' | b'K' | b'm' | b'M' | b'%' | b'+') {
+            end += 1;
+        }
+        return (end >= bytes.len() || !is_word_char(next_char(text, end))).then_some(end);
+    }
+    let word = word_end(text, pos)?;
+    let w = &text[pos..word];
+    NUMBER_WORDS
+        .iter()
+        .any(|n| n.eq_ignore_ascii_case(w))
+        .then_some(word)
+}
+
+/// The start of a number token that ends just before `pos` (a space between).
+fn number_before(text: &str, pos: usize) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let mut end = pos;
+    while end > 0 && bytes[end - 1] == b' ' {
+        end -= 1;
+    }
+    if end == pos {
+        return None;
+    }
+    let mut start = end;
+    while start > 0
+        && (bytes[start - 1].is_ascii_alphanumeric()
+            || matches!(bytes[start - 1], b',' | b'.' | b'+' | b'%' | b'$' | b'#'))
+    {
+        start -= 1;
+    }
+    if start == end || (start > 0 && is_word_char(prev_char(text, start))) {
+        return None;
+    }
+    (number_end(text, start) == Some(end)).then_some(start)
+}
+
+fn emoji_end(text: &str, pos: usize) -> Option<usize> {
+    if pos >= text.len() || !is_emoji_start(next_char(text, pos)) {
+        return None;
+    }
+    text[pos..].graphemes(true).next().map(|g| pos + g.len())
+}
+
+/// The answer a comment-bait asks for: a quoted word, a word in capitals,
+/// an emoji or a number.
+fn answer_end(text: &str, pos: usize) -> Option<usize> {
+    if pos >= text.len() {
+        return None;
+    }
+    let c = next_char(text, pos);
+    if matches!(c, '"' | '\'' | '\u{2018}' | '\u{201C}') {
+        let inner = pos + c.len_utf8();
+        let close = text[inner..]
+            .char_indices()
+            .take(24)
+            .find(|(_, ch)| matches!(ch, '"' | '\'' | '\u{2019}' | '\u{201D}'))?;
+        return (close.0 > 0).then_some(inner + close.0 + close.1.len_utf8());
+    }
+    if let Some(end) = emoji_end(text, pos) {
+        return Some(end);
+    }
+    if let Some(end) = number_end(text, pos) {
+        if text.as_bytes()[pos].is_ascii_digit() {
+            return Some(end);
+        }
+    }
+    let end = word_end(text, pos)?;
+    crate::text::is_all_caps(&text[pos..end]).then_some(end)
+}
+
+fn mention_end(text: &str, pos: usize) -> Option<usize> {
+    if text.as_bytes().get(pos) != Some(&b'@') {
+        return None;
+    }
+    word_end(text, pos + 1)
+}
+
+fn literal_end(text: &str, pos: usize, literal: &str) -> Option<usize> {
+    let end = pos + literal.len();
+    if end > text.len() || !text.is_char_boundary(end) {
+        return None;
+    }
+    if !text[pos..end].eq_ignore_ascii_case(literal) {
+        return None;
+    }
+    boundary_after(text, pos, end).then_some(end)
+}
+
+fn position_ok(ctx: &Ctx<'_>, at: At, start: usize, end: usize) -> bool {
+    match at {
+        At::Any => true,
+        At::Start => {
+            let Some(i) = ctx.token_at(start) else {
+                return false;
+            };
+            let s = ctx.tokens[i].sentence;
+            // Only mentions, emoji or hashtags may come before it in the sentence.
+            ctx.tokens[..i]
+                .iter()
+                .rev()
+                .take_while(|t| t.sentence == s)
+                .all(|t| {
+                    matches!(
+                        t.kind,
+                        Kind::Mention | Kind::Emoji | Kind::Hashtag | Kind::Punct
+                    )
+                })
+        }
+        At::WholeSentence => {
+            let Some(i) = ctx.token_at(start) else {
+                return false;
+            };
+            let s = ctx.tokens[i].sentence;
+            let filler = |t: &&crate::text::Token| {
+                matches!(
+                    t.kind,
+                    Kind::Mention
+                        | Kind::Emoji
+                        | Kind::Hashtag
+                        | Kind::Url
+                        | Kind::Punct
+                        | Kind::Bang
+                )
+            };
+            let before_ok = ctx.tokens[..i]
+                .iter()
+                .rev()
+                .take_while(|t| t.sentence == s)
+                .all(|t| filler(&t));
+            let j = ctx.token_index_after(end.saturating_sub(1));
+            let after_ok = ctx.tokens[(j + 1).min(ctx.tokens.len())..]
+                .iter()
+                .take_while(|t| t.sentence == s)
+                .all(|t| filler(&t));
+            before_ok && after_ok
+        }
+    }
+}
+
+fn requirements_ok(ctx: &Ctx<'_>, requires: &[&str], start: usize) -> bool {
+    requires.iter().all(|r| {
+        let Some(i) = ctx
+            .token_at(start)
+            .or_else(|| Some(ctx.token_index_after(start)))
+        else {
+            return false;
+        };
+        let Some(tok) = ctx.tokens.get(i) else {
+            return false;
+        };
+        let s = tok.sentence;
+        match *r {
+            "we-subject" => ctx.tokens[..i]
+                .iter()
+                .rev()
+                .take_while(|t| t.sentence == s)
+                .any(|t| ctx.is_we(t)),
+            "question" => sentence_is_question(ctx, s),
+            "not-question" => !sentence_is_question(ctx, s),
+            "imperative" => {
+                i == 0 || {
+                    let prev = &ctx.tokens[i - 1];
+                    prev.sentence != s
+                        || prev.kind != Kind::Word
+                        || !is_subject_or_auxiliary(ctx.tok_text(prev))
+                }
+            }
+            _ => false,
+        }
+    })
+}
+
+fn sentence_is_question(ctx: &Ctx<'_>, sentence: u32) -> bool {
+    // Sentence numbers are dense: every number has at least one token.
+    ctx.toks
+        .sentences
+        .get(sentence as usize)
+        .is_some_and(|x| x.question)
+}
+
+/// Words after which a verb is a statement, not an ask: "I'd like this to",
+/// "we share your concern", "want to check it out".
+fn is_subject_or_auxiliary(word: &str) -> bool {
+    const WORDS: [&str; 30] = [
+        "i", "we", "you", "they", "he", "she", "it", "who", "would", "could", "should", "will",
+        "can", "might", "must", "to", "did", "didn't", "really", "also", "just", "not", "never",
+        "always", "people", "don't", "cannot", "can't", "may", "all",
+    ];
+    const CONTRACTIONS: [&str; 5] = ["'d", "'ll", "'m", "'re", "'ve"];
+    let normal: String = word
+        .chars()
+        .map(|c| {
+            if c == '\u{2019}' {
+                '\''
+            } else {
+                c.to_ascii_lowercase()
+            }
+        })
+        .collect();
+    WORDS.contains(&normal.as_str())
+        || CONTRACTIONS
+            .iter()
+            .any(|c| normal.len() > c.len() && normal.ends_with(c))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tail_placeholders_match_numbers_answers_and_words() {
+        let t = "tag 3 friends now";
+        assert_eq!(match_tail(t, 3, "{n} friends"), Some(13));
+        let t = "comment 'TGIF' below";
+        assert_eq!(match_tail(t, 7, "{q}"), Some(14));
+        let t = "comment YES if";
+        assert_eq!(match_tail(t, 7, "{q} if"), Some(14));
+        assert_eq!(match_tail("comment yes if", 7, "{q} if"), None);
+        let t = "tag a friend who";
+        assert_eq!(match_tail(t, 3, "{w*} friend"), Some(12));
+    }
+
+    #[test]
+    fn words_inside_hashtags_and_longer_words_do_not_match() {
+        assert!(!boundary_before("#buynow", 1));
+        assert!(!boundary_after("follow used", 0, 6));
+        assert!(boundary_after("follow us!", 0, 9));
+    }
+}

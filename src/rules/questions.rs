@@ -1,0 +1,102 @@
+//! Open questions: a question the reader can answer from their own
+//! experience. A question is not connection by default: a sales hook ("Are
+//! you tired of…?"), a rhetorical teaser or a one-word prompt is not asking.
+
+use super::{is_you_word, Candidate, Ctx};
+use crate::lexicon::code_rule;
+use crate::span::Span;
+use crate::text::{eq_fold, Kind};
+
+const ASKING_OPENERS: [&str; 16] = [
+    "what", "what's", "how", "how's", "which", "who", "where", "when", "why", "would", "do",
+    "does", "have", "did", "are", "is",
+];
+
+/// Openers of questions that sell, tease or answer themselves.
+const NOT_ASKING: [&[&str]; 14] = [
+    &["are", "you", "tired"],
+    &["are", "you", "sick"],
+    &["are", "you", "ready"],
+    &["are", "you", "looking"],
+    &["are", "you", "struggling"],
+    &["do", "you", "want"],
+    &["do", "you", "need"],
+    &["do", "you", "wish"],
+    &["did", "you", "know"],
+    &["can", "you", "believe"],
+    &["can", "you", "guess"],
+    &["tired", "of"],
+    &["want", "to"],
+    &["what", "if"],
+];
+
+pub(crate) fn find(ctx: &Ctx<'_>, out: &mut Vec<Candidate>) {
+    let rule = code_rule("open-question.genuine");
+    let hits_before = out.len();
+    for s in &ctx.toks.sentences {
+        if !s.question {
+            continue;
+        }
+        let tokens = &ctx.tokens[s.first as usize..s.last as usize];
+        let words: Vec<&str> = tokens
+            .iter()
+            .filter(|t| t.kind == Kind::Word)
+            .map(|t| ctx.tok_text(t))
+            .collect();
+        if words.len() < 4 {
+            continue;
+        }
+        let opens_with = |seq: &[&str]| {
+            words.len() >= seq.len() && seq.iter().zip(&words).all(|(a, b)| eq_fold(b, a))
+        };
+        if NOT_ASKING.iter().any(|seq| opens_with(seq)) {
+            continue;
+        }
+        let asks = ASKING_OPENERS.iter().any(|o| eq_fold(words[0], o))
+            || words.iter().any(|w| is_you_word(w));
+        if !asks {
+            continue;
+        }
+        let span = Span::new(s.start as usize, s.end as usize);
+        // A bait prompt or clickbait hook inside the question decides it.
+        let baited = out[..hits_before]
+            .iter()
+            .any(|c| c.cue().is_bait() && c.span.overlaps(&span));
+        if !baited {
+            out.push(Candidate::lexicon(rule, span));
+        }
+    }
+    // A question in a post that then sells is a hook, not an invitation.
+    let sells = out[..hits_before]
+        .iter()
+        .any(|c| matches!(c.cue(), crate::analysis::Cue::HardSell));
+    if sells {
+        out.truncate(hits_before);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::testing::fires;
+
+    #[test]
+    fn genuine_questions_count_sales_hooks_do_not() {
+        assert!(fires(
+            "What's the one tool you can't work without?",
+            "open-question.genuine"
+        ));
+        assert!(fires(
+            "How do you handle feedback from your team?",
+            "open-question.genuine"
+        ));
+        assert!(!fires(
+            "Are you tired of slow Wi-Fi? Buy now and save 20%.",
+            "open-question.genuine"
+        ));
+        assert!(!fires(
+            "Did you know coffee is a fruit?",
+            "open-question.genuine"
+        ));
+        assert!(!fires("Agree?", "open-question.genuine"));
+    }
+}

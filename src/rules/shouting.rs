@@ -1,0 +1,104 @@
+//! Shouting: runs of words in capitals and runs of "!!"/"?!". Acronyms are
+//! how names are written, not raised voices, so they never count.
+
+use super::{Candidate, Ctx};
+use crate::lexicon::code_rule;
+use crate::span::Span;
+use crate::text::{is_all_caps, Kind, Token};
+
+const ACRONYMS: [&str; 64] = [
+    "NASA", "CEO", "CFO", "CTO", "COO", "CMO", "USA", "US", "UK", "EU", "UN", "FAQ", "AI", "API",
+    "NYC", "LA", "PR", "HR", "IT", "TV", "DJ", "OK", "ID", "PDF", "SEO", "ROI", "B2B", "FYI",
+    "ASAP", "RSVP", "DIY", "LOL", "OMG", "TBT", "ICYMI", "AMA", "RT", "DM", "PM", "AM", "ET",
+    "EST", "PST", "GMT", "UTC", "NBA", "NFL", "BBC", "CNN", "NPR", "HBO", "ESPN", "SUV", "ATM",
+    "GPS", "USB", "HTML", "CSS", "LGBTQ", "NGO", "NHS", "FDA", "CDC", "COVID",
+];
+
+/// Written in capitals because it is a name or abbreviation, not for volume.
+pub(crate) fn is_acronym(word: &str) -> bool {
+    word.len() <= 2
+        || word.bytes().any(|b| b.is_ascii_digit())
+        || ACRONYMS.iter().any(|a| *a == word)
+        || word.contains('&')
+}
+
+fn is_shouted(ctx: &Ctx<'_>, t: &Token) -> bool {
+    t.kind == Kind::Word && {
+        let w = ctx.tok_text(t);
+        is_all_caps(w) && !is_acronym(w) && !ctx.is_brand_at(t)
+    }
+}
+
+pub(crate) fn find(ctx: &Ctx<'_>, out: &mut Vec<Candidate>) {
+    let caps_rule = code_rule("shouting.caps-run");
+    let bang_rule = code_rule("shouting.exclamation-run");
+    let tokens = ctx.tokens;
+    // If the whole draft is in capitals it is a style, still shouting, but
+    // one hint is enough to say so.
+    let mut i = 0;
+    while i < tokens.len() {
+        if !is_shouted(ctx, &tokens[i]) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let mut last = i;
+        let mut words = 1;
+        let mut j = i + 1;
+        while j < tokens.len() {
+            let t = &tokens[j];
+            if is_shouted(ctx, t) {
+                words += 1;
+                last = j;
+            } else if !matches!(
+                t.kind,
+                Kind::Punct | Kind::Bang | Kind::Emoji | Kind::Number
+            ) && !(t.kind == Kind::Word && is_all_caps(ctx.tok_text(t)))
+            {
+                break;
+            }
+            j += 1;
+        }
+        let letters: usize = tokens[start..=last]
+            .iter()
+            .filter(|t| t.kind == Kind::Word)
+            .map(|t| t.end as usize - t.start as usize)
+            .sum();
+        if words >= 2 && letters >= 7 {
+            out.push(Candidate::lexicon(
+                caps_rule,
+                Span::new(tokens[start].start as usize, tokens[last].end as usize),
+            ));
+        }
+        i = j.max(i + 1);
+    }
+    for t in tokens.iter().filter(|t| t.kind == Kind::Bang) {
+        let run = ctx.tok_text(t);
+        let marks = run
+            .chars()
+            .filter(|c| matches!(c, '!' | '?' | '\u{203C}' | '\u{2049}'))
+            .count();
+        if run.contains('!') && marks >= 3 || run.contains('\u{203C}') {
+            out.push(Candidate::lexicon(
+                bang_rule,
+                Span::new(t.start as usize, t.end as usize),
+            ));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::testing::fires;
+
+    #[test]
+    fn caps_run_is_shouting_acronyms_are_not() {
+        assert!(fires("BIGGEST SALE EVER!!!", "shouting.caps-run"));
+        assert!(fires("BIGGEST SALE EVER!!!", "shouting.exclamation-run"));
+        assert!(!fires(
+            "NASA and the CEO of a USA firm read the FAQ on AI in Q3",
+            "shouting.caps-run"
+        ));
+        assert!(!fires("This is HUGE news for us", "shouting.caps-run"));
+    }
+}

@@ -1,0 +1,69 @@
+//! Reaction polls: "❤️ for cats, 😂 for dogs", "like for A, share for B".
+//! A poll needs at least two options; each option maps a reaction to a choice.
+
+use super::{Candidate, Ctx};
+use crate::lexicon::code_rule;
+use crate::span::Span;
+use crate::text::{eq_fold, Kind};
+
+const REACTIONS: [&str; 9] = [
+    "like", "share", "comment", "love", "heart", "wow", "haha", "rt", "retweet",
+];
+
+pub(crate) fn find(ctx: &Ctx<'_>, out: &mut Vec<Candidate>) {
+    let tokens = ctx.tokens;
+    let mut options = 0;
+    let mut first = None;
+    let mut last_end = 0;
+    for i in 0..tokens.len().saturating_sub(2) {
+        let t = &tokens[i];
+        let is_reaction = t.kind == Kind::Emoji
+            || (t.kind == Kind::Word && REACTIONS.iter().any(|r| eq_fold(ctx.tok_text(t), r)));
+        if !is_reaction {
+            continue;
+        }
+        let link = &tokens[i + 1];
+        let link_text = ctx.tok_text(link);
+        let is_link = (link.kind == Kind::Word && eq_fold(link_text, "for"))
+            || (link.kind == Kind::Punct && (link_text == "=" || link_text == ":"));
+        let choice = &tokens[i + 2];
+        if is_link
+            && matches!(
+                choice.kind,
+                Kind::Word | Kind::Emoji | Kind::Hashtag | Kind::Number
+            )
+        {
+            options += 1;
+            first.get_or_insert(t.start as usize);
+            last_end = choice.end as usize;
+        }
+    }
+    if options >= 2 {
+        let start = first.expect("an option was seen");
+        out.push(Candidate::lexicon(
+            code_rule("vote-bait.reaction-poll"),
+            Span::new(start, last_end),
+        ));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::testing::fires;
+
+    #[test]
+    fn reaction_polls_fire_single_mappings_do_not() {
+        assert!(fires(
+            "Cats or dogs? ❤️ for cats, 😂 for dogs",
+            "vote-bait.reaction-poll"
+        ));
+        assert!(fires(
+            "Like for pizza, share for tacos!",
+            "vote-bait.reaction-poll"
+        ));
+        assert!(!fires(
+            "We love you for being here",
+            "vote-bait.reaction-poll"
+        ));
+    }
+}

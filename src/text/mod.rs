@@ -1,0 +1,393 @@
+//! Splits a draft into the tokens the rules reason about. URLs, @mentions,
+//! #hashtags, emoji and numbers are recognised as such, so that a URL's path
+//! is never read as words and "#1" is never read as a hashtag.
+
+mod emoji;
+
+pub use emoji::is_emoji_start;
+
+use unicode_segmentation::UnicodeSegmentation;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Word,
+    Number,
+    Url,
+    Mention,
+    Hashtag,
+    /// `$TICKER`
+    Cashtag,
+    Emoji,
+    /// A run of `!` and `?`.
+    Bang,
+    /// Any other punctuation or symbol, one char each.
+    Punct,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Token {
+    pub kind: Kind,
+    pub start: u32,
+    pub end: u32,
+    /// Index of the sentence the token belongs to.
+    pub sentence: u32,
+}
+
+impl Token {
+    pub fn text<'t>(&self, text: &'t str) -> &'t str {
+        &text[self.start as usize..self.end as usize]
+    }
+    pub fn is_wordlike(&self) -> bool {
+        matches!(self.kind, Kind::Word | Kind::Number)
+    }
+}
+
+/// A sentence as a range of token indices plus its byte range.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Sentence {
+    pub first: u32,
+    /// One past the last token.
+    pub last: u32,
+    pub start: u32,
+    pub end: u32,
+    /// Ends with a `?` run.
+    pub question: bool,
+}
+
+/// Tokens and sentences of one draft.
+#[derive(Debug, Default)]
+pub struct Tokens {
+    pub tokens: Vec<Token>,
+    pub sentences: Vec<Sentence>,
+}
+
+pub fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || c == '_'
+}
+
+fn is_apostrophe(c: char) -> bool {
+    c == '\'' || c == '\u{2019}'
+}
+
+pub fn tokenize(text: &str) -> Tokens {
+    let mut tokens = Vec::with_capacity(text.len() / 4 + 4);
+    let bytes = text.as_bytes();
+    let mut i = 0usize;
+    let mut sentence = 0u32;
+    // A sentence ends at . ! ? or a line break, once a token has been seen.
+    let mut sentence_has_tokens = false;
+    while i < text.len() {
+        let c = next_char(text, i);
+        let clen = c.len_utf8();
+        if c.is_whitespace() {
+            if c == '\n' && sentence_has_tokens {
+                sentence += 1;
+                sentence_has_tokens = false;
+            }
+            i += clen;
+            continue;
+        }
+        let start = i;
+        let prev_is_word = start > 0 && is_word_char(prev_char(text, start));
+        let kind;
+        if !prev_is_word && starts_url(bytes, i) {
+            let mut end = i;
+            while end < text.len() {
+                let ch = next_char(text, end);
+                if ch.is_whitespace() {
+                    break;
+                }
+                end += ch.len_utf8();
+            }
+            // Sentence punctuation right after a link belongs to the sentence.
+            while end > i + 1
+                && matches!(
+                    bytes[end - 1],
+                    b'.' | b',' | b';' | b':' | b'!' | b'?' | b')' | b'"' | b'\''
+                )
+            {
+                end -= 1;
+            }
+            i = end;
+            kind = Kind::Url;
+        } else if (c == '@' || c == '#' || c == '$' || c == '\u{FF03}')
+            && !prev_is_word
+            && i + clen < text.len()
+            && is_word_char(next_char(text, i + clen))
+        {
+            let mut end = i + clen;
+            let mut all_digits = true;
+            while end < text.len() {
+                let ch = next_char(text, end);
+                if !is_word_char(ch) {
+                    break;
+                }
+                all_digits &= ch.is_ascii_digit();
+                end += ch.len_utf8();
+            }
+            i = end;
+            kind = match c {
+                '@' => Kind::Mention,
+                '$' if all_digits => Kind::Number,
+                '$' => Kind::Cashtag,
+                // "#1" ranks, it does not tag.
+                _ if all_digits => Kind::Number,
+                _ => Kind::Hashtag,
+            };
+        } else if is_word_char(c) {
+            let mut end = i + clen;
+            let mut digits = c.is_ascii_digit() as usize;
+            let mut letters = (!c.is_ascii_digit()) as usize;
+            while end < text.len() {
+                let ch = next_char(text, end);
+                if is_word_char(ch) {
+                    if ch.is_ascii_digit() {
+                        digits += 1;
+                    } else {
+                        letters += 1;
+                    }
+                    end += ch.len_utf8();
+                    continue;
+                }
+                // Keep "don't", "award-winning", "10,000" and "3.5" whole.
+                let joins = is_apostrophe(ch)
+                    || ch == '-'
+                    || ((ch == ',' || ch == '.') && digits > 0 && letters == 0);
+                if joins {
+                    let after = end + ch.len_utf8();
+                    if after < text.len() && is_word_char(next_char(text, after)) {
+                        end = after;
+                        continue;
+                    }
+                }
+                break;
+            }
+            i = end;
+            kind = if letters == 0 || (digits > 0 && letters <= 1 && bytes[start].is_ascii_digit())
+            {
+                Kind::Number
+            } else {
+                Kind::Word
+            };
+        } else if c == '!' || c == '?' || c == '\u{203C}' || c == '\u{2049}' {
+            let mut end = i + clen;
+            while end < text.len() {
+                let ch = next_char(text, end);
+                if matches!(ch, '!' | '?' | '\u{203C}' | '\u{2049}' | '1')
+                    && !(ch == '1' && end + 1 < text.len() && bytes[end + 1].is_ascii_digit())
+                {
+                    end += ch.len_utf8();
+                } else {
+                    break;
+                }
+            }
+            i = end;
+            kind = Kind::Bang;
+        } else if is_emoji_start(c) {
+            // One user-perceived emoji, with its modifiers and joiners.
+            let cluster = text[i..].graphemes(true).next().map_or(clen, str::len);
+            i += cluster;
+            kind = Kind::Emoji;
+        } else {
+            i += clen;
+            kind = Kind::Punct;
+        }
+        tokens.push(Token {
+            kind,
+            start: start as u32,
+            end: i as u32,
+            sentence,
+        });
+        sentence_has_tokens = true;
+        let ends_sentence = match kind {
+            Kind::Bang => true,
+            Kind::Punct => {
+                (c == '.' || c == '\u{2026}')
+                    && (i >= text.len() || next_char(text, i).is_whitespace())
+            }
+            _ => false,
+        };
+        if ends_sentence {
+            sentence += 1;
+            sentence_has_tokens = false;
+        }
+    }
+    let sentences = build_sentences(text, &tokens);
+    Tokens { tokens, sentences }
+}
+
+fn build_sentences(text: &str, tokens: &[Token]) -> Vec<Sentence> {
+    let mut sentences: Vec<Sentence> = Vec::new();
+    for (idx, t) in tokens.iter().enumerate() {
+        let idx = idx as u32;
+        match sentences.last_mut() {
+            Some(s) if s.last == idx && tokens[s.first as usize].sentence == t.sentence => {
+                s.last = idx + 1;
+                s.end = t.end;
+            }
+            _ => sentences.push(Sentence {
+                first: idx,
+                last: idx + 1,
+                start: t.start,
+                end: t.end,
+                question: false,
+            }),
+        }
+    }
+    for s in &mut sentences {
+        let last = tokens[s.last as usize - 1];
+        s.question = last.kind == Kind::Bang && last.text(text).contains('?');
+        // "What do you think? 🤔 #poll" still asks.
+        if !s.question {
+            let mut k = s.last as usize;
+            while k > s.first as usize {
+                k -= 1;
+                match tokens[k].kind {
+                    Kind::Emoji | Kind::Hashtag | Kind::Url | Kind::Mention => continue,
+                    Kind::Bang => {
+                        s.question = tokens[k].text(text).contains('?');
+                        break;
+                    }
+                    _ => break,
+                }
+            }
+        }
+    }
+    sentences
+}
+
+#[inline]
+pub fn next_char(text: &str, i: usize) -> char {
+    let b = text.as_bytes()[i];
+    if b < 0x80 {
+        b as char
+    } else {
+        text[i..].chars().next().unwrap_or('\u{FFFD}')
+    }
+}
+
+#[inline]
+pub fn prev_char(text: &str, i: usize) -> char {
+    let b = text.as_bytes()[i - 1];
+    if b < 0x80 {
+        b as char
+    } else {
+        text[..i].chars().next_back().unwrap_or('\u{FFFD}')
+    }
+}
+
+fn starts_url(bytes: &[u8], i: usize) -> bool {
+    let rest = &bytes[i..];
+    let lower_starts = |p: &[u8]| rest.len() > p.len() && rest[..p.len()].eq_ignore_ascii_case(p);
+    lower_starts(b"http://") || lower_starts(b"https://") || lower_starts(b"www.")
+}
+
+/// User-perceived characters; ASCII text skips the grapheme tables.
+pub fn grapheme_count(text: &str) -> usize {
+    if text.is_ascii() {
+        text.len() - text.as_bytes().windows(2).filter(|w| w == b"\r\n").count()
+    } else {
+        text.graphemes(true).count()
+    }
+}
+
+/// Lowercase ASCII comparison without allocating.
+pub fn eq_fold(a: &str, b: &str) -> bool {
+    a.len() == b.len()
+        && a.bytes()
+            .zip(b.bytes())
+            .all(|(x, y)| x.eq_ignore_ascii_case(&y))
+        || (a.contains('\u{2019}') && eq_fold_apostrophe(a, b))
+}
+
+fn eq_fold_apostrophe(a: &str, b: &str) -> bool {
+    let mut x = a.chars().map(|c| {
+        if c == '\u{2019}' {
+            '\''
+        } else {
+            c.to_ascii_lowercase()
+        }
+    });
+    let mut y = b.chars().map(|c| {
+        if c == '\u{2019}' {
+            '\''
+        } else {
+            c.to_ascii_lowercase()
+        }
+    });
+    loop {
+        match (x.next(), y.next()) {
+            (None, None) => return true,
+            (Some(p), Some(q)) if p == q => continue,
+            _ => return false,
+        }
+    }
+}
+
+/// Is the word written in capitals (at least two letters, no lowercase)?
+pub fn is_all_caps(word: &str) -> bool {
+    let mut letters = 0;
+    for c in word.chars() {
+        if c.is_lowercase() {
+            return false;
+        }
+        if c.is_alphabetic() {
+            letters += 1;
+        }
+    }
+    letters >= 2
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kinds(text: &str) -> Vec<(Kind, &str)> {
+        tokenize(text)
+            .tokens
+            .iter()
+            .map(|t| (t.kind, t.text(text)))
+            .collect()
+    }
+
+    #[test]
+    fn recognises_links_mentions_hashtags_and_ranks() {
+        let k = kinds("We're #1! See https://acme.co/x. @ana #coffee $ACME 10,000");
+        assert_eq!(
+            k,
+            vec![
+                (Kind::Word, "We're"),
+                (Kind::Number, "#1"),
+                (Kind::Bang, "!"),
+                (Kind::Word, "See"),
+                (Kind::Url, "https://acme.co/x"),
+                (Kind::Punct, "."),
+                (Kind::Mention, "@ana"),
+                (Kind::Hashtag, "#coffee"),
+                (Kind::Cashtag, "$ACME"),
+                (Kind::Number, "10,000"),
+            ]
+        );
+    }
+
+    #[test]
+    fn emoji_with_modifiers_is_one_token() {
+        let k = kinds("hi 👍🏽 ❤️ 👨‍👩‍👧");
+        assert_eq!(k.iter().filter(|(k, _)| *k == Kind::Emoji).count(), 3);
+    }
+
+    #[test]
+    fn sentences_split_on_terminal_punctuation_and_lines() {
+        let t = tokenize("Hello there. How are you?\nFine");
+        assert_eq!(t.sentences.len(), 3);
+        assert!(t.sentences[1].question);
+        assert!(!t.sentences[2].question);
+    }
+
+    #[test]
+    fn email_at_sign_is_not_a_mention() {
+        assert!(kinds("mail me at a@b.com")
+            .iter()
+            .all(|(k, _)| *k != Kind::Mention));
+    }
+}
