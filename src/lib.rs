@@ -25,7 +25,7 @@ pub use options::{BrandProfile, Options, Platform};
 pub use span::Span;
 
 #[cfg(target_arch = "wasm32")]
-mod wasm;
+pub mod wasm;
 
 // The UTF-16 conversion belongs to the wasm layer but is pure, so native tests
 // (including the property tests) exercise the very same code.

@@ -1,0 +1,55 @@
+# Rapport: `make build` installs what is missing and builds the extension
+# ready to "Load unpacked"; `make test` runs every test (it builds first).
+SHELL := /bin/bash
+.DEFAULT_GOAL := build
+export CARGO_TERM_COLOR ?= never
+
+WASM := extension/pkg/rapport_bg.wasm
+
+.PHONY: build setup wasm sizes test test-rust test-wasm lint-ext e2e package eval bench fmt clean
+
+build: setup wasm sizes
+
+setup:
+	@./scripts/setup.sh
+
+wasm:
+	@./scripts/build-wasm.sh
+
+sizes:
+	@raw=$$(stat -c %s $(WASM)); gz=$$(gzip -9c $(WASM) | wc -c); \
+	ext=$$(cd extension && zip -qr -9 - . | wc -c); \
+	printf 'wasm: %s bytes raw, %s bytes gzip; extension zipped: %s bytes\n' $$raw $$gz $$ext
+
+test: build
+	@./scripts/test.sh
+
+test-rust:
+	cargo fmt --check
+	cargo clippy --all-targets -- -D warnings
+	cargo test --release
+
+test-wasm:
+	@./scripts/test-wasm.sh
+
+lint-ext:
+	@./scripts/lint-ext.sh
+
+e2e:
+	node tests/e2e/run.mjs
+
+package: build
+	@./scripts/package.sh
+
+eval:
+	cargo run --release --quiet --bin rapport -- eval
+
+bench: build
+	@node bench/bench.mjs
+
+fmt:
+	cargo fmt
+
+clean:
+	cargo clean
+	rm -rf extension/pkg dist tests/.certs

@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# Installs whatever the build and the tests need and is missing. Idempotent and
+# non-interactive: CI runs it on a fresh machine with no standard input.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+WASM_BINDGEN_VERSION=$(sed -n 's/^wasm-bindgen = "=\([0-9.]*\)".*/\1/p' Cargo.toml)
+[ -n "$WASM_BINDGEN_VERSION" ] || { echo "setup: could not read the pinned wasm-bindgen version from Cargo.toml" >&2; exit 1; }
+
+want_apt=()
+need() { dpkg -s "$1" >/dev/null 2>&1 || want_apt+=("$1"); }
+
+# The wasm toolchain: rustup's own target when a developer's laptop has it,
+# else Debian's rustc-web building std from source (see DESIGN.md).
+if ! rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown; then
+  need rustc-web; need cargo-web; need rust-web-src; need lld-19
+fi
+need binaryen        # wasm-opt
+need chromium        # wasm tests and e2e
+need chromium-driver
+need firefox-esr     # e2e
+need openssl         # throwaway certificate for the fixture server
+need zip             # make package
+
+if [ ${#want_apt[@]} -gt 0 ]; then
+  echo "setup: installing Debian packages: ${want_apt[*]}"
+  SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+  $SUDO apt-get update -q </dev/null
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -q --no-install-recommends "${want_apt[@]}" </dev/null
+fi
+
+if [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" != "$WASM_BINDGEN_VERSION" ]; then
+  echo "setup: installing wasm-bindgen-cli $WASM_BINDGEN_VERSION (compiles for several minutes, once)"
+  # Not --locked: one of its locked dependency versions is missing from the registry mirror.
+  cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --force </dev/null
+fi
+
+# npm packages exactly as package-lock.json says; reinstall only when the lock changed.
+if [ ! -f node_modules/.package-lock.json ] || ! cmp -s package-lock.json node_modules/.rapport-lock; then
+  echo "setup: installing npm packages"
+  npm ci --no-audit --no-fund </dev/null
+  cp package-lock.json node_modules/.rapport-lock
+fi

@@ -1,0 +1,73 @@
+//! Small helpers for building extension pages with web-sys.
+
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::{Document, Element};
+
+pub fn document() -> Document {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .expect("extension pages have a document")
+}
+
+/// Creates `<tag class="class">`.
+pub fn el(tag: &str, class: &str) -> Element {
+    let e = document().create_element(tag).expect("valid tag name");
+    if !class.is_empty() {
+        e.set_class_name(class);
+    }
+    e
+}
+
+/// Creates `<tag class="class">text</tag>`; text is never parsed as HTML.
+pub fn el_text(tag: &str, class: &str, text: &str) -> Element {
+    let e = el(tag, class);
+    e.set_text_content(Some(text));
+    e
+}
+
+pub fn set_attr(e: &Element, name: &str, value: &str) {
+    e.set_attribute(name, value).expect("valid attribute name");
+}
+
+pub fn append(parent: &Element, child: &Element) {
+    parent.append_child(child).expect("append to a live element");
+}
+
+pub fn clear(e: &Element) {
+    e.set_text_content(None);
+}
+
+
+/// `browser` in Firefox, `chrome` in Chromium.
+fn extension_api() -> Option<JsValue> {
+    let global = js_sys::global();
+    ["browser", "chrome"].iter().find_map(|name| {
+        js_sys::Reflect::get(&global, &JsValue::from_str(name))
+            .ok()
+            .filter(|v| v.is_object())
+    })
+}
+
+/// The localised string for `key` from `_locales`, or the key itself when the
+/// page runs outside an extension (wasm tests).
+pub fn t(key: &str) -> String {
+    t_with(key, &[])
+}
+
+/// The localised string with `$1`… substitutions.
+pub fn t_with(key: &str, substitutions: &[&str]) -> String {
+    let message = extension_api().and_then(|api| {
+        let i18n = js_sys::Reflect::get(&api, &JsValue::from_str("i18n")).ok()?;
+        let get = js_sys::Reflect::get(&i18n, &JsValue::from_str("getMessage")).ok()?;
+        let get: js_sys::Function = get.dyn_into().ok()?;
+        let subs = js_sys::Array::new();
+        for s in substitutions {
+            subs.push(&JsValue::from_str(s));
+        }
+        get.call2(&i18n, &JsValue::from_str(key), &subs)
+            .ok()?
+            .as_string()
+            .filter(|s| !s.is_empty())
+    });
+    message.unwrap_or_else(|| key.to_string())
+}
