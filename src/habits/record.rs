@@ -1,0 +1,499 @@
+//! One published post as the history store keeps it, and the loader that turns
+//! whatever `storage.local` holds into valid records.
+//!
+//! The loader never fails: a store written by an older version is migrated, a
+//! damaged or foreign value gives up only the parts that cannot be read, and
+//! what was dropped is reported so the popup can tell the user.
+
+use std::collections::{BTreeMap, HashSet};
+
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
+
+use crate::analysis::{Balance, Cue, Stats};
+use crate::options::Platform;
+
+/// The version of the store layout written by this build.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// At most this many fired phrases are kept per post: enough for the "most
+/// repeated" list, small enough that 1,000 posts stay quick to load.
+pub const MAX_PHRASES_PER_RECORD: usize = 12;
+/// A phrase is a span of a hint; anything longer is not a phrase worth ranking.
+pub const MAX_PHRASE_CHARS: usize = 80;
+
+/// A span of the published text that fired a cue.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Phrase {
+    pub cue: Cue,
+    pub text: String,
+}
+
+/// One published post.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Record {
+    /// Unique per post; the store drops a second record with the same id, so a
+    /// publish reported twice (button and shortcut) counts once.
+    pub id: String,
+    pub site: Platform,
+    /// The hostname it was published on (Mastodon instances differ).
+    #[serde(default)]
+    pub host: String,
+    /// Milliseconds since the Unix epoch.
+    pub time: i64,
+    pub balance: Balance,
+    pub fame: u8,
+    pub connection: u8,
+    /// How many hints of each cue fired.
+    #[serde(default)]
+    pub cues: BTreeMap<Cue, u32>,
+    pub stats: Stats,
+    #[serde(default)]
+    pub phrases: Vec<Phrase>,
+    /// The balance of the draft when it was first analysed, to see whether it
+    /// was improved before posting.
+    #[serde(default)]
+    pub first_balance: Option<Balance>,
+    /// The full text, only when the user opted in.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub text: Option<String>,
+}
+
+impl Record {
+    pub fn cue_count(&self, cue: Cue) -> u32 {
+        self.cues.get(&cue).copied().unwrap_or(0)
+    }
+
+    pub fn has_any(&self, cues: &[Cue]) -> bool {
+        cues.iter().any(|c| self.cue_count(*c) > 0)
+    }
+}
+
+/// The value written under the history key.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Store {
+    pub schema: u32,
+    pub records: Vec<Record>,
+}
+
+/// Why a stored value could not be read as it stood.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case", tag = "kind")]
+pub enum Problem {
+    /// Not a history at all (a string, a number, an object without records).
+    Unreadable,
+    /// Written by a newer version of Rapport; records that still parse are kept.
+    NewerSchema { schema: u64 },
+    /// Some records were damaged and dropped; the others are kept.
+    DamagedRecords { dropped: usize },
+}
+
+/// A record that was dropped, with the reason (for the console and tests).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Dropped {
+    pub index: usize,
+    pub reason: String,
+}
+
+/// The result of reading a stored value.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Loaded {
+    /// Valid records, oldest first, without duplicate ids.
+    pub records: Vec<Record>,
+    pub dropped: Vec<Dropped>,
+    pub problem: Option<Problem>,
+    /// True when the stored value differs from `records` in the current
+    /// schema, so the background should write the repaired store back.
+    pub needs_rewrite: bool,
+}
+
+/// Reads whatever the history key holds (`None` when the key is absent).
+pub fn load(raw: Option<&Value>) -> Loaded {
+    let empty = |problem: Option<Problem>| Loaded {
+        records: Vec::new(),
+        dropped: Vec::new(),
+        needs_rewrite: problem.is_some(),
+        problem,
+    };
+    let Some(raw) = raw else { return empty(None) };
+    let (schema, items) = match raw {
+        Value::Null => return empty(None),
+        // Unversioned: a bare list of records (schema 0).
+        Value::Array(items) => (0, items),
+        Value::Object(map) => match (
+            map.get("schema").and_then(Value::as_u64),
+            map.get("records"),
+        ) {
+            (Some(schema), Some(Value::Array(items))) => (schema, items),
+            (None, Some(Value::Array(items))) => (0, items),
+            _ => return empty(Some(Problem::Unreadable)),
+        },
+        _ => return empty(Some(Problem::Unreadable)),
+    };
+    let mut records = Vec::with_capacity(items.len());
+    let mut dropped = Vec::new();
+    let mut seen = HashSet::with_capacity(items.len());
+    for (index, item) in items.iter().enumerate() {
+        match parse_record(item, schema) {
+            Ok(record) => {
+                if seen.insert(record.id.clone()) {
+                    records.push(record);
+                } else {
+                    dropped.push(Dropped {
+                        index,
+                        reason: format!("duplicate id {}", record.id),
+                    });
+                }
+            }
+            Err(reason) => dropped.push(Dropped { index, reason }),
+        }
+    }
+    // Stable, so records with equal times keep the order they were written in.
+    let sorted = records.windows(2).all(|w| w[0].time <= w[1].time);
+    if !sorted {
+        records.sort_by_key(|r| r.time);
+    }
+    let problem = if schema > u64::from(SCHEMA_VERSION) {
+        Some(Problem::NewerSchema { schema })
+    } else if !dropped.is_empty() {
+        Some(Problem::DamagedRecords {
+            dropped: dropped.len(),
+        })
+    } else {
+        None
+    };
+    // A newer schema is left as it is: rewriting it would lose what this
+    // version cannot represent, and the newer version will read it again.
+    let needs_rewrite = !matches!(problem, Some(Problem::NewerSchema { .. }))
+        && (schema != u64::from(SCHEMA_VERSION) || !dropped.is_empty() || !sorted);
+    Loaded {
+        records,
+        dropped,
+        problem,
+        needs_rewrite,
+    }
+}
+
+/// Parses one record written under `schema`, migrating older shapes first.
+pub fn parse_record(item: &Value, schema: u64) -> Result<Record, String> {
+    let Value::Object(map) = item else {
+        return Err("not an object".into());
+    };
+    let record: Record = if schema == 0 {
+        serde_json::from_value(Value::Object(migrate_from_unversioned(map)))
+    } else {
+        serde_json::from_value(item.clone())
+    }
+    .map_err(|e| e.to_string())?;
+    validate(record)
+}
+
+/// Schema 0 is any unversioned list of posts: the shape `rapport batch` prints
+/// (`platform`, `cues` as a list of names) with a `time` in seconds,
+/// milliseconds or RFC 3339, so a team can import posts analysed elsewhere.
+fn migrate_from_unversioned(map: &Map<String, Value>) -> Map<String, Value> {
+    let mut out = map.clone();
+    if !out.contains_key("site") {
+        if let Some(platform) = out.remove("platform") {
+            out.insert("site".into(), platform);
+        }
+    }
+    if let Some(Value::Array(names)) = out.get("cues") {
+        let mut counts = Map::new();
+        for name in names.iter().filter_map(Value::as_str) {
+            let n = counts.get(name).and_then(Value::as_u64).unwrap_or(0);
+            counts.insert(name.to_string(), Value::from(n + 1));
+        }
+        out.insert("cues".into(), Value::Object(counts));
+    }
+    let time = match out.get("time") {
+        Some(Value::String(s)) => parse_rfc3339_ms(s),
+        // Before 2001-09 in milliseconds is implausible for a post, so small
+        // values are seconds.
+        Some(Value::Number(n)) => n.as_f64().map(|t| {
+            if t < 1e12 {
+                (t * 1000.0) as i64
+            } else {
+                t as i64
+            }
+        }),
+        _ => None,
+    };
+    if let Some(t) = time {
+        out.insert("time".into(), Value::from(t));
+    }
+    if !out.contains_key("id") {
+        if let Some(t) = time {
+            let site = out.get("site").and_then(Value::as_str).unwrap_or("generic");
+            out.insert("id".into(), Value::from(format!("import-{site}-{t}")));
+        }
+    } else if let Some(Value::Number(n)) = out.get("id") {
+        let id = n.to_string();
+        out.insert("id".into(), Value::from(id));
+    }
+    out
+}
+
+fn validate(mut record: Record) -> Result<Record, String> {
+    if record.id.is_empty() || record.id.len() > 100 {
+        return Err("id missing or too long".into());
+    }
+    if record.time <= 0 {
+        return Err("time missing".into());
+    }
+    if record.fame > 100 || record.connection > 100 {
+        return Err("score out of range".into());
+    }
+    record.phrases.truncate(MAX_PHRASES_PER_RECORD);
+    record
+        .phrases
+        .retain(|p| !p.text.trim().is_empty() && p.text.chars().count() <= MAX_PHRASE_CHARS);
+    Ok(record)
+}
+
+/// Keeps the newest `max_posts` records that are at most `max_age_days` old
+/// (0 means no age limit). `records` must be oldest first.
+pub fn apply_caps(records: &mut Vec<Record>, now_ms: i64, max_posts: usize, max_age_days: u32) {
+    if max_age_days > 0 {
+        let oldest = now_ms - i64::from(max_age_days) * 86_400_000;
+        records.retain(|r| r.time >= oldest);
+    }
+    if records.len() > max_posts {
+        records.drain(..records.len() - max_posts);
+    }
+}
+
+/// Milliseconds since the epoch of `1970-01-01T00:00:00Z`-style timestamps
+/// (a `Z` or `±hh:mm` offset; fractional seconds are ignored).
+pub fn parse_rfc3339_ms(s: &str) -> Option<i64> {
+    let b = s.as_bytes();
+    if b.len() < 19
+        || b[4] != b'-'
+        || b[7] != b'-'
+        || !matches!(b[10], b'T' | b't' | b' ')
+        || b[13] != b':'
+        || b[16] != b':'
+    {
+        return None;
+    }
+    let num = |r: std::ops::Range<usize>| s.get(r)?.parse::<i64>().ok();
+    let (y, mo, d, h, mi, se) = (
+        num(0..4)?,
+        num(5..7)?,
+        num(8..10)?,
+        num(11..13)?,
+        num(14..16)?,
+        num(17..19)?,
+    );
+    if !(1..=12).contains(&mo) || !(1..=31).contains(&d) || h > 23 || mi > 59 || se > 60 {
+        return None;
+    }
+    let mut rest = &s[19..];
+    if let Some(frac) = rest.strip_prefix('.') {
+        rest = frac.trim_start_matches(|c: char| c.is_ascii_digit());
+    }
+    let offset_min = match rest {
+        "Z" | "z" | "" => 0,
+        _ if rest.len() == 6 && (rest.starts_with('+') || rest.starts_with('-')) => {
+            let sign = if rest.starts_with('-') { -1 } else { 1 };
+            sign * (rest.get(1..3)?.parse::<i64>().ok()? * 60
+                + rest.get(4..6)?.parse::<i64>().ok()?)
+        }
+        _ => return None,
+    };
+    let days = days_from_civil(y, mo, d);
+    Some(((days * 86_400 + h * 3600 + mi * 60 + se) - offset_min * 60) * 1000)
+}
+
+/// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's algorithm).
+pub fn days_from_civil(y: i64, m: i64, d: i64) -> i64 {
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let doy = (153 * (m + if m > 2 { -3 } else { 9 }) + 2) / 5 + d - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
+/// The date of a day number since 1970-01-01, inverse of [`days_from_civil`].
+pub fn civil_from_days(z: i64) -> (i64, i64, i64) {
+    let z = z + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    (yoe + era * 400 + i64::from(m <= 2), m, d)
+}
+
+/// `2026-11-23T05:10:00Z` for a time in milliseconds since the epoch.
+pub fn format_rfc3339(ms: i64) -> String {
+    let secs = ms.div_euclid(1000);
+    let (y, m, d) = civil_from_days(secs.div_euclid(86_400));
+    let s = secs.rem_euclid(86_400);
+    format!(
+        "{y:04}-{m:02}-{d:02}T{:02}:{:02}:{:02}Z",
+        s / 3600,
+        s / 60 % 60,
+        s % 60
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn good(id: &str, time: i64) -> Value {
+        json!({
+            "id": id, "site": "x", "host": "x.com", "time": time, "balance": "mixed",
+            "fame": 30, "connection": 40, "cues": {"follow-ask": 1, "gratitude": 2},
+            "stats": Stats::default(), "phrases": [{"cue": "follow-ask", "text": "follow us"}],
+            "first_balance": "broadcasting"
+        })
+    }
+
+    #[test]
+    fn current_store_round_trips() {
+        let raw = json!({"schema": 1, "records": [good("a", 1_000_000_000_000), good("b", 1_000_000_000_001)]});
+        let loaded = load(Some(&raw));
+        assert_eq!(loaded.problem, None);
+        assert!(!loaded.needs_rewrite);
+        assert_eq!(loaded.records.len(), 2);
+        let r = &loaded.records[0];
+        assert_eq!(r.cue_count(Cue::Gratitude), 2);
+        assert_eq!(r.first_balance, Some(Balance::Broadcasting));
+        let again = serde_json::to_value(Store {
+            schema: SCHEMA_VERSION,
+            records: loaded.records.clone(),
+        })
+        .unwrap();
+        assert_eq!(load(Some(&again)).records, loaded.records);
+    }
+
+    #[test]
+    fn absent_or_null_is_an_empty_history_without_a_problem() {
+        for raw in [None, Some(&Value::Null)] {
+            let loaded = load(raw);
+            assert!(loaded.records.is_empty());
+            assert_eq!(loaded.problem, None);
+            assert!(!loaded.needs_rewrite);
+        }
+    }
+
+    #[test]
+    fn damaged_records_are_dropped_and_the_rest_kept() {
+        let mut bad_score = good("c", 3_000_000_000_000);
+        bad_score["fame"] = json!(250);
+        let raw = json!({"schema": 1, "records": [
+            good("a", 1_000_000_000_000), "garbage", {"id": "x"}, bad_score, good("b", 2_000_000_000_000), good("a", 5)
+        ]});
+        let loaded = load(Some(&raw));
+        assert_eq!(
+            loaded
+                .records
+                .iter()
+                .map(|r| r.id.as_str())
+                .collect::<Vec<_>>(),
+            ["a", "b"]
+        );
+        assert_eq!(
+            loaded.dropped.iter().map(|d| d.index).collect::<Vec<_>>(),
+            [1, 2, 3, 5]
+        );
+        assert_eq!(loaded.problem, Some(Problem::DamagedRecords { dropped: 4 }));
+        assert!(loaded.needs_rewrite);
+    }
+
+    #[test]
+    fn a_foreign_value_is_unreadable_and_replaced() {
+        for raw in [
+            json!("oops"),
+            json!(42),
+            json!({"hello": "world"}),
+            json!({"schema": 1, "records": "no"}),
+        ] {
+            let loaded = load(Some(&raw));
+            assert_eq!(loaded.problem, Some(Problem::Unreadable), "{raw}");
+            assert!(loaded.records.is_empty());
+            assert!(loaded.needs_rewrite);
+        }
+    }
+
+    #[test]
+    fn a_newer_schema_keeps_what_parses_and_is_not_rewritten() {
+        let raw = json!({"schema": 7, "records": [good("a", 1_000_000_000_000)]});
+        let loaded = load(Some(&raw));
+        assert_eq!(loaded.records.len(), 1);
+        assert_eq!(loaded.problem, Some(Problem::NewerSchema { schema: 7 }));
+        assert!(!loaded.needs_rewrite);
+    }
+
+    #[test]
+    fn unversioned_batch_shaped_posts_are_migrated() {
+        let raw = json!([
+            {"id": 17, "platform": "linkedin", "time": "2026-01-02T03:04:05Z", "balance": "connecting",
+             "fame": 0, "connection": 70, "cues": ["gratitude", "gratitude", "open-question"], "stats": Stats::default()},
+            {"platform": "x", "time": 1_700_000_000, "balance": "mixed", "fame": 10, "connection": 10,
+             "cues": [], "stats": Stats::default()}
+        ]);
+        let loaded = load(Some(&raw));
+        assert_eq!(loaded.problem, None, "{:?}", loaded.dropped);
+        assert!(
+            loaded.needs_rewrite,
+            "migrated stores are written back in the current schema"
+        );
+        let [first, second] = &loaded.records[..] else {
+            panic!("two records")
+        };
+        assert_eq!(first.id, "import-x-1700000000000");
+        assert_eq!(first.time, 1_700_000_000_000);
+        assert_eq!(second.id, "17");
+        assert_eq!(second.site, Platform::Linkedin);
+        assert_eq!(second.cue_count(Cue::Gratitude), 2);
+        assert_eq!(format_rfc3339(second.time), "2026-01-02T03:04:05Z");
+    }
+
+    #[test]
+    fn records_are_sorted_oldest_first() {
+        let raw = json!({"schema": 1, "records": [good("late", 2_000_000_000_000), good("early", 1_000_000_000_000)]});
+        let loaded = load(Some(&raw));
+        assert_eq!(loaded.records[0].id, "early");
+        assert!(loaded.needs_rewrite);
+    }
+
+    #[test]
+    fn caps_keep_the_newest_within_age() {
+        let day = 86_400_000;
+        let now = 1000 * day;
+        let mut records: Vec<Record> = (0..10)
+            .map(|i| parse_record(&good(&i.to_string(), now - (10 - i) * 10 * day), 1).unwrap())
+            .collect();
+        apply_caps(&mut records, now, 100, 35);
+        // Ages 100, 90, … 10 days: only 30, 20 and 10 days old are within 35 days.
+        assert_eq!(
+            records.iter().map(|r| r.id.as_str()).collect::<Vec<_>>(),
+            ["7", "8", "9"]
+        );
+        apply_caps(&mut records, now, 2, 0);
+        assert_eq!(
+            records.iter().map(|r| r.id.as_str()).collect::<Vec<_>>(),
+            ["8", "9"]
+        );
+    }
+
+    #[test]
+    fn dates_round_trip() {
+        for ms in [0, 951_782_400_000, 1_700_000_000_000, 4_102_444_800_000] {
+            assert_eq!(parse_rfc3339_ms(&format_rfc3339(ms)), Some(ms));
+        }
+        assert_eq!(
+            parse_rfc3339_ms("2024-02-29T12:00:00+02:00"),
+            Some(1_709_200_800_000)
+        );
+        assert_eq!(parse_rfc3339_ms("2024-13-01T00:00:00Z"), None);
+        assert_eq!(parse_rfc3339_ms("yesterday"), None);
+    }
+}
