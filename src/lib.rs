@@ -12,6 +12,7 @@ pub mod cli;
 pub mod eval;
 pub mod lexicon;
 pub mod error;
+pub mod habits;
 pub mod options;
 mod rules;
 mod score;
