@@ -11,6 +11,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { launch } from "./browsers.mjs";
 import { ROOT, startFixtureServer } from "./server.mjs";
+import { buildFixtures } from "../fixtures/build.mjs";
 
 const args = process.argv.slice(2);
 const opt = (name) => { const i = args.indexOf(name); return i >= 0 ? args[i + 1] : undefined; };
@@ -38,6 +39,7 @@ const withTimeout = (promise, ms, what) => Promise.race([
   new Promise((_, reject) => setTimeout(() => reject(new Error(`${what} timed out after ${ms} ms`)), ms).unref()),
 ]);
 
+console.log(`# fixture editors bundled in ${await buildFixtures()} ms`);
 const server = await startFixtureServer();
 const totals = {};
 let failedAll = 0;

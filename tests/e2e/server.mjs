@@ -44,6 +44,13 @@ function resolveFile(host, urlPath) {
   let rel = clean;
   if (clean.startsWith("/__shared/")) { base = SHARED; rel = clean.slice("/__shared".length); }
   else if (clean.startsWith("/__build/")) { base = BUNDLES; rel = clean.slice("/__build".length); }
+  else if (clean.startsWith("/__site/")) {
+    // Another host's fixture served here (e.g. under a host no content script matches).
+    const [, , other, ...rest] = clean.split("/");
+    if (!HOSTS.includes(other)) return null;
+    base = path.join(SITES, other);
+    rel = `/${rest.join("/")}`;
+  }
   let file = path.join(base, rel);
   if (!file.startsWith(base)) return null;
   if (fs.existsSync(file) && fs.statSync(file).isDirectory()) file = path.join(file, "index.html");

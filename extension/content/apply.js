@@ -1,0 +1,53 @@
+// Applying a suggestion goes through the editor's own input path, so the
+// editor updates its model, its undo history records the change (Ctrl+Z
+// restores the old words) and the caret ends after the new text:
+//  - select the hint's text the way a user would (setSelectionRange in a
+//    field, a DOM selection in a contenteditable; the editor follows it);
+//  - insert with execCommand("insertText"), which fires the trusted
+//    beforeinput/input events Lexical, ProseMirror and Quill handle and is
+//    native undoable typing in textareas and plain contenteditables;
+//  - Draft.js (X, Facebook comments) ignores programmatic beforeinput and
+//    would drop a native insertion that spans its leaves, so it gets the
+//    replacement as a paste, which it handles through its own model and undo
+//    stack.
+(() => {
+  const isDraft = (root) => root.classList.contains("public-DraftEditor-content") || root.closest(".DraftEditor-root") !== null;
+
+  function pasteInto(root, text) {
+    const data = new DataTransfer();
+    data.setData("text/plain", text);
+    const event = new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true, composed: true });
+    root.dispatchEvent(event);
+    return event.defaultPrevented;
+  }
+
+  /**
+   * Replaces [start, end) of the composer's text with `replacement` if that
+   * text is still `expected`. Returns true when the editor took the change.
+   */
+  function applyReplacement(session, start, end, expected, replacement) {
+    const { root, model } = session;
+    model.refresh();
+    if (model.text.slice(start, end) !== expected) return false;
+    root.focus({ preventScroll: true });
+    if (model.field) {
+      root.setSelectionRange(start, end);
+    } else {
+      const sel = document.getSelection();
+      sel.removeAllRanges();
+      sel.addRange(model.range(start, end));
+    }
+    if (!model.field && isDraft(root)) {
+      // Draft reads the selection from the DOM on its select/selectionchange handling;
+      // the paste handler then replaces exactly that selection.
+      document.dispatchEvent(new Event("selectionchange"));
+      if (pasteInto(root, replacement)) return true;
+    }
+    const ok = replacement === ""
+      ? document.execCommand("delete", false)
+      : document.execCommand("insertText", false, replacement);
+    return ok;
+  }
+
+  globalThis.RapportUI = { ...globalThis.RapportUI, applyReplacement };
+})();

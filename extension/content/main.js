@@ -1,0 +1,357 @@
+// The content script's core: picks the site's adapter, follows the composer
+// the user is in, sends its text to the background over one port per
+// composer and shows the result through the overlay, gauge and card.
+// Everything it starts hangs off one AbortController, so pausing the site
+// tears it all down and resuming starts afresh.
+(() => {
+  if (globalThis.__rapportContent) return; // injected twice (static and run-time registration)
+  globalThis.__rapportContent = true;
+
+  const { api } = globalThis.RapportBrowser;
+  const { PORT_COMPOSER, SETTINGS_KEY, Kinds } = globalThis.RapportProtocol;
+  const { TextModel } = globalThis.RapportTextModel;
+  const { Overlay, Gauge, Card, applyReplacement, t } = globalThis.RapportUI;
+
+  const adapter = globalThis.RapportAdapters.pick(location, document);
+  if (!adapter) return;
+  const site = location.hostname;
+  const HOVER_OPEN_MS = 300;
+  const HOVER_CLOSE_MS = 400;
+  const NUDGE_VISIBLE_MS = 8000;
+
+  let run = null; // { controller, overlay, gauge, card, composers, publish, fold } while active on this site
+  let nudgeEnabled = false;
+  const sessions = new WeakMap(); // composer root -> ComposerSession
+
+  const ignoreKey = (hint, text) => `${hint.rule_id}\u0000${text.slice(hint.start, hint.end)}`;
+
+  /** One composer: its text model, its port to the analyser and its latest analysis. */
+  class ComposerSession {
+    constructor(root, label) {
+      this.root = root;
+      this.label = label;
+      this.platform = adapter.platform;
+      this.model = new TextModel(root);
+      this.fold = run.fold;
+      this.port = null;
+      this.seq = 0;
+      this.inFlight = false;
+      this.dirty = false;
+      this.sentText = "";
+      this.analysis = null;
+      this.analyzedText = "";
+      this.ignored = new Set();
+      this.nudged = false;
+    }
+
+    update() {
+      this.model.refresh();
+      this.request();
+    }
+
+    /** Newest text wins: one request in flight at most, and only the latest text follows it. */
+    request() {
+      if (this.inFlight) this.dirty = true;
+      else this.send();
+    }
+
+    send() {
+      if (!run) return;
+      try {
+        if (!this.port) this.connect();
+        this.seq += 1;
+        this.inFlight = true;
+        this.dirty = false;
+        this.sentText = this.model.text;
+        this.port.postMessage({ kind: Kinds.ANALYZE, seq: this.seq, text: this.sentText, platform: this.platform });
+      } catch (e) {
+        // The extension was updated or removed under this page: nothing can answer any more.
+        this.inFlight = false;
+        console.debug("Rapport: the analyser is unreachable", e);
+      }
+    }
+
+    connect() {
+      const port = api.runtime.connect({ name: PORT_COMPOSER });
+      this.port = port;
+      port.onMessage.addListener((msg) => this.onMessage(msg));
+      port.onDisconnect.addListener(() => {
+        if (this.port !== port) return;
+        this.port = null;
+        // A stopped background takes the port with it; the next request wakes it.
+        if (this.inFlight) {
+          this.inFlight = false;
+          this.send();
+        }
+      });
+    }
+
+    onMessage(msg) {
+      if (!msg || msg.seq !== this.seq) return;
+      this.inFlight = false;
+      if (msg.kind === Kinds.ANALYSIS) {
+        this.analysis = msg.analysis;
+        this.analyzedText = this.sentText;
+      }
+      if (this.dirty) this.send();
+      if (run && run.overlay.session === this) run.overlay.schedule();
+    }
+
+    /** Hints still lying on the same words, minus the ones the user ignored here. */
+    visibleHints() {
+      const a = this.analysis;
+      if (!a) return [];
+      const cur = this.model.text;
+      const was = this.analyzedText;
+      const same = cur === was;
+      return a.hints.filter((h) => !this.ignored.has(ignoreKey(h, was)) && (same || cur.slice(h.start, h.end) === was.slice(h.start, h.end)));
+    }
+
+    onDisconnected() {
+      this.port?.disconnect();
+      this.port = null;
+      sessions.delete(this.root);
+      run?.overlay.detach(this);
+      if (run?.active === this) run.active = null;
+    }
+
+    close() {
+      this.port?.disconnect();
+      this.port = null;
+    }
+  }
+
+  function composerOf(node) {
+    if (!run || !(node instanceof Element)) return null;
+    for (const { selector, label } of run.composers) {
+      let root = node.closest(selector);
+      if (!root) continue;
+      // The editing host, not an inner block the selector happened to match.
+      while (!(root instanceof HTMLTextAreaElement || root instanceof HTMLInputElement) && root.parentElement?.isContentEditable) root = root.parentElement;
+      return { root, label };
+    }
+    return null;
+  }
+
+  function activate(root, label) {
+    let s = sessions.get(root);
+    if (!s) {
+      s = new ComposerSession(root, label);
+      sessions.set(root, s);
+    }
+    if (run.active !== s) {
+      run.active = s;
+      run.resize.disconnect();
+      run.resize.observe(root);
+      run.card.close(false);
+      run.overlay.attach(s);
+    }
+    s.update();
+    return s;
+  }
+
+  async function changeSettings(mutate) {
+    const reply = await api.runtime.sendMessage({ kind: Kinds.GET_SETTINGS });
+    if (!reply?.ok) return;
+    const next = structuredClone(reply.settings);
+    mutate(next);
+    await api.runtime.sendMessage({ kind: Kinds.SET_SETTINGS, settings: next });
+  }
+
+  function cardActions() {
+    return {
+      apply(hint) {
+        const s = run.overlay.session;
+        if (!s) return;
+        run.card.close(false);
+        applyReplacement(s, hint.start, hint.end, s.analyzedText.slice(hint.start, hint.end), hint.replacement);
+      },
+      ignore(hint) {
+        const s = run.overlay.session;
+        if (!s) return;
+        s.ignored.add(ignoreKey(hint, s.analyzedText));
+        run.card.close(true);
+        run.overlay.schedule();
+      },
+      disableRule(hint) {
+        run.card.close(true);
+        changeSettings((st) => {
+          if (!st.options.disabled_rules.includes(hint.rule_id)) st.options.disabled_rules.push(hint.rule_id);
+        }).catch((e) => console.debug("Rapport: could not turn off the rule", e));
+      },
+      pauseSite() {
+        run.card.close(true);
+        changeSettings((st) => {
+          if (!st.paused_sites.includes(site)) st.paused_sites.push(site);
+        }).catch((e) => console.debug("Rapport: could not pause the site", e));
+      },
+      close() {
+        const s = run?.overlay.session;
+        if (!s) return;
+        s.root.focus({ preventScroll: true });
+        if (run.savedSelection) {
+          const { field, start, end, range } = run.savedSelection;
+          if (field) s.root.setSelectionRange(start, end);
+          else if (range) { const sel = document.getSelection(); sel.removeAllRanges(); sel.addRange(range); }
+          run.savedSelection = null;
+        }
+      },
+    };
+  }
+
+  function saveSelection(s) {
+    if (s.model.field) run.savedSelection = { field: true, start: s.root.selectionStart, end: s.root.selectionEnd };
+    else {
+      const sel = document.getSelection();
+      run.savedSelection = { field: false, range: sel.rangeCount && s.root.contains(sel.anchorNode) ? sel.getRangeAt(0).cloneRange() : null };
+    }
+  }
+
+  /** The shortcut opens the hint at the caret, or the next one after it, with focus in the card. */
+  function openCardAtCaret(s) {
+    s.model.refresh();
+    const caret = s.model.caret() ?? 0;
+    const hints = s.visibleHints();
+    const hint = hints.find((h) => caret >= h.start && caret <= h.end) || hints.find((h) => h.start >= caret) || hints[0];
+    if (!hint) return;
+    saveSelection(s);
+    run.card.show(hint, { focus: true, via: "keyboard" });
+  }
+
+  function showNudge() {
+    const toast = run.toast;
+    toast.textContent = t("nudgeBroadcasting");
+    toast.hidden = false;
+    run.overlay.host.dataset.nudge = "shown";
+    const box = run.active.root.getBoundingClientRect();
+    toast.style.left = `${Math.max(4, box.left)}px`;
+    toast.style.top = `${Math.max(4, box.top - 48)}px`;
+    clearTimeout(run.toastTimer);
+    run.toastTimer = setTimeout(() => { if (run) run.toast.hidden = true; }, NUDGE_VISIBLE_MS);
+  }
+
+  function start() {
+    const controller = new AbortController();
+    const { signal } = controller;
+    const overlay = new Overlay();
+    run = { controller, overlay, composers: [], publish: [], fold: 0, active: null, savedSelection: null, hover: null };
+    run.resize = new ResizeObserver(() => overlay.schedule());
+    run.card = new Card(overlay, cardActions());
+    run.gauge = new Gauge(overlay, { onOpenHint: (hint) => { run.card.show(hint, { focus: true, via: "list" }); }, onClose: () => cardActions().close() });
+    run.toast = document.createElement("div");
+    run.toast.className = "panel toast";
+    run.toast.setAttribute("role", "status");
+    run.toast.hidden = true;
+    overlay.layer.append(run.toast);
+
+    adapter.setup({
+      signal,
+      watchComposers: (selector, label) => run.composers.push({ selector, label }),
+      watchPublish: (selector) => run.publish.push(selector),
+      setFold: (chars) => { run.fold = chars; },
+    });
+
+    const on = (target, type, fn, opts = {}) => target.addEventListener(type, fn, { ...opts, signal });
+    const inActive = (node) => run.active && node instanceof Node && (node === run.active.root || run.active.root.contains(node));
+    const fromOverlay = (e) => e.composedPath().includes(overlay.host);
+
+    on(document, "focusin", (e) => {
+      if (fromOverlay(e)) return;
+      const found = composerOf(e.composedPath()[0]);
+      if (found) activate(found.root, found.label);
+    }, { capture: true });
+    on(document, "input", (e) => {
+      const el = e.composedPath()[0];
+      if (inActive(el)) run.active.update();
+      else {
+        const found = composerOf(el);
+        if (found) activate(found.root, found.label);
+      }
+    }, { capture: true });
+    on(document, "keydown", (e) => {
+      if (e.altKey && e.shiftKey && !e.ctrlKey && !e.metaKey && e.code === "KeyH" && inActive(e.composedPath()[0])) {
+        e.preventDefault();
+        e.stopPropagation();
+        openCardAtCaret(run.active);
+      }
+    }, { capture: true });
+
+    // Hover: hit-test against the boxes of the last pass; a timer runs only while the pointer moves over hints.
+    const hover = { x: 0, y: 0, frame: 0, timer: 0, overOverlay: false };
+    const checkHover = () => {
+      hover.frame = 0;
+      if (!run) return;
+      const hit = hover.overOverlay ? null : overlay.hintAt(hover.x, hover.y);
+      clearTimeout(hover.timer);
+      hover.timer = 0;
+      if (hit && hit.hint !== run.card.hint) {
+        hover.timer = setTimeout(() => run?.card.show(hit.hint, { via: "hover" }), HOVER_OPEN_MS);
+      } else if (!hit && run.card.open && run.card.via === "hover" && !hover.overOverlay) {
+        hover.timer = setTimeout(() => run?.card.close(false), HOVER_CLOSE_MS);
+      }
+    };
+    on(document, "mousemove", (e) => {
+      hover.x = e.clientX;
+      hover.y = e.clientY;
+      hover.overOverlay = fromOverlay(e);
+      if (!hover.frame && (overlay.marks.length || run.card.open)) hover.frame = requestAnimationFrame(checkHover);
+    }, { passive: true, capture: true });
+    signal.addEventListener("abort", () => { clearTimeout(hover.timer); cancelAnimationFrame(hover.frame); });
+
+    on(document, "click", (e) => {
+      if (fromOverlay(e)) return;
+      if (inActive(e.composedPath()[0])) {
+        const hit = overlay.hintAt(e.clientX, e.clientY);
+        if (hit) { run.card.show(hit.hint, { via: "click" }); return; }
+      }
+      run.card.close(false);
+      if (nudgeEnabled && run.active && run.publish.length) {
+        const button = e.composedPath()[0]?.closest?.(run.publish.join(","));
+        const s = run.active;
+        // One reminder per draft, after the click has gone through: posting is never blocked or delayed.
+        if (button && !s.nudged && s.analysis?.balance === "broadcasting" && s.analyzedText === s.model.text) {
+          s.nudged = true;
+          showNudge();
+        }
+      }
+    }, { capture: true });
+
+    const relayout = () => overlay.schedule();
+    on(document, "scroll", relayout, { capture: true, passive: true });
+    on(window, "resize", relayout, { passive: true });
+    on(document.fonts, "loadingdone", relayout);
+    on(matchMedia("(prefers-color-scheme: dark)"), "change", relayout);
+    // Sites switch dark mode with a class or attribute on <html>/<body>: watch those two elements only.
+    const theme = new MutationObserver(relayout);
+    const themeAttrs = { attributes: true, attributeFilter: ["class", "style", "data-theme", "data-color-mode", "data-colorscheme"] };
+    theme.observe(document.documentElement, themeAttrs);
+    if (document.body) theme.observe(document.body, themeAttrs);
+    signal.addEventListener("abort", () => { theme.disconnect(); run.resize.disconnect(); });
+
+    const focused = composerOf(document.activeElement);
+    if (focused) activate(focused.root, focused.label);
+  }
+
+  function stop() {
+    if (!run) return;
+    const r = run;
+    run = null;
+    r.controller.abort();
+    clearTimeout(r.toastTimer);
+    if (r.active) r.active.close();
+    r.overlay.destroy();
+  }
+
+  function applySettings(raw) {
+    const paused = Array.isArray(raw?.paused_sites) && raw.paused_sites.includes(site);
+    nudgeEnabled = raw?.nudge === true;
+    if (paused) stop();
+    else if (!run) start();
+    else if (run.active) run.active.request(); // rules or profile changed: the same text analyses differently
+  }
+
+  api.storage.onChanged.addListener((changes, area) => {
+    if (area === "local" && changes[SETTINGS_KEY]) applySettings(changes[SETTINGS_KEY].newValue);
+  });
+  api.storage.local.get(SETTINGS_KEY).then((stored) => applySettings(stored[SETTINGS_KEY]), () => applySettings(null));
+})();

@@ -1,0 +1,301 @@
+// The overlay: one host element outside every editor (appended to <html>,
+// raised into the top layer as a manual popover), with a closed shadow root
+// for the marks, the gauge, the hint list and the card. It draws the hints
+// of the active composer and never touches the composer's DOM:
+//  - contenteditables: CSS Custom Highlight API ranges where the browser has
+//    it, else boxes from Range.getClientRects;
+//  - textareas and inputs: a hidden mirror element with the same box and
+//    text in the shadow root, boxes from the mirror's ranges.
+// Work is driven by events (input, analysis, scroll, resize, fonts, theme);
+// each change schedules one animation frame that reads layout once and then
+// writes. Nothing runs while the page is idle.
+(() => {
+  const { hasCustomHighlights } = globalThis.RapportBrowser;
+  const t = (key, subs) => globalThis.RapportBrowser.api.i18n.getMessage(key, subs) || key;
+
+  const STYLE = `
+    :host { all: initial; }
+    .layer { position: fixed; inset: 0; pointer-events: none; }
+    .clip { position: fixed; overflow: hidden; pointer-events: none; }
+    .mirror { position: absolute; top: 0; left: 0; visibility: hidden; overflow: hidden; margin: 0; }
+    .mark { position: absolute; height: 0; border-bottom: 2px solid; pointer-events: none; }
+    .mark.fame { border-bottom-style: dashed; border-color: var(--fame); background: var(--fame-bg); }
+    .mark.connection { border-color: var(--connection); background: var(--connection-bg); }
+    .fold { position: absolute; width: 0; border-left: 2px dotted var(--muted); pointer-events: none; }
+    .fold::after { content: attr(data-label); position: absolute; left: 4px; top: -2px; font: 10px/1 system-ui, sans-serif; color: var(--muted); white-space: nowrap; }
+    [hidden] { display: none !important; }
+    :host { --fame: #c2410c; --fame-bg: rgba(234,88,12,.10); --connection: #1d4ed8; --connection-bg: rgba(37,99,235,.08);
+            --panel: #ffffff; --text: #1f2328; --muted: #59636e; --border: #d0d7de; }
+    :host([data-theme="dark"]) { --fame: #fb923c; --fame-bg: rgba(251,146,60,.16); --connection: #7dd3fc; --connection-bg: rgba(125,211,252,.14);
+            --panel: #1f242b; --text: #e6edf3; --muted: #9ba6b1; --border: #3d444d; }
+    .panel { position: fixed; pointer-events: auto; background: var(--panel); color: var(--text); border: 1px solid var(--border);
+             border-radius: 10px; box-shadow: 0 6px 24px rgba(0,0,0,.18); font: 13px/1.4 system-ui, sans-serif; }
+    button { font: inherit; color: inherit; background: transparent; border: 1px solid var(--border); border-radius: 6px; padding: 3px 8px; cursor: pointer; }
+    button:focus-visible { outline: 2px solid var(--connection); outline-offset: 1px; }
+    .gauge { display: flex; align-items: center; gap: 6px; padding: 3px 8px; border-radius: 999px; white-space: nowrap; }
+    .gauge .label { font-weight: 600; }
+    .bars { display: grid; gap: 2px; width: 48px; }
+    .bar { height: 4px; border-radius: 2px; background: var(--border); overflow: hidden; }
+    .bar > i { display: block; height: 100%; }
+    .bar.fame > i { background: var(--fame); }
+    .bar.connection > i { background: var(--connection); }
+    .list { width: 320px; max-height: 320px; overflow: auto; padding: 6px; margin: 0; list-style: none; }
+    .list li button { display: block; width: 100%; text-align: left; border: 0; border-left: 3px solid; border-radius: 4px; margin: 2px 0; }
+    .list li button.fame { border-left-color: var(--fame); }
+    .list li button.connection { border-left-color: var(--connection); }
+    .list .cue { color: var(--muted); font-size: 12px; }
+    .card { width: 320px; padding: 10px 12px; }
+    .card .message { font-weight: 600; margin: 0 0 4px; }
+    .card .why, .card .suggestion { margin: 4px 0; }
+    .card .why { color: var(--muted); }
+    .card .replacement { font-family: ui-monospace, monospace; background: var(--connection-bg); padding: 0 3px; border-radius: 3px; white-space: pre-wrap; }
+    .card .actions { display: flex; flex-wrap: wrap; gap: 6px; margin-top: 8px; }
+    .card .apply { border-color: var(--connection); font-weight: 600; }
+    .card .polarity { display: inline-block; width: 8px; height: 8px; border-radius: 50%; margin-right: 6px; }
+    .card .polarity.fame { background: var(--fame); }
+    .card .polarity.connection { background: var(--connection); }
+    .toast { padding: 8px 12px; max-width: 320px; }
+  `;
+
+  const round = (n) => Math.round(n * 10) / 10;
+  const FIELD_STYLE_PROPS = ["boxSizing", "paddingTop", "paddingRight", "paddingBottom", "paddingLeft", "borderTopWidth", "borderRightWidth",
+    "borderBottomWidth", "borderLeftWidth", "borderTopStyle", "borderRightStyle", "borderBottomStyle", "borderLeftStyle", "fontFamily",
+    "fontSize", "fontWeight", "fontStyle", "fontVariant", "fontStretch", "fontKerning", "letterSpacing", "lineHeight", "textTransform",
+    "textIndent", "wordSpacing", "tabSize", "textAlign", "direction", "wordBreak", "overflowWrap"];
+
+  const luminance = (color) => {
+    const m = /rgba?\(([\d.]+),\s*([\d.]+),\s*([\d.]+)/.exec(color);
+    if (!m) return 0;
+    return (0.2126 * m[1] + 0.7152 * m[2] + 0.0722 * m[3]) / 255;
+  };
+
+  class Overlay {
+    constructor() {
+      this.host = document.createElement("rapport-overlay");
+      // The host is ours; its style only keeps it out of the page's layout and pointer path.
+      this.host.style.cssText = "position:fixed;inset:0;width:auto;height:auto;margin:0;padding:0;border:0;background:transparent;overflow:visible;pointer-events:none;z-index:2147483647;color-scheme:normal";
+      if (typeof this.host.showPopover === "function") this.host.setAttribute("popover", "manual");
+      this.shadow = this.host.attachShadow({ mode: "closed" });
+      const style = document.createElement("style");
+      style.textContent = STYLE;
+      this.layer = document.createElement("div");
+      this.layer.className = "layer";
+      this.clip = document.createElement("div");
+      this.clip.className = "clip";
+      this.layer.append(this.clip);
+      this.shadow.append(style, this.layer);
+      this.session = null;
+      this.frame = 0;
+      this.marks = []; // [{ hint, rects: DOMRect-like[] }] in viewport coordinates, from the last pass
+      this.mirror = null;
+      this.highlightNames = [];
+      this.onFrame = () => this.pass();
+      this.afterPass = new Set();
+      document.documentElement.append(this.host);
+      this.raise();
+    }
+
+    /** Puts the host on top of the top layer (again: later popovers and dialogs go above it). */
+    raise() {
+      if (typeof this.host.showPopover !== "function") return;
+      try {
+        if (this.host.matches(":popover-open")) this.host.hidePopover();
+        this.host.showPopover();
+      } catch {
+        // Not connected yet or the page's own top layer refuses: stay a plain fixed element.
+      }
+    }
+
+    attach(session) {
+      if (this.session !== session) {
+        this.session = session;
+        this.mirror?.remove();
+        this.mirror = null;
+        this.clearHighlights();
+      }
+      this.schedule();
+    }
+
+    detach(session) {
+      if (this.session !== session) return;
+      this.session = null;
+      this.clearHighlights();
+      this.mirror?.remove();
+      this.mirror = null;
+      this.clip.replaceChildren();
+      this.marks = [];
+      this.schedule();
+    }
+
+    schedule() {
+      if (!this.frame) this.frame = requestAnimationFrame(this.onFrame);
+    }
+
+    clearHighlights() {
+      if (!hasCustomHighlights) return;
+      for (const name of this.highlightNames) CSS.highlights.delete(name);
+      this.highlightNames = [];
+    }
+
+    /** One frame: read everything the drawing needs, then write. */
+    pass() {
+      this.frame = 0;
+      const s = this.session;
+      if (!s || !s.root.isConnected) {
+        if (s) s.onDisconnected();
+        this.clip.replaceChildren();
+        delete this.host.dataset.balance;
+        this.host.dataset.hints = "0";
+        this.host.dataset.marks = "[]";
+        for (const fn of this.afterPass) fn(null);
+        return;
+      }
+      const hints = s.visibleHints();
+      // ---- reads
+      const box = s.root.getBoundingClientRect();
+      const cs = getComputedStyle(s.root);
+      const dark = luminance(cs.color) > 0.6;
+      const field = s.model.field;
+      let fieldStyle = null;
+      if (field) {
+        fieldStyle = {};
+        for (const p of FIELD_STYLE_PROPS) fieldStyle[p] = cs[p];
+        fieldStyle.clientWidth = s.root.clientWidth;
+        fieldStyle.clientHeight = s.root.clientHeight;
+        fieldStyle.scrollTop = s.root.scrollTop;
+        fieldStyle.scrollLeft = s.root.scrollLeft;
+        fieldStyle.borderL = parseFloat(cs.borderLeftWidth) || 0;
+        fieldStyle.borderT = parseFloat(cs.borderTopWidth) || 0;
+      }
+      // ---- writes for the mirror, then the one read of the ranges' boxes
+      if (field) this.syncMirror(s, fieldStyle, box);
+      const useHighlights = !field && hasCustomHighlights;
+      const ranges = [];
+      const marks = [];
+      for (const hint of hints) {
+        const range = field ? this.mirrorRange(hint.start, hint.end) : s.model.range(hint.start, hint.end);
+        ranges.push(range);
+        const rects = [...range.getClientRects()].filter((r) => r.width > 0 || r.height > 0);
+        marks.push({ hint, rects });
+      }
+      let foldRect = null;
+      if (s.fold && s.model.text.length > s.fold) {
+        const r = field ? this.mirrorRange(s.fold, s.fold) : s.model.range(s.fold, s.fold);
+        foldRect = r.getClientRects()[0] || r.getBoundingClientRect();
+      }
+      // ---- writes
+      this.host.dataset.theme = dark ? "dark" : "light";
+      this.marks = marks;
+      this.clip.style.left = `${box.left}px`;
+      this.clip.style.top = `${box.top}px`;
+      this.clip.style.width = `${box.width}px`;
+      this.clip.style.height = `${box.height}px`;
+      const drawn = [];
+      if (this.mirror) drawn.push(this.mirror);
+      if (useHighlights) {
+        const fameName = dark ? "rapport-fame-dark" : "rapport-fame";
+        const connName = dark ? "rapport-connection-dark" : "rapport-connection";
+        const fame = new Highlight();
+        const conn = new Highlight();
+        hints.forEach((h, i) => (h.polarity === "fame" ? fame : conn).add(ranges[i]));
+        this.clearHighlights();
+        CSS.highlights.set(fameName, fame);
+        CSS.highlights.set(connName, conn);
+        this.highlightNames = [fameName, connName];
+      } else {
+        this.clearHighlights();
+        for (const { hint, rects } of marks) {
+          for (const r of rects) {
+            const m = document.createElement("div");
+            m.className = `mark ${hint.polarity === "fame" ? "fame" : "connection"}`;
+            m.style.left = `${r.left - box.left}px`;
+            m.style.top = `${r.top - box.top}px`;
+            m.style.width = `${r.width}px`;
+            m.style.height = `${Math.max(0, r.height - 2)}px`;
+            drawn.push(m);
+          }
+        }
+      }
+      if (foldRect) {
+        const f = document.createElement("div");
+        f.className = "fold";
+        f.dataset.label = t("foldLabel");
+        f.style.left = `${foldRect.left - box.left}px`;
+        f.style.top = `${foldRect.top - box.top}px`;
+        f.style.height = `${foldRect.height || 16}px`;
+        drawn.push(f);
+        this.host.dataset.fold = String(s.fold);
+      } else {
+        delete this.host.dataset.fold;
+      }
+      this.clip.replaceChildren(...drawn);
+      const a = s.analysis;
+      // Mirrored on the host so tests and assistive tooling can read the state without the closed shadow root.
+      if (a) {
+        this.host.dataset.balance = a.balance;
+        this.host.dataset.fame = String(a.fame);
+        this.host.dataset.connection = String(a.connection);
+      }
+      this.host.dataset.hints = String(hints.length);
+      this.host.dataset.platform = s.platform;
+      this.host.dataset.paint = useHighlights ? "highlights" : "boxes";
+      this.host.dataset.marks = JSON.stringify(marks.map(({ hint, rects }) => ({
+        start: hint.start, end: hint.end, polarity: hint.polarity, rule_id: hint.rule_id,
+        rects: rects.map((r) => [round(r.left), round(r.top), round(r.width), round(r.height)]),
+      })));
+      for (const fn of this.afterPass) fn(box);
+    }
+
+    syncMirror(s, st, box) {
+      if (!this.mirror) {
+        this.mirror = document.createElement("div");
+        this.mirror.className = "mirror";
+        this.mirror.append(document.createTextNode(""));
+      }
+      const m = this.mirror;
+      const input = s.root instanceof HTMLInputElement;
+      for (const p of FIELD_STYLE_PROPS) m.style[p] = st[p];
+      m.style.whiteSpace = input ? "pre" : "pre-wrap";
+      m.style.boxSizing = "border-box";
+      // The field's scrollbar takes width from its content box: the mirror has none.
+      m.style.width = `${st.clientWidth + st.borderL + (parseFloat(st.borderRightWidth) || 0)}px`;
+      m.style.height = `${box.height}px`;
+      const text = s.model.text + (input ? "" : "\u200b");
+      if (m.firstChild.data !== text) m.firstChild.data = text;
+      if (!m.isConnected) this.clip.append(m);
+      m.scrollTop = st.scrollTop;
+      m.scrollLeft = st.scrollLeft;
+    }
+
+    mirrorRange(start, end) {
+      const node = this.mirror.firstChild;
+      const r = document.createRange();
+      r.setStart(node, Math.min(start, node.data.length));
+      r.setEnd(node, Math.min(end, node.data.length));
+      return r;
+    }
+
+    /** The hint drawn under a viewport point, from the last pass (no layout read). */
+    hintAt(x, y) {
+      for (const { hint, rects } of this.marks) {
+        for (const r of rects) {
+          if (x >= r.left && x <= r.right && y >= r.top - 2 && y <= r.bottom + 3) return { hint, rect: r };
+        }
+      }
+      return null;
+    }
+
+    rectOf(hint) {
+      const m = this.marks.find((x) => x.hint === hint || (x.hint.start === hint.start && x.hint.rule_id === hint.rule_id));
+      return m?.rects[0] || null;
+    }
+
+    destroy() {
+      if (this.frame) cancelAnimationFrame(this.frame);
+      this.clearHighlights();
+      this.host.remove();
+    }
+  }
+
+  globalThis.RapportUI = { ...(globalThis.RapportUI || {}), Overlay, t };
+})();
