@@ -87,7 +87,7 @@ const CUES: &[(&str, &str)] = &[
     ("personal-voice", "PersonalVoice"),
 ];
 
-const PLACEHOLDERS: &[&str] = &["{n}", "{w}", "{w*}", "{e}", "{q}", "{@}"];
+const PLACEHOLDERS: &[&str] = &["{n}", "{w}", "{w*}", "{e}", "{q}", "{@}", "{end}"];
 
 fn fail(msg: String) -> ! {
     panic!("lexicon error: {msg}");
@@ -223,7 +223,16 @@ fn validate_rule(file: &str, rule: &RuleEntry) {
         ));
     }
     for r in &rule.requires {
-        if !["we-subject", "question", "not-question", "imperative"].contains(&r.as_str()) {
+        if ![
+            "we-subject",
+            "question",
+            "not-question",
+            "imperative",
+            "link",
+            "claim",
+        ]
+        .contains(&r.as_str())
+        {
             fail(format!("{file}: {id}: unknown requirement {r}"));
         }
     }

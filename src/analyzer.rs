@@ -6,10 +6,10 @@ use aho_corasick::AhoCorasick;
 use crate::analysis::{Analysis, Balance, Cue, Hint, Notice, NoticeKind, Polarity, Stats};
 use crate::lexicon::{self, build_automaton};
 use crate::options::Options;
-use crate::rules::{self, is_we_word, is_you_word, shouting::is_acronym, Candidate, Ctx, Source};
+use crate::rules::{self, shouting::is_acronym, Candidate, Ctx, Source};
 use crate::score;
 use crate::span::Span;
-use crate::text::{self, is_all_caps, is_word_char, next_char, prev_char, Kind};
+use crate::text::{self, is_word_char, next_char, prev_char, words, Kind};
 
 /// Past this many bytes only the beginning is analysed: nobody drafts a post
 /// that long, and the extension must stay responsive on a pasted book.
@@ -151,7 +151,7 @@ impl Analyzer {
             rules::platform::char_limit(platform),
         );
 
-        if rules::language::is_unsupported(text, tokens) {
+        if rules::language::is_unsupported(tokens) {
             notices.push(Notice {
                 kind: NoticeKind::UnsupportedLanguage,
                 message: "This draft does not look like English, which is the only language Rapport reads so far, so it gives no hints rather than guess.".to_string(),
@@ -177,9 +177,7 @@ impl Analyzer {
             });
         }
 
-        let is_reply = tokens.first().is_some_and(|t| {
-            t.kind == Kind::Mention && !brand_spans.iter().any(|s| s.start() == t.start as usize)
-        }) || text.trim_start().starts_with(".@");
+        let is_reply = is_conversation(text, tokens, &brand_spans);
         let ctx = Ctx {
             text,
             tokens,
@@ -193,6 +191,7 @@ impl Analyzer {
         let mut exempt = false;
         rules::collect(&ctx, &mut candidates, &mut exempt);
         candidates.extend(flags);
+        rules::replies::apply(&ctx, &mut candidates);
         if exempt {
             rules::exemptions::apply(&mut candidates);
         }
@@ -337,6 +336,39 @@ fn user_flag_cue(phrase: &str) -> Cue {
         .map_or(Cue::SelfPraise, |h| h.cue)
 }
 
+/// A reply or a comment on someone's post is conversation: "@ana …",
+/// ".@ana …", "Hi @ana …", or a short remark before "RT @ana".
+fn is_conversation(text: &str, tokens: &[text::Token], brand_spans: &[Span]) -> bool {
+    let is_brand = |t: &text::Token| brand_spans.iter().any(|s| s.start() == t.start as usize);
+    let Some(first) = tokens.first() else {
+        return false;
+    };
+    if first.kind == Kind::Mention && !is_brand(first) {
+        return true;
+    }
+    if text.trim_start().starts_with(".@") {
+        return true;
+    }
+    let greeting = |t: &text::Token| {
+        t.kind == Kind::Word
+            && ["hi", "hey", "hello", "dear"]
+                .iter()
+                .any(|g| text::eq_fold(t.text(text), g))
+    };
+    if greeting(first)
+        && tokens
+            .get(1)
+            .is_some_and(|t| t.kind == Kind::Mention && !is_brand(t))
+    {
+        return true;
+    }
+    // A quote retweet with a comment: "Great photo! RT @ana …".
+    let rt = tokens.windows(2).position(|w| {
+        w[0].kind == Kind::Word && w[0].text(text) == "RT" && w[1].kind == Kind::Mention
+    });
+    matches!(rt, Some(i) if i > 0 && tokens[..i].iter().filter(|t| t.kind == Kind::Word).count() <= 10)
+}
+
 fn rule_id(c: &Candidate) -> &'static str {
     match c.source {
         Source::Lexicon(i) => lexicon::rules()[i as usize].id,
@@ -396,11 +428,11 @@ fn compute_stats(text: &str, toks: &text::Tokens, brand_spans: &[Span], char_lim
         match t.kind {
             Kind::Word => {
                 s.words += 1;
-                if is_you_word(w) {
+                if t.is(words::YOU) {
                     s.you_words += 1;
-                } else if is_we_word(w) {
+                } else if t.is(words::WE) {
                     s.we_words += 1;
-                } else if is_all_caps(w) && !is_acronym(w) {
+                } else if t.is(words::CAPS) && !is_acronym(w) {
                     s.caps_words += 1;
                 }
             }
@@ -420,6 +452,21 @@ fn compute_stats(text: &str, toks: &text::Tokens, brand_spans: &[Span], char_lim
 mod tests {
     use super::*;
     use crate::options::BrandProfile;
+
+    #[test]
+    fn replies_greetings_and_quote_retweets_are_conversation() {
+        let a = analyze(
+            "Great photo! RT @ana our volunteers at work",
+            &Options::default(),
+        );
+        assert!(
+            matches!(a.balance, Balance::LeaningConnection | Balance::Connecting),
+            "{:?}",
+            a.balance
+        );
+        let a = analyze("Hi @ana the update is out", &Options::default());
+        assert!(a.connection > 0);
+    }
 
     #[test]
     fn empty_text_is_neutral() {

@@ -22,7 +22,14 @@ pub struct BatchRecord {
 }
 
 impl BatchRecord {
-    pub fn to_json(&self) -> Value {
+    /// `text` is the input the record was made from, to quote each hint.
+    pub fn to_json(&self, text: &str) -> Value {
+        let hints: Vec<Value> = self
+            .analysis
+            .hints
+            .iter()
+            .map(|h| json!({"rule": h.rule_id, "text": h.span.slice(text)}))
+            .collect();
         let mut v = json!({
             "balance": self.analysis.balance,
             "fame": self.analysis.fame,
@@ -30,6 +37,7 @@ impl BatchRecord {
             "cues": self.analysis.cues(),
             "platform": self.platform,
             "stats": self.analysis.stats,
+            "hints": hints,
         });
         if let Some(id) = &self.id {
             v["id"] = id.clone();
@@ -112,8 +120,8 @@ pub(crate) fn run(args: &[String]) -> Result<(), CliError> {
         },
     );
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-    for r in &records {
-        writeln!(out, "{}", r.to_json()).map_err(|e| CliError::Input(e.to_string()))?;
+    for (r, input) in records.iter().zip(&inputs) {
+        writeln!(out, "{}", r.to_json(&input.text)).map_err(|e| CliError::Input(e.to_string()))?;
     }
     out.flush().map_err(|e| CliError::Input(e.to_string()))?;
     Ok(())

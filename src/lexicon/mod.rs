@@ -3,7 +3,7 @@
 
 use std::sync::OnceLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 
 use crate::analysis::{Cue, Polarity, Severity};
 
@@ -76,19 +76,23 @@ pub fn rule(id: &str) -> Option<&'static LexRule> {
     data::RULES.iter().find(|r| r.id == id)
 }
 
-pub(crate) fn rule_index(id: &str) -> Option<u16> {
-    data::RULES
-        .iter()
-        .position(|r| r.id == id)
-        .map(|i| i as u16)
-}
-
 /// The entry a code rule fires. Panics when the lexicon lacks it: the lexicon
 /// test catches that before anyone ships.
 pub(crate) fn code_rule(id: &str) -> u16 {
-    match rule_index(id) {
-        Some(i) => i,
-        None => panic!("code rule {id} has no lexicon entry"),
+    // Code rules look their entry up on every draft, so index ids once.
+    static INDEX: OnceLock<Vec<(&'static str, u16)>> = OnceLock::new();
+    let index = INDEX.get_or_init(|| {
+        let mut v: Vec<_> = data::RULES
+            .iter()
+            .enumerate()
+            .map(|(i, r)| (r.id, i as u16))
+            .collect();
+        v.sort_unstable();
+        v
+    });
+    match index.binary_search_by(|(k, _)| (*k).cmp(id)) {
+        Ok(i) => index[i].1,
+        Err(_) => panic!("code rule {id} has no lexicon entry"),
     }
 }
 
@@ -103,8 +107,16 @@ pub(crate) fn phrase_set() -> &'static PhraseSet {
     static SET: OnceLock<PhraseSet> = OnceLock::new();
     SET.get_or_init(|| {
         let prefixes = data::PHRASES.iter().map(|p| p.0);
+        // A DFA costs more memory and build time once, and is the fastest
+        // search on every keystroke after that.
+        let automaton = AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::Standard)
+            .kind(Some(AhoCorasickKind::DFA))
+            .build(prefixes)
+            .expect("lexicon phrases form a valid automaton");
         PhraseSet {
-            automaton: build_automaton(prefixes),
+            automaton,
             tails: data::PHRASES.iter().map(|p| (p.1, p.2, p.3, p.4)).collect(),
         }
     })

@@ -2,7 +2,7 @@
 //! reader a reaction ("17 things that will make you…", "21 signs you're…").
 //! A number alone is not bait: "3 tips for…" is useful.
 
-use super::{is_you_word, Candidate, Ctx};
+use super::{Candidate, Ctx};
 use crate::lexicon::code_rule;
 use crate::span::Span;
 use crate::text::{eq_fold, Kind};
@@ -27,7 +27,9 @@ pub(crate) fn find(ctx: &Ctx<'_>, out: &mut Vec<Candidate>) {
             continue;
         }
         let w = ctx.tok_text(t);
-        if is_you_word(w) || HOOK_WORDS.iter().any(|h| eq_fold(w, h)) {
+        if crate::text::words::classify(w) & crate::text::words::YOU != 0
+            || HOOK_WORDS.iter().any(|h| eq_fold(w, h))
+        {
             end = Some(t.end);
             break;
         }

@@ -2,53 +2,23 @@
 //! other languages would produce confident nonsense, so the analyser says so
 //! and stays quiet instead.
 
+use crate::text::words::{ENGLISH, FOREIGN, OTHER_SCRIPT};
 use crate::text::{Kind, Token};
 
-const ENGLISH: [&str; 40] = [
-    "the", "a", "an", "and", "or", "to", "of", "in", "on", "for", "with", "is", "are", "was", "be",
-    "it", "this", "that", "you", "your", "we", "our", "i", "my", "me", "at", "from", "by", "not",
-    "have", "has", "will", "can", "do", "just", "so", "what", "how", "all", "get",
-];
-
-const OTHER: [&str; 40] = [
-    "de", "la", "el", "que", "y", "los", "las", "del", "por", "para", "con", "una", "et", "les",
-    "des", "est", "pour", "avec", "une", "der", "die", "und", "das", "ist", "nicht", "mit", "ein",
-    "il", "di", "che", "per", "sono", "della", "não", "com", "em", "um", "uma", "het", "een",
-];
-
 /// True when the draft is mostly in another script, or reads as another
-/// Latin-script language (its function words, none of ours).
-pub(crate) fn is_unsupported(text: &str, tokens: &[Token]) -> bool {
-    let mut latin = 0u32;
-    let mut other_script = 0u32;
-    let mut english = 0u32;
-    let mut foreign = 0u32;
+/// Latin-script language (its function words, few of ours).
+pub(crate) fn is_unsupported(tokens: &[Token]) -> bool {
+    let (mut words, mut other_script, mut english, mut foreign) = (0u32, 0u32, 0u32, 0u32);
     for t in tokens.iter().filter(|t| t.kind == Kind::Word) {
-        let w = t.text(text);
-        let first = w.chars().next().unwrap_or(' ');
-        if first.is_ascii_alphabetic() || matches!(first, 'À'..='ɏ') {
-            latin += 1;
-        } else if first.is_alphabetic() {
-            other_script += 1;
-            continue;
-        }
-        if ENGLISH.iter().any(|e| e.eq_ignore_ascii_case(w)) {
-            english += 1;
-        } else if OTHER
-            .iter()
-            .any(|o| w.eq_ignore_ascii_case(o) || w.to_lowercase() == *o)
-        {
-            foreign += 1;
-        }
+        words += 1;
+        other_script += t.is(OTHER_SCRIPT) as u32;
+        english += t.is(ENGLISH) as u32;
+        foreign += t.is(FOREIGN) as u32;
     }
-    let words = latin + other_script;
     if words < 3 {
-        return other_script > 0 && latin == 0;
+        return other_script > 0 && other_script == words;
     }
-    if other_script * 2 > words {
-        return true;
-    }
-    latin >= 6 && foreign >= 2 && foreign > english * 2
+    other_script * 2 > words || (words - other_script >= 6 && foreign >= 2 && foreign > english * 2)
 }
 
 #[cfg(test)]
@@ -57,7 +27,7 @@ mod tests {
     use crate::text::tokenize;
 
     fn unsupported(text: &str) -> bool {
-        is_unsupported(text, &tokenize(text).tokens)
+        is_unsupported(&tokenize(text).tokens)
     }
 
     #[test]

@@ -1,4 +1,6 @@
-//! Link-only: a link with a promo line and nothing a person would say.
+//! Link-only: a link with a promo line and nothing a person would say. A
+//! person's "Morning view <link>" is not promotion; "New blog post: <link>"
+//! is, so the line must carry a promotional word or the brand itself.
 
 use super::{Candidate, Ctx};
 use crate::analysis::Polarity;
@@ -16,6 +18,41 @@ pub(crate) fn find(ctx: &Ctx<'_>, out: &mut Vec<Candidate>) {
             .iter()
             .any(|c| c.cue().polarity() == Polarity::Connection)
     {
+        return;
+    }
+    const PROMO: [&str; 22] = [
+        "new",
+        "latest",
+        "out",
+        "available",
+        "introducing",
+        "announcing",
+        "launch",
+        "launches",
+        "launched",
+        "blog",
+        "post",
+        "newsletter",
+        "release",
+        "video",
+        "article",
+        "episode",
+        "podcast",
+        "sale",
+        "shop",
+        "deal",
+        "offer",
+        "update",
+    ];
+    let promotional = ctx.tokens.iter().any(|t| {
+        t.is(crate::text::words::WE)
+            || ctx.is_brand_at(t)
+            || (t.kind == Kind::Word
+                && PROMO
+                    .iter()
+                    .any(|p| crate::text::eq_fold(ctx.tok_text(t), p)))
+    }) || out.iter().any(|c| c.cue().polarity() == Polarity::Fame);
+    if !promotional {
         return;
     }
     if let Some(link) = ctx.tokens.iter().find(|t| t.kind == Kind::Url) {
@@ -38,6 +75,10 @@ mod tests {
         ));
         assert!(!fires(
             "I wrote up what we learned from a year of repairs, with the mistakes too: https://acme.co/blog/1",
+            "link-only.bare-link"
+        ));
+        assert!(!fires(
+            "Morning view http://example.com/p",
             "link-only.bare-link"
         ));
     }

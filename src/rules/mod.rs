@@ -6,12 +6,14 @@ pub(crate) mod brand_centric;
 pub(crate) mod curiosity;
 pub(crate) mod exemptions;
 pub(crate) mod hashtags;
+pub(crate) mod imperative;
 pub(crate) mod language;
 pub(crate) mod link_only;
 pub(crate) mod personal_voice;
 pub(crate) mod phrases;
 pub(crate) mod platform;
 pub(crate) mod questions;
+pub(crate) mod replies;
 pub(crate) mod shouting;
 pub(crate) mod spotlight;
 pub(crate) mod vote_bait;
@@ -99,40 +101,17 @@ impl Ctx<'_> {
 
     /// A "we" word or the brand itself.
     pub fn is_we(&self, t: &Token) -> bool {
-        (t.kind == Kind::Word && is_we_word(self.tok_text(t)))
+        t.is(crate::text::words::WE)
             || (matches!(t.kind, Kind::Word | Kind::Mention | Kind::Hashtag) && self.is_brand_at(t))
     }
-}
-
-pub(crate) fn is_we_word(w: &str) -> bool {
-    const WE: [&str; 10] = [
-        "we",
-        "our",
-        "us",
-        "ours",
-        "we're",
-        "we've",
-        "we'll",
-        "we'd",
-        "ourselves",
-        "let's",
-    ];
-    WE.iter().any(|x| crate::text::eq_fold(w, x))
-}
-
-pub(crate) fn is_you_word(w: &str) -> bool {
-    const YOU: [&str; 9] = [
-        "you", "your", "yours", "you're", "you've", "you'll", "you'd", "yourself", "y'all",
-    ];
-    YOU.iter().any(|x| crate::text::eq_fold(w, x))
 }
 
 /// Runs every rule over the draft and returns the raw candidates.
 pub(crate) fn collect(ctx: &Ctx<'_>, out: &mut Vec<Candidate>, exempt: &mut bool) {
     phrases::find(ctx, out, exempt);
-    shouting::find(ctx, out);
     hashtags::find(ctx, out);
     questions::find(ctx, out);
+    imperative::find(ctx, out);
     vote_bait::find(ctx, out);
     personal_voice::find(ctx, out);
     spotlight::find(ctx, out);
@@ -140,6 +119,8 @@ pub(crate) fn collect(ctx: &Ctx<'_>, out: &mut Vec<Candidate>, exempt: &mut bool
     // These two judge the draft as a whole, so they look at what fired above.
     brand_centric::find(ctx, out);
     link_only::find(ctx, out);
+    // Capitals and "!!!" are judged by the company they keep.
+    shouting::find(ctx, out);
 }
 
 #[cfg(test)]

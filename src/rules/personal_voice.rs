@@ -4,16 +4,12 @@
 use super::{Candidate, Ctx};
 use crate::lexicon::code_rule;
 use crate::span::Span;
-use crate::text::{eq_fold, Kind};
-
-const FIRST_PERSON: [&str; 8] = ["i", "i'm", "i've", "i'll", "i'd", "my", "me", "mine"];
+use crate::text::words::FIRST_PERSON;
+use crate::text::Kind;
 
 pub(crate) fn find(ctx: &Ctx<'_>, out: &mut Vec<Candidate>) {
     let tokens = ctx.tokens;
-    if let Some(t) = tokens
-        .iter()
-        .find(|t| t.kind == Kind::Word && FIRST_PERSON.iter().any(|w| eq_fold(ctx.tok_text(t), w)))
-    {
+    if let Some(t) = tokens.iter().find(|t| t.is(FIRST_PERSON)) {
         out.push(Candidate::lexicon(
             code_rule("personal-voice.first-person"),
             Span::new(t.start as usize, t.end as usize),

@@ -96,7 +96,11 @@ where
         return Some(pos);
     };
     let at = skip_space(text, pos);
-    if at == pos && pos < text.len() && !part.starts_with('{') {
+    if at == pos
+        && pos < text.len()
+        && !part.starts_with('{')
+        && !part.starts_with(|c: char| c.is_ascii_punctuation())
+    {
         // Two words need something between them.
         return None;
     }
@@ -118,6 +122,19 @@ where
         "{e}" => emoji_end(text, at)?,
         "{q}" => answer_end(text, at)?,
         "{@}" => mention_end(text, at)?,
+        // The sentence ends here: "Which princess are you?" but not "Which
+        // device are you using?".
+        "{end}" => {
+            let ends = at >= text.len()
+                || matches!(
+                    next_char(text, at),
+                    '?' | '!' | '.' | '\n' | ':' | ')' | '"'
+                );
+            if !ends {
+                return None;
+            }
+            pos
+        }
         literal => literal_end(text, at, literal)?,
     };
     match_parts(text, end, parts)
@@ -329,6 +346,19 @@ fn requirements_ok(ctx: &Ctx<'_>, requires: &[&str], start: usize) -> bool {
                 .any(|t| ctx.is_we(t)),
             "question" => sentence_is_question(ctx, s),
             "not-question" => !sentence_is_question(ctx, s),
+            "link" => ctx.stats.links > 0,
+            // "We want you to have the best experience" wishes, it does not boast.
+            "claim" => !ctx.tokens[..i]
+                .iter()
+                .rev()
+                .take_while(|t| t.sentence == s)
+                .take(4)
+                .any(|t| {
+                    t.kind == Kind::Word
+                        && ASPIRATION
+                            .iter()
+                            .any(|a| crate::text::eq_fold(ctx.tok_text(t), a))
+                }),
             "imperative" => {
                 i == 0 || {
                     let prev = &ctx.tokens[i - 1];
@@ -341,6 +371,11 @@ fn requirements_ok(ctx: &Ctx<'_>, requires: &[&str], start: usize) -> bool {
         }
     })
 }
+
+const ASPIRATION: [&str; 14] = [
+    "want", "wants", "provide", "offer", "give", "deserve", "deserves", "get", "have", "do", "try",
+    "strive", "striving", "wish",
+];
 
 fn sentence_is_question(ctx: &Ctx<'_>, sentence: u32) -> bool {
     // Sentence numbers are dense: every number has at least one token.
@@ -358,21 +393,16 @@ fn is_subject_or_auxiliary(word: &str) -> bool {
         "can", "might", "must", "to", "did", "didn't", "really", "also", "just", "not", "never",
         "always", "people", "don't", "cannot", "can't", "may", "all",
     ];
-    const CONTRACTIONS: [&str; 5] = ["'d", "'ll", "'m", "'re", "'ve"];
-    let normal: String = word
-        .chars()
-        .map(|c| {
-            if c == '\u{2019}' {
-                '\''
-            } else {
-                c.to_ascii_lowercase()
-            }
-        })
-        .collect();
-    WORDS.contains(&normal.as_str())
-        || CONTRACTIONS
-            .iter()
-            .any(|c| normal.len() > c.len() && normal.ends_with(c))
+    const CONTRACTIONS: [&str; 5] = ["d", "ll", "m", "re", "ve"];
+    if WORDS.iter().any(|w| crate::text::eq_fold(word, w)) {
+        return true;
+    }
+    // "I'd", "we'll": a pronoun with its auxiliary.
+    let Some(apostrophe) = word.rfind(['\'', '\u{2019}']) else {
+        return false;
+    };
+    let ending = word[apostrophe..].trim_start_matches(['\'', '\u{2019}']);
+    apostrophe > 0 && CONTRACTIONS.iter().any(|c| ending.eq_ignore_ascii_case(c))
 }
 
 #[cfg(test)]
@@ -395,7 +425,7 @@ mod tests {
     #[test]
     fn words_inside_hashtags_and_longer_words_do_not_match() {
         assert!(!boundary_before("#buynow", 1));
-        assert!(!boundary_after("follow used", 0, 6));
+        assert!(!boundary_after("follow used", 0, 9));
         assert!(boundary_after("follow us!", 0, 9));
     }
 }

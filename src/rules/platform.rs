@@ -25,7 +25,8 @@ pub(crate) fn hashtag_norm(platform: Platform) -> u32 {
         Platform::Threads => 1,
         Platform::Mastodon | Platform::Linkedin | Platform::Instagram => 5,
         Platform::Reddit => 0,
-        Platform::Generic => 3,
+        // No known norm: the most lenient of the common ones.
+        Platform::Generic => 5,
     }
 }
 

@@ -2,14 +2,14 @@
 //! experience. A question is not connection by default: a sales hook ("Are
 //! you tired of…?"), a rhetorical teaser or a one-word prompt is not asking.
 
-use super::{is_you_word, Candidate, Ctx};
+use super::{Candidate, Ctx};
 use crate::lexicon::code_rule;
 use crate::span::Span;
+use crate::text::words::{WE, YOU};
 use crate::text::{eq_fold, Kind};
 
-const ASKING_OPENERS: [&str; 16] = [
-    "what", "what's", "how", "how's", "which", "who", "where", "when", "why", "would", "do",
-    "does", "have", "did", "are", "is",
+const WH_OPENERS: [&str; 9] = [
+    "what", "what's", "how", "which", "who", "where", "when", "why", "should",
 ];
 
 /// Openers of questions that sell, tease or answer themselves.
@@ -52,8 +52,13 @@ pub(crate) fn find(ctx: &Ctx<'_>, out: &mut Vec<Candidate>) {
         if NOT_ASKING.iter().any(|seq| opens_with(seq)) {
             continue;
         }
-        let asks = ASKING_OPENERS.iter().any(|o| eq_fold(words[0], o))
-            || words.iter().any(|w| is_you_word(w));
+        // Asking means asking someone: "you", or a wh-question about what
+        // "we" should do ("Which should we make next?"). A wh-question with
+        // neither is usually rhetorical or a headline ("What made it possible?").
+        let mentions_you = tokens.iter().any(|t| t.is(YOU));
+        let asks_for_us =
+            WH_OPENERS.iter().any(|o| eq_fold(words[0], o)) && tokens.iter().any(|t| t.is(WE));
+        let asks = mentions_you || asks_for_us;
         if !asks {
             continue;
         }
@@ -98,5 +103,13 @@ mod tests {
             "open-question.genuine"
         ));
         assert!(!fires("Agree?", "open-question.genuine"));
+        assert!(fires(
+            "Which flavour should we make next?",
+            "open-question.genuine"
+        ));
+        assert!(!fires(
+            "What made the project possible?",
+            "open-question.genuine"
+        ));
     }
 }

@@ -1,10 +1,17 @@
 //! Shouting: runs of words in capitals and runs of "!!"/"?!". Acronyms are
 //! how names are written, not raised voices, so they never count.
+//!
+//! People shout in their own posts out of joy or anger, and that is their
+//! voice, not a bid for attention. Shouting reads as fame-seeking when it is
+//! hype: the capitals carry a promotional word ("BIGGEST SALE EVER"), or the
+//! post already pushes, sells or baits. Stats count every caps word and "!!"
+//! run regardless, so the habit summary still sees the volume.
 
 use super::{Candidate, Ctx};
 use crate::lexicon::code_rule;
 use crate::span::Span;
-use crate::text::{is_all_caps, Kind, Token};
+use crate::text::words::CAPS;
+use crate::text::{Kind, Token};
 
 const ACRONYMS: [&str; 64] = [
     "NASA", "CEO", "CFO", "CTO", "COO", "CMO", "USA", "US", "UK", "EU", "UN", "FAQ", "AI", "API",
@@ -25,11 +32,34 @@ pub(crate) fn is_acronym(word: &str) -> bool {
 fn is_shouted(ctx: &Ctx<'_>, t: &Token) -> bool {
     t.kind == Kind::Word && {
         let w = ctx.tok_text(t);
-        is_all_caps(w) && !is_acronym(w) && !ctx.is_brand_at(t)
+        t.is(CAPS) && !is_acronym(w) && !ctx.is_brand_at(t)
     }
 }
 
+const PROMO_WORDS: [&str; 17] = [
+    "SALE",
+    "FREE",
+    "NEW",
+    "WIN",
+    "DEAL",
+    "DEALS",
+    "BUY",
+    "SHOP",
+    "LIMITED",
+    "EXCLUSIVE",
+    "BIGGEST",
+    "HURRY",
+    "ORDER",
+    "SAVE",
+    "OFFER",
+    "GIVEAWAY",
+    "SUBSCRIBE",
+];
+
 pub(crate) fn find(ctx: &Ctx<'_>, out: &mut Vec<Candidate>) {
+    let already_pushing = out
+        .iter()
+        .any(|c| c.cue().polarity() == crate::analysis::Polarity::Fame);
     let caps_rule = code_rule("shouting.caps-run");
     let bang_rule = code_rule("shouting.exclamation-run");
     let tokens = ctx.tokens;
@@ -53,7 +83,7 @@ pub(crate) fn find(ctx: &Ctx<'_>, out: &mut Vec<Candidate>) {
             } else if !matches!(
                 t.kind,
                 Kind::Punct | Kind::Bang | Kind::Emoji | Kind::Number
-            ) && !(t.kind == Kind::Word && is_all_caps(ctx.tok_text(t)))
+            ) && !t.is(CAPS)
             {
                 break;
             }
@@ -64,13 +94,26 @@ pub(crate) fn find(ctx: &Ctx<'_>, out: &mut Vec<Candidate>) {
             .filter(|t| t.kind == Kind::Word)
             .map(|t| t.end as usize - t.start as usize)
             .sum();
-        if words >= 2 && letters >= 7 {
+        let promotional = tokens[start..=last].iter().any(|t| {
+            t.kind == Kind::Word
+                && PROMO_WORDS
+                    .iter()
+                    .any(|p| ctx.tok_text(t).eq_ignore_ascii_case(p))
+        });
+        if words >= 2 && letters >= 7 && (promotional || already_pushing) {
             out.push(Candidate::lexicon(
                 caps_rule,
                 Span::new(tokens[start].start as usize, tokens[last].end as usize),
             ));
         }
         i = j.max(i + 1);
+    }
+    let pushing = already_pushing
+        || out
+            .iter()
+            .any(|c| c.cue() == crate::analysis::Cue::Shouting);
+    if !pushing {
+        return;
     }
     for t in tokens.iter().filter(|t| t.kind == Kind::Bang) {
         let run = ctx.tok_text(t);
@@ -100,5 +143,15 @@ mod tests {
             "shouting.caps-run"
         ));
         assert!(!fires("This is HUGE news for us", "shouting.caps-run"));
+        // Joy and anger in a person's own voice are not hype.
+        assert!(!fires(
+            "UGH. I HATE HATE HATE getting blood drawn!!!",
+            "shouting.caps-run"
+        ));
+        assert!(!fires(
+            "That was FUN!!! I LIKE winning at trivia!!!",
+            "shouting.exclamation-run"
+        ));
+        assert!(fires("Buy now!!! Only today", "shouting.exclamation-run"));
     }
 }

@@ -17,17 +17,18 @@ pub(crate) fn find(ctx: &Ctx<'_>, out: &mut Vec<Candidate>) {
     let mut last_end = 0;
     for i in 0..tokens.len().saturating_sub(2) {
         let t = &tokens[i];
-        let is_reaction = t.kind == Kind::Emoji
-            || (t.kind == Kind::Word && REACTIONS.iter().any(|r| eq_fold(ctx.tok_text(t), r)));
-        if !is_reaction {
-            continue;
-        }
+        // The cheap test first: most words are not followed by "for" or "=".
         let link = &tokens[i + 1];
         let link_text = ctx.tok_text(link);
         let is_link = (link.kind == Kind::Word && eq_fold(link_text, "for"))
             || (link.kind == Kind::Punct && (link_text == "=" || link_text == ":"));
+        if !is_link {
+            continue;
+        }
+        let is_reaction = t.kind == Kind::Emoji
+            || (t.kind == Kind::Word && REACTIONS.iter().any(|r| eq_fold(ctx.tok_text(t), r)));
         let choice = &tokens[i + 2];
-        if is_link
+        if is_reaction
             && matches!(
                 choice.kind,
                 Kind::Word | Kind::Emoji | Kind::Hashtag | Kind::Number

@@ -3,6 +3,7 @@
 //! is never read as words and "#1" is never read as a hashtag.
 
 mod emoji;
+pub mod words;
 
 pub use emoji::is_emoji_start;
 
@@ -31,11 +32,16 @@ pub struct Token {
     pub end: u32,
     /// Index of the sentence the token belongs to.
     pub sentence: u32,
+    /// `words::*` classes of a word token, 0 for others.
+    pub class: u16,
 }
 
 impl Token {
     pub fn text<'t>(&self, text: &'t str) -> &'t str {
         &text[self.start as usize..self.end as usize]
+    }
+    pub fn is(&self, class: u16) -> bool {
+        self.class & class != 0
     }
     pub fn is_wordlike(&self) -> bool {
         matches!(self.kind, Kind::Word | Kind::Number)
@@ -192,11 +198,17 @@ pub fn tokenize(text: &str) -> Tokens {
             i += clen;
             kind = Kind::Punct;
         }
+        let class = if kind == Kind::Word {
+            words::classify(&text[start..i])
+        } else {
+            0
+        };
         tokens.push(Token {
             kind,
             start: start as u32,
             end: i as u32,
             sentence,
+            class,
         });
         sentence_has_tokens = true;
         let ends_sentence = match kind {
@@ -282,25 +294,38 @@ fn starts_url(bytes: &[u8], i: usize) -> bool {
     lower_starts(b"http://") || lower_starts(b"https://") || lower_starts(b"www.")
 }
 
-/// User-perceived characters; ASCII text skips the grapheme tables.
+/// User-perceived characters. Text without combining marks, joiners,
+/// modifiers or scripts that cluster is counted by chars, skipping the
+/// grapheme tables, which are the slow part of counting.
 pub fn grapheme_count(text: &str) -> usize {
-    if text.is_ascii() {
-        text.len() - text.as_bytes().windows(2).filter(|w| w == b"\r\n").count()
-    } else {
-        text.graphemes(true).count()
+    let mut chars = 0;
+    let mut crlf = 0;
+    let mut prev = '\0';
+    for c in text.chars() {
+        let simple = (c as u32) < 0x300
+            || matches!(c as u32, 0x2000..=0x200C | 0x200E..=0x206F | 0x20A0..=0x20CF | 0x2100..=0x2BFF | 0x1F300..=0x1F3FA | 0x1F400..=0x1F64F | 0x1F680..=0x1F6FF);
+        if !simple {
+            return text.graphemes(true).count();
+        }
+        if c == '\n' && prev == '\r' {
+            crlf += 1;
+        }
+        prev = c;
+        chars += 1;
     }
+    chars - crlf
 }
 
-/// Lowercase ASCII comparison without allocating.
+/// Case-insensitive comparison against a lowercase ASCII `b`, treating a
+/// curly apostrophe as a straight one, without allocating.
 pub fn eq_fold(a: &str, b: &str) -> bool {
-    a.len() == b.len()
-        && a.bytes()
-            .zip(b.bytes())
-            .all(|(x, y)| x.eq_ignore_ascii_case(&y))
-        || (a.contains('\u{2019}') && eq_fold_apostrophe(a, b))
-}
-
-fn eq_fold_apostrophe(a: &str, b: &str) -> bool {
+    if a.len() == b.len() {
+        return a.as_bytes().eq_ignore_ascii_case(b.as_bytes());
+    }
+    // A curly apostrophe is three bytes where the straight one is one.
+    if a.len() != b.len() + 2 || a.is_ascii() {
+        return false;
+    }
     let mut x = a.chars().map(|c| {
         if c == '\u{2019}' {
             '\''
@@ -308,13 +333,7 @@ fn eq_fold_apostrophe(a: &str, b: &str) -> bool {
             c.to_ascii_lowercase()
         }
     });
-    let mut y = b.chars().map(|c| {
-        if c == '\u{2019}' {
-            '\''
-        } else {
-            c.to_ascii_lowercase()
-        }
-    });
+    let mut y = b.chars();
     loop {
         match (x.next(), y.next()) {
             (None, None) => return true,
