@@ -1,15 +1,84 @@
 //! Curiosity-bait that phrases cannot catch: listicles that promise the
 //! reader a reaction ("17 things that will make you…", "21 signs you're…").
 //! A number alone is not bait: "3 tips for…" is useful.
+//!
+//! Headlines get their own reading. A headline (one line in Title Case with
+//! no closing punctuation, link, tag or handle) that speaks to "you", or
+//! opens with "This", "These", "Here's" or "Which", is teasing the reader
+//! into a click: news headlines name their subject instead. In a post, "you"
+//! is connection; in a headline it is a hook.
 
 use super::{Candidate, Ctx};
 use crate::lexicon::code_rule;
 use crate::span::Span;
+use crate::text::words::YOU;
 use crate::text::{eq_fold, Kind};
 
 const HOOK_WORDS: [&str; 6] = ["that", "who", "which", "will", "only", "literally"];
 
 pub(crate) fn find(ctx: &Ctx<'_>, out: &mut Vec<Candidate>) {
+    listicle(ctx, out);
+    if is_headline(ctx) {
+        headline_hook(ctx, out);
+    }
+}
+
+/// Short words that Title Case leaves in lowercase.
+const MINOR: [&str; 20] = [
+    "a", "an", "the", "and", "or", "of", "to", "in", "on", "for", "at", "by", "with", "is", "are",
+    "be", "as", "vs", "from", "into",
+];
+
+fn is_headline(ctx: &Ctx<'_>) -> bool {
+    let tokens = ctx.tokens;
+    if ctx.toks.sentences.len() != 1 || ctx.text.contains('\n') {
+        return false;
+    }
+    if tokens.iter().any(|t| {
+        matches!(
+            t.kind,
+            Kind::Url | Kind::Mention | Kind::Hashtag | Kind::Bang
+        )
+    }) {
+        return false;
+    }
+    if tokens
+        .last()
+        .is_some_and(|t| t.kind == Kind::Punct && ctx.tok_text(t) == ".")
+    {
+        return false;
+    }
+    let mut major = 0;
+    let mut capitalised = 0;
+    let mut words = 0;
+    for t in tokens.iter().filter(|t| t.kind == Kind::Word) {
+        words += 1;
+        let w = ctx.tok_text(t);
+        if MINOR.iter().any(|m| eq_fold(w, m)) {
+            continue;
+        }
+        major += 1;
+        capitalised += w.chars().next().is_some_and(char::is_uppercase) as u32;
+    }
+    (4..=25).contains(&words) && major > 0 && capitalised * 5 >= major * 4
+}
+
+fn headline_hook(ctx: &Ctx<'_>, out: &mut Vec<Candidate>) {
+    const OPENERS: [&str; 6] = ["this", "these", "here's", "here", "which", "heres"];
+    let tokens = ctx.tokens;
+    let opener = tokens
+        .first()
+        .filter(|t| t.kind == Kind::Word && OPENERS.iter().any(|o| eq_fold(ctx.tok_text(t), o)));
+    let hook = opener.or_else(|| tokens.iter().find(|t| t.is(YOU)));
+    if let Some(t) = hook {
+        out.push(Candidate::lexicon(
+            code_rule("curiosity-bait.headline-hook"),
+            Span::new(t.start as usize, t.end as usize),
+        ));
+    }
+}
+
+fn listicle(ctx: &Ctx<'_>, out: &mut Vec<Candidate>) {
     let tokens = ctx.tokens;
     let Some(first) = tokens.first() else { return };
     if first.kind != Kind::Number || !first.text(ctx.text).bytes().all(|b| b.is_ascii_digit()) {
@@ -27,6 +96,13 @@ pub(crate) fn find(ctx: &Ctx<'_>, out: &mut Vec<Candidate>) {
             continue;
         }
         let w = ctx.tok_text(t);
+        // "9 habits to ignite your passion" states its purpose: a list of help.
+        if ["to", "for", "and", "i", "but"]
+            .iter()
+            .any(|p| eq_fold(w, p))
+        {
+            break;
+        }
         if crate::text::words::classify(w) & crate::text::words::YOU != 0
             || HOOK_WORDS.iter().any(|h| eq_fold(w, h))
         {

@@ -27,10 +27,8 @@ const NOT_ASKS: [(&str, &str); 8] = [
     ("check", "in"),
 ];
 
-/// Words that point the reader somewhere.
-const POINTERS: [&str; 10] = [
-    "here", "at", "below", "today", "now", "online", "link", "website", "bio", "tonight",
-];
+/// Words that point the reader somewhere when the post has no link.
+const POINTERS: [&str; 5] = ["here", "below", "link", "website", "bio"];
 
 pub(crate) fn find(ctx: &Ctx<'_>, out: &mut Vec<Candidate>) {
     let rule = code_rule("call-to-action.imperative");
@@ -117,6 +115,10 @@ mod tests {
             "call-to-action.imperative"
         ));
         assert!(!fires("See you soon!", "call-to-action.imperative"));
+        assert!(!fires(
+            "Book Review: a fine novel https://example.com/r",
+            "call-to-action.imperative"
+        ));
         assert!(!fires(
             "Take care of yourselves this winter",
             "call-to-action.imperative"

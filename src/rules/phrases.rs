@@ -388,10 +388,11 @@ fn sentence_is_question(ctx: &Ctx<'_>, sentence: u32) -> bool {
 /// Words after which a verb is a statement, not an ask: "I'd like this to",
 /// "we share your concern", "want to check it out".
 fn is_subject_or_auxiliary(word: &str) -> bool {
-    const WORDS: [&str; 30] = [
+    const WORDS: &[&str] = &[
         "i", "we", "you", "they", "he", "she", "it", "who", "would", "could", "should", "will",
         "can", "might", "must", "to", "did", "didn't", "really", "also", "just", "not", "never",
-        "always", "people", "don't", "cannot", "can't", "may", "all",
+        "always", "people", "don't", "cannot", "can't", "may", "all", "let", "let's", "lets",
+        "and", "gonna", "wanna", "want", "need", "going", "the",
     ];
     const CONTRACTIONS: [&str; 5] = ["d", "ll", "m", "re", "ve"];
     if WORDS.iter().any(|w| crate::text::eq_fold(word, w)) {
