@@ -47,10 +47,10 @@ pub(crate) fn balance(fame: u8, connection: u8) -> Balance {
     }
     let d = connection as i16 - fame as i16;
     match d {
-        45.. => Balance::Connecting,
-        12..=44 => Balance::LeaningConnection,
+        55.. => Balance::Connecting,
+        12..=54 => Balance::LeaningConnection,
         -11..=11 => Balance::Mixed,
-        -44..=-12 => Balance::LeaningBroadcast,
+        -54..=-12 => Balance::LeaningBroadcast,
         _ => Balance::Broadcasting,
     }
 }

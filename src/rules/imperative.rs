@@ -1,30 +1,32 @@
 //! Calls to action phrased as a bare imperative at the start of a sentence:
-//! "Read her story: <link>", "Learn how…", "Watch it today at 12pm". The verb
+//! "Read her story: <link>", "Learn how…", "Watch it live here". The verb
 //! alone is not enough ("See you soon!", "Take care"), so the sentence must
-//! point somewhere: a link in the post, or "here", "at", "below", "today"…
+//! point somewhere (a link in the post, or "here", "below", "link in bio")
+//! and the verb must take an object the way an instruction does.
 
 use super::{Candidate, Ctx};
 use crate::lexicon::code_rule;
 use crate::span::Span;
 use crate::text::{eq_fold, Kind};
 
-const ACTION_VERBS: [&str; 40] = [
+const ACTION_VERBS: [&str; 36] = [
     "read", "watch", "listen", "learn", "see", "visit", "discover", "find", "join", "follow",
-    "register", "download", "view", "explore", "get", "tune", "sign", "apply", "book", "order",
-    "call", "donate", "discuss", "vote", "submit", "click", "tap", "swipe", "grab", "head", "hear",
-    "catch", "weigh", "rsvp", "nominate", "pledge", "attend", "check", "look", "remember",
+    "register", "download", "view", "explore", "tune", "sign", "apply", "book", "order", "call",
+    "donate", "discuss", "vote", "submit", "click", "tap", "swipe", "grab", "head", "hear",
+    "catch", "weigh", "rsvp", "nominate", "pledge", "attend",
+];
+
+/// Verbs that double as nouns at the head of a title ("Book Review").
+const NOUN_LIKE: [&str; 10] = [
+    "book", "order", "call", "head", "vote", "catch", "view", "pledge", "tune", "swipe",
 ];
 
 /// Words after the verb that make it a farewell or a wish, not an ask.
-const NOT_ASKS: [(&str, &str); 8] = [
+const NOT_ASKS: [(&str, &str); 4] = [
     ("see", "you"),
     ("see", "ya"),
-    ("get", "well"),
-    ("get", "ready"),
-    ("look", "forward"),
-    ("stop", "by"),
     ("find", "yourself"),
-    ("check", "in"),
+    ("hear", "me"),
 ];
 
 /// Words that point the reader somewhere when the post has no link.
@@ -33,59 +35,40 @@ const POINTERS: [&str; 5] = ["here", "below", "link", "website", "bio"];
 pub(crate) fn find(ctx: &Ctx<'_>, out: &mut Vec<Candidate>) {
     let rule = code_rule("call-to-action.imperative");
     let has_link = ctx.stats.links > 0;
-    // In a reply, "try restarting" or "visit the store" is help for that
-    // person; only a link makes it a pointer to the brand's page.
+    // In a reply, "visit the store" is help for that person; only a link
+    // makes it a pointer to the brand's page.
     if ctx.is_reply && !has_link {
         return;
     }
     for s in &ctx.toks.sentences {
         let tokens = &ctx.tokens[s.first as usize..s.last as usize];
-        // Skip what may open a sentence before its verb: handles, tags,
-        // emoji, "RT @x:", "Please".
-        let mut k = 0;
-        while k < tokens.len() {
-            let t = &tokens[k];
-            let w = ctx.tok_text(t);
-            let skippable = matches!(
-                t.kind,
-                Kind::Mention | Kind::Hashtag | Kind::Emoji | Kind::Punct | Kind::Number
-            ) || (t.kind == Kind::Word
-                && (eq_fold(w, "please") || eq_fold(w, "rt") || eq_fold(w, "so")));
-            if !skippable {
-                break;
-            }
-            k += 1;
-        }
+        let k = verb_position(ctx, tokens);
         let Some(verb) = tokens.get(k) else { continue };
         if verb.kind != Kind::Word {
             continue;
         }
         let v = ctx.tok_text(verb);
-        let is_dont_miss = (eq_fold(v, "don't") || eq_fold(v, "dont"))
-            && tokens
-                .get(k + 1)
-                .is_some_and(|n| eq_fold(ctx.tok_text(n), "miss"));
-        if !is_dont_miss && !ACTION_VERBS.iter().any(|a| eq_fold(v, a)) {
+        let next = tokens.get(k + 1);
+        let next_text = next.map_or("", |t| ctx.tok_text(t));
+        let dont_miss = (eq_fold(v, "don't") || eq_fold(v, "dont")) && eq_fold(next_text, "miss");
+        if !dont_miss && !ACTION_VERBS.iter().any(|a| eq_fold(v, a)) {
             continue;
         }
-        // A capitalised verb mid-sentence is a name; an imperative is lowercase
-        // after the first word, so only the verb's own case is free.
-        let next = tokens.get(k + 1).map(|t| ctx.tok_text(t)).unwrap_or("");
         if NOT_ASKS
             .iter()
-            .any(|(a, b)| eq_fold(v, a) && eq_fold(next, b))
+            .any(|(a, b)| eq_fold(v, a) && eq_fold(next_text, b))
         {
+            continue;
+        }
+        if !dont_miss && !takes_object(v, next, next_text) {
             continue;
         }
         let points = has_link
             || tokens[k + 1..].iter().any(|t| {
-                t.kind == Kind::Url
-                    || (t.kind == Kind::Word
-                        && POINTERS.iter().any(|p| eq_fold(ctx.tok_text(t), p)))
+                t.kind == Kind::Word && POINTERS.iter().any(|p| eq_fold(ctx.tok_text(t), p))
             });
         if points {
-            let end = tokens
-                .get(k + 1)
+            let end = next
                 .filter(|t| t.kind == Kind::Word)
                 .map_or(verb.end, |t| t.end);
             out.push(Candidate::lexicon(
@@ -93,6 +76,43 @@ pub(crate) fn find(ctx: &Ctx<'_>, out: &mut Vec<Candidate>) {
                 Span::new(verb.start as usize, end as usize),
             ));
         }
+    }
+}
+
+/// Skips what may open a sentence before its verb: handles, tags, emoji,
+/// "RT @x:", "Please".
+fn verb_position(ctx: &Ctx<'_>, tokens: &[crate::text::Token]) -> usize {
+    let mut k = 0;
+    while let Some(t) = tokens.get(k) {
+        let w = ctx.tok_text(t);
+        let skippable = matches!(
+            t.kind,
+            Kind::Mention | Kind::Hashtag | Kind::Emoji | Kind::Punct | Kind::Number
+        ) || (t.kind == Kind::Word && (eq_fold(w, "please") || eq_fold(w, "rt")));
+        if !skippable {
+            break;
+        }
+        k += 1;
+    }
+    k
+}
+
+/// An instruction goes on to its object: "Read her story", "Learn how",
+/// "Join us", "Watch Emily bake". "Check my footwork" shows off rather than
+/// asks, and a capitalised word after a noun-like verb is a title.
+fn takes_object(verb: &str, next: Option<&crate::text::Token>, next_text: &str) -> bool {
+    let Some(next) = next else { return true };
+    match next.kind {
+        Kind::Url | Kind::Punct | Kind::Mention | Kind::Hashtag | Kind::Bang => true,
+        Kind::Word => {
+            let capitalised = next_text.chars().next().is_some_and(char::is_uppercase);
+            if capitalised {
+                !NOUN_LIKE.iter().any(|n| eq_fold(verb, n))
+            } else {
+                !eq_fold(next_text, "my") && !eq_fold(next_text, "me")
+            }
+        }
+        _ => false,
     }
 }
 
@@ -107,20 +127,28 @@ mod tests {
             "call-to-action.imperative"
         ));
         assert!(fires(
-            "#graduates see us at the fair tomorrow.",
+            "#graduates see us here at the fair tomorrow.",
             "call-to-action.imperative"
         ));
         assert!(fires(
             "Cookie lovers! Watch Emily bake: https://acme.example/v",
             "call-to-action.imperative"
         ));
+    }
+
+    #[test]
+    fn farewells_titles_and_showing_off_are_not() {
         assert!(!fires("See you soon!", "call-to-action.imperative"));
         assert!(!fires(
             "Book Review: a fine novel https://example.com/r",
             "call-to-action.imperative"
         ));
         assert!(!fires(
-            "Take care of yourselves this winter",
+            "Check my footwork https://example.com/v",
+            "call-to-action.imperative"
+        ));
+        assert!(!fires(
+            "Read a great book on the train today",
             "call-to-action.imperative"
         ));
     }
