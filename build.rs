@@ -230,6 +230,7 @@ fn validate_rule(file: &str, rule: &RuleEntry) {
             "imperative",
             "link",
             "claim",
+            "link-or-we",
         ]
         .contains(&r.as_str())
         {

@@ -6,7 +6,14 @@ use crate::lexicon::code_rule;
 use crate::span::Span;
 
 pub(crate) fn find(ctx: &Ctx<'_>, out: &mut Vec<Candidate>) {
-    if ctx.is_reply || ctx.stats.you_words > 0 {
+    // With an "I" in it, "we" is usually people in general, not the brand.
+    if ctx.is_reply
+        || ctx.stats.you_words > 0
+        || ctx
+            .tokens
+            .iter()
+            .any(|t| t.is(crate::text::words::FIRST_PERSON))
+    {
         return;
     }
     let we = ctx.stats.we_words + ctx.stats.brand_mentions;

@@ -14,7 +14,7 @@ use crate::span::Span;
 use crate::text::words::YOU;
 use crate::text::{eq_fold, Kind};
 
-const HOOK_WORDS: [&str; 6] = ["that", "who", "which", "will", "only", "literally"];
+const HOOK_WORDS: [&str; 4] = ["that", "who", "only", "literally"];
 
 pub(crate) fn find(ctx: &Ctx<'_>, out: &mut Vec<Candidate>) {
     listicle(ctx, out);

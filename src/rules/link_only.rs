@@ -44,6 +44,37 @@ pub(crate) fn find(ctx: &Ctx<'_>, out: &mut Vec<Candidate>) {
         "offer",
         "update",
     ];
+    // Anything a person would add (an emoji, a "!", a feeling, an "I")
+    // makes the line more than a promo line.
+    const FEELINGS: [&str; 14] = [
+        "love",
+        "loving",
+        "awesome",
+        "great",
+        "funny",
+        "lol",
+        "cool",
+        "amazing",
+        "kinda",
+        "fun",
+        "beautiful",
+        "wow",
+        "yay",
+        "haha",
+    ];
+    let human = ctx.tokens.iter().any(|t| {
+        matches!(t.kind, Kind::Emoji | Kind::Bang)
+            || t.is(crate::text::words::FIRST_PERSON)
+            || (t.kind == Kind::Word
+                && FEELINGS
+                    .iter()
+                    .any(|f| crate::text::eq_fold(ctx.tok_text(t), f)))
+    }) || ctx.text.contains(":)")
+        || ctx.text.contains(":-)")
+        || ctx.text.contains(":D");
+    if human {
+        return;
+    }
     let promotional = ctx.tokens.iter().any(|t| {
         t.is(crate::text::words::WE)
             || ctx.is_brand_at(t)

@@ -347,6 +347,11 @@ fn requirements_ok(ctx: &Ctx<'_>, requires: &[&str], start: usize) -> bool {
             "question" => sentence_is_question(ctx, s),
             "not-question" => !sentence_is_question(ctx, s),
             "link" => ctx.stats.links > 0,
+            // Without a link or the brand, "check it out" recommends someone
+            // else's work, which is not an ask for the brand.
+            "link-or-we" => {
+                ctx.stats.links > 0 || ctx.stats.we_words > 0 || !ctx.brand_spans.is_empty()
+            }
             // "We want you to have the best experience" wishes, it does not boast.
             "claim" => !ctx.tokens[..i]
                 .iter()

@@ -6,10 +6,11 @@
 //! into many replies.
 
 use super::{Candidate, Ctx};
-use crate::analysis::Cue;
+use crate::analysis::{Cue, Polarity};
 use crate::text::{eq_fold, Kind};
 
 pub(crate) fn apply(ctx: &Ctx<'_>, candidates: &mut Vec<Candidate>) {
+    drop_quoted(ctx, candidates);
     if !ctx.is_reply {
         return;
     }
@@ -45,13 +46,43 @@ pub(crate) fn apply(ctx: &Ctx<'_>, candidates: &mut Vec<Candidate>) {
     candidates.retain(|c| match c.cue() {
         Cue::CallToAction => pasted_pointer,
         Cue::FollowAsk => !direct_message,
+        // "Right??" or "this is why…" in a reply is talk, not a bid for comments.
+        Cue::QuestionBait | Cue::CuriosityBait => false,
         _ => true,
     });
+}
+
+/// "Nice! RT @ana Sign up for her newsletter": after a comment, what follows
+/// "RT @name" is someone else's post, quoted; only the comment is the
+/// writer's voice. A post that is nothing but a retweet is judged whole,
+/// because amplifying it was the writer's choice.
+fn drop_quoted(ctx: &Ctx<'_>, candidates: &mut Vec<Candidate>) {
+    let tokens = ctx.tokens;
+    let quote = tokens.windows(2).position(|w| {
+        w[0].kind == Kind::Word && ctx.tok_text(&w[0]) == "RT" && w[1].kind == Kind::Mention
+    });
+    let Some(i) = quote.filter(|&i| i > 0) else {
+        return;
+    };
+    let from = tokens[i].start as usize;
+    candidates.retain(|c| c.cue().polarity() == Polarity::Connection || c.span.start() < from);
 }
 
 #[cfg(test)]
 mod tests {
     use crate::rules::testing::{cue_fires, fires};
+
+    #[test]
+    fn quoted_retweets_are_not_the_writers_asks() {
+        assert!(!cue_fires(
+            "Nice! RT @ana Sign up for her newsletter https://a.example",
+            "call-to-action"
+        ));
+        assert!(cue_fires(
+            "RT @ana Sign up for our newsletter https://a.example",
+            "call-to-action"
+        ));
+    }
 
     #[test]
     fn support_instructions_in_replies_are_not_asks() {

@@ -36,11 +36,10 @@ fn is_shouted(ctx: &Ctx<'_>, t: &Token) -> bool {
     }
 }
 
-const PROMO_WORDS: [&str; 17] = [
+const PROMO_WORDS: [&str; 16] = [
     "SALE",
     "FREE",
     "NEW",
-    "WIN",
     "DEAL",
     "DEALS",
     "BUY",
@@ -63,6 +62,10 @@ pub(crate) fn find(ctx: &Ctx<'_>, out: &mut Vec<Candidate>) {
     let caps_rule = code_rule("shouting.caps-run");
     let bang_rule = code_rule("shouting.exclamation-run");
     let tokens = ctx.tokens;
+    // "FREE DENTAL AND VISION. If you've talked to me…" is a person's joy.
+    let personal = tokens
+        .iter()
+        .any(|t| t.is(crate::text::words::FIRST_PERSON));
     // If the whole draft is in capitals it is a style, still shouting, but
     // one hint is enough to say so.
     let mut i = 0;
@@ -100,7 +103,7 @@ pub(crate) fn find(ctx: &Ctx<'_>, out: &mut Vec<Candidate>) {
                     .iter()
                     .any(|p| ctx.tok_text(t).eq_ignore_ascii_case(p))
         });
-        if words >= 2 && letters >= 7 && (promotional || already_pushing) {
+        if words >= 2 && letters >= 7 && ((promotional && !personal) || already_pushing) {
             out.push(Candidate::lexicon(
                 caps_rule,
                 Span::new(tokens[start].start as usize, tokens[last].end as usize),

@@ -156,8 +156,14 @@ pub fn tokenize(text: &str) -> Tokens {
                     continue;
                 }
                 // Keep "don't", "award-winning", "10,000" and "3.5" whole.
+                // "U.S." and "E.U." are one word, not the pronoun "U".
+                let initial = ch == '.'
+                    && end >= start + 1
+                    && (end == start + 1 || bytes[end - 2] == b'.')
+                    && bytes[end - 1].is_ascii_uppercase();
                 let joins = is_apostrophe(ch)
                     || ch == '-'
+                    || initial
                     || ((ch == ',' || ch == '.') && digits > 0 && letters == 0);
                 if joins {
                     let after = end + ch.len_utf8();
@@ -401,6 +407,19 @@ mod tests {
         assert_eq!(t.sentences.len(), 3);
         assert!(t.sentences[1].question);
         assert!(!t.sentences[2].question);
+    }
+
+    #[test]
+    fn initials_stay_one_word() {
+        assert_eq!(
+            kinds("the U.S. team"),
+            vec![
+                (Kind::Word, "the"),
+                (Kind::Word, "U.S"),
+                (Kind::Punct, "."),
+                (Kind::Word, "team")
+            ]
+        );
     }
 
     #[test]
