@@ -2,10 +2,10 @@
 // shared/protocol.js. Service worker in Chromium, event page in Firefox.
 import "./shared/browser.js";
 import "./shared/protocol.js";
-import init, { analyze, version } from "./pkg/rapport.js";
+import init, { analyze, history_update, version } from "./pkg/rapport.js";
 
 const { api } = globalThis.RapportBrowser;
-const { Kinds, PORT_COMPOSER, SETTINGS_KEY, MAX_TEXT_UTF16 } = globalThis.RapportProtocol;
+const { Kinds, PORT_COMPOSER, SETTINGS_KEY, MAX_TEXT_UTF16, HISTORY_KEY, HISTORY_NOTICE_KEY, HISTORY_BACKUP_KEY } = globalThis.RapportProtocol;
 
 const PLATFORMS = new Set(["x", "bluesky", "mastodon", "threads", "linkedin", "facebook", "instagram", "reddit", "generic"]);
 
@@ -21,9 +21,18 @@ let settings = defaultSettings();
 const settingsReady = loadSettings();
 
 function defaultSettings() {
-  return { options: { platform: "generic", profile: { names: [], handles: [], flag_phrases: [], ignore_phrases: [] }, disabled_rules: [] }, paused_sites: [] };
+  return {
+    options: { platform: "generic", profile: { names: [], handles: [], flag_phrases: [], ignore_phrases: [] }, disabled_rules: [] },
+    paused_sites: [],
+    extra_sites: [],
+    nudge: false,
+    history: { max_posts: 1000, max_age_days: 365, store_text: false, paused: false },
+  };
 }
 
+const ORIGIN = /^https:\/\/[a-z0-9-]+(\.[a-z0-9-]+)+(:\d{1,5})?$/;
+/** An integer in [min, max], else `fallback`. */
+const bounded = (v, min, max, fallback) => (Number.isInteger(v) && v >= min && v <= max ? v : fallback);
 const strings = (v) => (Array.isArray(v) ? v.filter((s) => typeof s === "string" && s.length <= 200).slice(0, 500) : []);
 
 /** Keeps what is valid in a stored or imported value, so bad data loses nothing else. */
@@ -32,6 +41,8 @@ export function sanitizeSettings(raw) {
   if (!raw || typeof raw !== "object") return base;
   const o = raw.options && typeof raw.options === "object" ? raw.options : {};
   const p = o.profile && typeof o.profile === "object" ? o.profile : {};
+  const h = raw.history && typeof raw.history === "object" ? raw.history : {};
+  const d = base.history;
   return {
     options: {
       platform: PLATFORMS.has(o.platform) ? o.platform : "generic",
@@ -39,6 +50,14 @@ export function sanitizeSettings(raw) {
       disabled_rules: strings(o.disabled_rules),
     },
     paused_sites: strings(raw.paused_sites),
+    extra_sites: strings(raw.extra_sites).filter((o) => ORIGIN.test(o)),
+    nudge: raw.nudge === true,
+    history: {
+      max_posts: bounded(h.max_posts, 10, 5000, d.max_posts),
+      max_age_days: bounded(h.max_age_days, 0, 3650, d.max_age_days),
+      store_text: h.store_text === true,
+      paused: h.paused === true,
+    },
   };
 }
 
@@ -46,6 +65,7 @@ async function loadSettings() {
   try {
     const stored = await api.storage.local.get(SETTINGS_KEY);
     settings = sanitizeSettings(stored[SETTINGS_KEY]);
+    syncExtraSites();
   } catch (e) {
     console.error("Rapport: settings could not be read; using defaults", e);
     settings = defaultSettings();
@@ -57,6 +77,7 @@ api.storage.onChanged.addListener((changes, area) => {
   if (area === "local" && changes[SETTINGS_KEY]) {
     settings = sanitizeSettings(changes[SETTINGS_KEY].newValue);
     optionsCache.clear();
+    syncExtraSites();
   }
 });
 
@@ -90,6 +111,95 @@ async function analyzeText(text, platform) {
   return analysis;
 }
 
+// Sites the user added (Mastodon instances, any other site) get the same
+// content scripts as the built-in ones, registered at run time for the origins
+// whose optional permission was granted.
+const EXTRA_SITES_SCRIPT = "rapport-extra-sites";
+let extraSitesSync = Promise.resolve();
+function syncExtraSites() {
+  extraSitesSync = extraSitesSync.then(async () => {
+    if (!api.scripting?.registerContentScripts) return;
+    const granted = new Set((await api.permissions.getAll()).origins || []);
+    const matches = settings.extra_sites.map((o) => `${o}/*`).filter((m) => granted.has(m) || granted.has("https://*/*"));
+    const existing = await api.scripting.getRegisteredContentScripts({ ids: [EXTRA_SITES_SCRIPT] });
+    if (existing.length) await api.scripting.unregisterContentScripts({ ids: [EXTRA_SITES_SCRIPT] });
+    if (!matches.length) return;
+    const { js, css } = api.runtime.getManifest().content_scripts[0];
+    await api.scripting.registerContentScripts([{ id: EXTRA_SITES_SCRIPT, matches, js, css, runAt: "document_idle" }]);
+  }).catch((e) => console.error("Rapport: could not register the content scripts for added sites", e));
+  return extraSitesSync;
+}
+
+// The history store. The background is its only writer and runs every change
+// through this queue, so posts published in many tabs at once each land: no
+// write starts from a value another write is about to replace.
+let historyQueue = Promise.resolve();
+function serially(task) {
+  const run = historyQueue.then(task);
+  historyQueue = run.catch(() => {});
+  return run;
+}
+
+const MAX_PHRASES = 12;
+const MAX_PHRASE_UTF16 = 80;
+
+/** The stored record of a published post (shape: src/habits/record.rs). */
+function buildRecord(msg, analysis, first, sender) {
+  const cues = {};
+  for (const h of analysis.hints) cues[h.cue] = (cues[h.cue] || 0) + 1;
+  const phrases = [];
+  for (const h of analysis.hints) {
+    const text = msg.text.slice(h.start, h.end).trim();
+    if (text && text.length <= MAX_PHRASE_UTF16 && phrases.length < MAX_PHRASES) phrases.push({ cue: h.cue, text });
+  }
+  let host = "";
+  try { host = new URL(sender.tab?.url ?? sender.url ?? "").hostname; } catch { /* an extension page logging a draft */ }
+  const record = {
+    id: typeof msg.id === "string" && msg.id.length <= 100 ? msg.id : crypto.randomUUID(),
+    site: PLATFORMS.has(msg.platform) ? msg.platform : "generic",
+    host,
+    time: Date.now(),
+    balance: analysis.balance,
+    fame: analysis.fame,
+    connection: analysis.connection,
+    cues,
+    stats: analysis.stats,
+    phrases,
+    first_balance: first ? first.balance : analysis.balance,
+  };
+  if (settings.history.store_text) record.text = msg.text;
+  return record;
+}
+
+/** Reads the store, lets Rust repair, add and cap it, and writes it back. */
+async function updateHistory(record) {
+  await wasmReady;
+  const raw = (await api.storage.local.get(HISTORY_KEY))[HISTORY_KEY];
+  const { history: caps } = settings;
+  const update = JSON.parse(history_update(raw === undefined ? "" : JSON.stringify(raw), record ? JSON.stringify(record) : "", Date.now(), caps.max_posts, caps.max_age_days));
+  const writes = {};
+  if (update.problem) {
+    console.warn("Rapport: the posting history needed repair", update.problem);
+    writes[HISTORY_NOTICE_KEY] = { kind: update.problem.kind, dropped: update.dropped, kept: update.store.records.length, at: Date.now() };
+    // The damaged original is kept aside, so even what could not be read is not lost.
+    if (update.write) writes[HISTORY_BACKUP_KEY] = raw;
+  }
+  if (update.write) writes[HISTORY_KEY] = update.store;
+  if (Object.keys(writes).length) await api.storage.local.set(writes);
+  return update;
+}
+
+async function recordPost(msg, sender) {
+  if (typeof msg.text !== "string" || !msg.text.trim()) return { ok: false, error: "nothing to record" };
+  await settingsReady;
+  if (settings.history.paused) return { ok: true, recorded: false, reason: "paused" };
+  const analysis = await analyzeText(msg.text, msg.platform);
+  const first = typeof msg.first_text === "string" && msg.first_text.trim() && msg.first_text !== msg.text ? await analyzeText(msg.first_text, msg.platform) : null;
+  const record = buildRecord(msg, analysis, first, sender);
+  const update = await serially(() => updateHistory(record));
+  return { ok: true, recorded: update.added === true, reason: update.rejected ?? undefined, id: record.id, balance: record.balance };
+}
+
 const fromThisExtension = (sender) => sender && sender.id === api.runtime.id;
 
 api.runtime.onConnect.addListener((port) => {
@@ -115,7 +225,7 @@ api.runtime.onConnect.addListener((port) => {
   });
 });
 
-async function handleMessage(msg) {
+async function handleMessage(msg, sender) {
   switch (msg?.kind) {
     case Kinds.PING:
       await wasmReady.catch(() => {});
@@ -128,6 +238,26 @@ async function handleMessage(msg) {
       await api.storage.local.set({ [SETTINGS_KEY]: clean });
       return { ok: true, settings: clean };
     }
+    case Kinds.RECORD_POST:
+      return recordPost(msg, sender);
+    case Kinds.REPAIR_HISTORY: {
+      await settingsReady;
+      const update = await serially(() => updateHistory(null));
+      return { ok: true, problem: update.problem, dropped: update.dropped, kept: update.store.records.length };
+    }
+    case Kinds.CLEAR_HISTORY:
+      await serially(() => api.storage.local.remove([HISTORY_KEY, HISTORY_NOTICE_KEY, HISTORY_BACKUP_KEY]));
+      return { ok: true };
+    case Kinds.DISMISS_HISTORY_NOTICE:
+      await api.storage.local.remove(HISTORY_NOTICE_KEY);
+      return { ok: true };
+    case Kinds.SET_RECORDING: {
+      await settingsReady;
+      const next = sanitizeSettings({ ...settings, history: { ...settings.history, paused: msg.paused === true } });
+      await api.storage.local.set({ [SETTINGS_KEY]: next });
+      settings = next;
+      return { ok: true, paused: next.history.paused };
+    }
     case Kinds.ANALYZE_ONCE:
       return { ok: true, analysis: await analyzeText(msg.text, msg.platform) };
     default:
@@ -137,6 +267,6 @@ async function handleMessage(msg) {
 
 api.runtime.onMessage.addListener((msg, sender, sendResponse) => {
   if (!fromThisExtension(sender)) return false;
-  handleMessage(msg).then(sendResponse, (e) => sendResponse({ ok: false, error: String(e?.message ?? e) }));
+  handleMessage(msg, sender).then(sendResponse, (e) => sendResponse({ ok: false, error: String(e?.message ?? e) }));
   return true; // the answer is sent asynchronously
 });

@@ -1,23 +1,87 @@
 import "./shared/browser.js";
 import "./shared/protocol.js";
+import { download } from "./shared/download.js";
 import init, { render_options } from "./pkg/rapport.js";
 
 const { api } = globalThis.RapportBrowser;
 const { Kinds } = globalThis.RapportProtocol;
 const root = document.getElementById("root");
+const t = (key, subs) => api.i18n.getMessage(key, subs);
+let settings;
+
+function setStatus(text) {
+  const status = root.querySelector(".status");
+  if (status) status.textContent = text;
+}
+
+// The background is the one writer of storage; it sanitises what it stores,
+// and open tabs pick the change up from storage.onChanged.
+async function persist() {
+  const reply = await api.runtime.sendMessage({ kind: Kinds.SET_SETTINGS, settings });
+  if (!reply?.ok) throw new Error(reply?.error ?? "the settings were not saved");
+  settings = reply.settings;
+}
+
+function render() {
+  render_options(root, JSON.stringify(settings), save, actions);
+}
+
+function save(json) {
+  settings = JSON.parse(json);
+  persist().catch((e) => setStatus(t("saveFailed", [String(e?.message ?? e)])));
+}
+
+const actions = {
+  // Called inside the click: browsers grant permission requests only there.
+  addSite(origin) {
+    api.permissions.request({ origins: [`${origin}/*`] }).then(async (granted) => {
+      if (!granted) return setStatus(t("addSiteDenied", [origin]));
+      if (!settings.extra_sites.includes(origin)) settings.extra_sites.push(origin);
+      await persist();
+      render();
+      setStatus(t("addSiteDone", [origin]));
+    }, (e) => setStatus(t("addSiteDenied", [`${origin} (${e?.message ?? e})`])));
+  },
+  async removeSite(origin) {
+    settings.extra_sites = settings.extra_sites.filter((o) => o !== origin);
+    await api.permissions.remove({ origins: [`${origin}/*`] }).catch(() => false);
+    await persist();
+    render();
+  },
+  exportSettings(json) {
+    download("rapport-settings.json", "application/json", json);
+  },
+  importSettings() {
+    const input = document.createElement("input");
+    input.type = "file";
+    input.accept = "application/json,.json";
+    input.addEventListener("change", async () => {
+      const file = input.files?.[0];
+      if (!file) return;
+      try {
+        settings = JSON.parse(await file.text());
+        await persist();
+        render();
+        setStatus(t("settingsImported"));
+      } catch (e) {
+        const reply = await api.runtime.sendMessage({ kind: Kinds.GET_SETTINGS });
+        settings = reply.settings;
+        render();
+        setStatus(t("settingsImportFailed", [String(e?.message ?? e)]));
+      }
+    });
+    input.click();
+  },
+};
 
 try {
   await init({ module_or_path: api.runtime.getURL("pkg/rapport_bg.wasm") });
   const reply = await api.runtime.sendMessage({ kind: Kinds.GET_SETTINGS });
-  let settings = reply.settings;
-  render_options(root, settings.options, (options) => {
-    settings = { ...settings, options };
-    // The background is the one writer of storage; it sanitises what it stores.
-    api.runtime.sendMessage({ kind: Kinds.SET_SETTINGS, settings });
-  });
+  settings = reply.settings;
+  render();
   document.body.dataset.ready = "true";
 } catch (e) {
-  root.textContent = api.i18n.getMessage("loadFailed", [String(e?.message ?? e)]);
+  root.textContent = t("loadFailed", [String(e?.message ?? e)]);
 } finally {
   root.removeAttribute("aria-busy");
 }

@@ -17,11 +17,36 @@
 //   { kind: "getSettings" }     -> { ok: true, settings: Settings }
 //   { kind: "setSettings", settings: Settings } -> { ok: true }
 //   { kind: "analyzeOnce", text, platform } -> { ok: true, analysis }
+//   { kind: "recordPost", text, first_text?, platform, id? } (content script,
+//        after a publish was confirmed, or the manual "log this post")
+//        -> { ok: true, recorded: boolean, reason?: string, id, balance }
+//        The background analyses the text itself and appends a record to the
+//        history; recorded is false when recording is paused (reason
+//        "paused") or the id was already recorded (the same post reported twice).
+//        first_text is the draft as first analysed, for "improved before posting".
+//   { kind: "repairHistory" }   -> { ok: true, problem, dropped, kept }
+//        Re-reads the history and writes back what Rust recovered (the popup
+//        asks when it finds the store damaged).
+//   { kind: "clearHistory" }    -> { ok: true }
+//   { kind: "dismissHistoryNotice" } -> { ok: true }
+//   { kind: "setRecording", paused: boolean } -> { ok: true, paused }
 //   Any other kind or a malformed message -> { ok: false, error: string }.
+//
+// History (storage.local, written only by the background, through one queue):
+//   HISTORY_KEY = { schema: 1, records: Record[] }; Record is defined in
+//   src/habits/record.rs (site, host, time, balance, fame, connection, cues,
+//   stats, phrases, first_balance, text only if settings.history.store_text).
+//   HISTORY_NOTICE_KEY = { kind: "unreadable" | "damaged-records" |
+//   "newer-schema", dropped, kept, at }: shown in the popup until dismissed.
+//   HISTORY_BACKUP_KEY = the damaged value as it was before a repair.
+//   Extension pages may read these keys directly; only the background writes.
 //
 // Settings (storage.local key SETTINGS_KEY) = { options: { platform, profile:
 //   { names, handles, flag_phrases, ignore_phrases }, disabled_rules },
-//   paused_sites: string[] }. Content scripts watch storage.onChanged, so a
+//   paused_sites: string[] (hostnames), extra_sites: string[] (origins
+//   granted through optional_host_permissions; the background registers the
+//   content scripts for them), nudge: boolean, history: { max_posts,
+//   max_age_days (0 = no limit), store_text, paused } }. Content scripts watch storage.onChanged, so a
 //   change applies to open tabs without reload.
 //
 // Only messages from this extension's own contexts are answered; page scripts
@@ -31,6 +56,9 @@
   globalThis.RapportProtocol = Object.freeze({
     PORT_COMPOSER: "rapport.composer",
     SETTINGS_KEY: "settings",
+    HISTORY_KEY: "history",
+    HISTORY_NOTICE_KEY: "history_notice",
+    HISTORY_BACKUP_KEY: "history_backup",
     MAX_TEXT_UTF16: 1_000_000,
     Kinds: Object.freeze({
       ANALYZE: "analyze",
@@ -40,6 +68,11 @@
       GET_SETTINGS: "getSettings",
       SET_SETTINGS: "setSettings",
       ANALYZE_ONCE: "analyzeOnce",
+      RECORD_POST: "recordPost",
+      REPAIR_HISTORY: "repairHistory",
+      CLEAR_HISTORY: "clearHistory",
+      DISMISS_HISTORY_NOTICE: "dismissHistoryNotice",
+      SET_RECORDING: "setRecording",
     }),
   });
 })();

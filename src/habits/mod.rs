@@ -4,7 +4,10 @@
 
 pub mod export;
 pub mod record;
+pub mod settings;
 pub mod summary;
 
-pub use record::{load, Loaded, Phrase, Problem, Record, Store, SCHEMA_VERSION};
+pub use record::{
+    load, update, Caps, Loaded, Phrase, Problem, Record, Store, Update, SCHEMA_VERSION,
+};
 pub use summary::{Habit, Summary, Tip};

@@ -263,6 +263,82 @@ pub fn apply_caps(records: &mut Vec<Record>, now_ms: i64, max_posts: usize, max_
     }
 }
 
+/// What the user allows the store to keep.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Caps {
+    pub max_posts: usize,
+    /// 0 keeps posts of any age.
+    pub max_age_days: u32,
+}
+
+/// The outcome of one write to the history, for the background to act on.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Update {
+    /// The store to write back (when `write`) and to show.
+    pub store: Store,
+    /// Whether `store` differs from what was stored.
+    pub write: bool,
+    pub problem: Option<Problem>,
+    pub dropped: usize,
+    /// `Some(true)` when the new record was added, `Some(false)` when it was
+    /// refused (see `rejected`), `None` when there was nothing to add.
+    pub added: Option<bool>,
+    pub rejected: Option<String>,
+}
+
+/// Loads the stored value, adds `add` (a record in the current schema) and
+/// applies the caps. The only way the background changes the history, so the
+/// repair, the de-duplication and the caps are the same for every write.
+pub fn update(raw: Option<&Value>, add: Option<&Value>, now_ms: i64, caps: Caps) -> Update {
+    let loaded = load(raw);
+    let mut records = loaded.records;
+    let mut write = loaded.needs_rewrite;
+    let newer = matches!(loaded.problem, Some(Problem::NewerSchema { .. }));
+    let (mut added, mut rejected) = (None, None);
+    if let Some(item) = add {
+        let outcome = if newer {
+            Err("the history was written by a newer version of Rapport".to_string())
+        } else {
+            parse_record(item, u64::from(SCHEMA_VERSION)).and_then(|r| {
+                if records.iter().any(|old| old.id == r.id) {
+                    Err(format!("duplicate id {}", r.id))
+                } else {
+                    Ok(r)
+                }
+            })
+        };
+        match outcome {
+            Ok(record) => {
+                // Usually the newest; a late report from a slow tab is put in its place.
+                let at = records.partition_point(|r| r.time <= record.time);
+                records.insert(at, record);
+                added = Some(true);
+                write = true;
+            }
+            Err(reason) => {
+                added = Some(false);
+                rejected = Some(reason);
+            }
+        }
+    }
+    if !newer {
+        let before = records.len();
+        apply_caps(&mut records, now_ms, caps.max_posts, caps.max_age_days);
+        write |= records.len() != before;
+    }
+    Update {
+        store: Store {
+            schema: SCHEMA_VERSION,
+            records,
+        },
+        write,
+        problem: loaded.problem,
+        dropped: loaded.dropped.len(),
+        added,
+        rejected,
+    }
+}
+
 /// Milliseconds since the epoch of `1970-01-01T00:00:00Z`-style timestamps
 /// (a `Z` or `±hh:mm` offset; fractional seconds are ignored).
 pub fn parse_rfc3339_ms(s: &str) -> Option<i64> {
@@ -495,5 +571,66 @@ mod tests {
         );
         assert_eq!(parse_rfc3339_ms("2024-13-01T00:00:00Z"), None);
         assert_eq!(parse_rfc3339_ms("yesterday"), None);
+    }
+
+    #[test]
+    fn updates_add_once_repair_and_cap() {
+        let caps = Caps {
+            max_posts: 3,
+            max_age_days: 0,
+        };
+        let now = 2_000_000_000_000;
+        let raw = json!({"schema": 1, "records": [good("a", 1_000_000_000_000), "junk"]});
+        let u = update(Some(&raw), Some(&good("b", 1_500_000_000_000)), now, caps);
+        assert_eq!((u.added, u.write, u.dropped), (Some(true), true, 1));
+        assert_eq!(u.problem, Some(Problem::DamagedRecords { dropped: 1 }));
+        let stored = serde_json::to_value(&u.store).unwrap();
+        let again = update(
+            Some(&stored),
+            Some(&good("b", 1_500_000_000_000)),
+            now,
+            caps,
+        );
+        assert_eq!(
+            (again.added, again.write, again.problem),
+            (Some(false), false, None)
+        );
+        assert_eq!(again.rejected.as_deref(), Some("duplicate id b"));
+        let mut latest = stored.clone();
+        for (i, t) in [(1, 1_600_000_000_000), (2, 1_200_000_000_000)] {
+            latest = serde_json::to_value(
+                update(Some(&latest), Some(&good(&format!("n{i}"), t)), now, caps).store,
+            )
+            .unwrap();
+        }
+        let ids: Vec<&str> = latest["records"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|r| r["id"].as_str().unwrap())
+            .collect();
+        assert_eq!(
+            ids,
+            ["n2", "b", "n1"],
+            "oldest dropped at the cap, late arrivals in time order"
+        );
+    }
+
+    #[test]
+    fn nothing_is_added_to_a_newer_store() {
+        let raw = json!({"schema": 2, "records": [good("a", 1_000_000_000_000)]});
+        let u = update(
+            Some(&raw),
+            Some(&good("b", 1_100_000_000_000)),
+            2_000_000_000_000,
+            Caps {
+                max_posts: 1,
+                max_age_days: 1,
+            },
+        );
+        assert_eq!(
+            (u.added, u.write, u.store.records.len()),
+            (Some(false), false, 1)
+        );
     }
 }

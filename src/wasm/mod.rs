@@ -4,6 +4,7 @@
 
 pub mod api;
 mod dom;
+pub mod habits;
 pub mod popup;
 pub mod options_page;
 mod utf16;

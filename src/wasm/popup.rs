@@ -100,6 +100,12 @@ pub fn render_popup(root: Element, options: JsValue) -> Result<(), JsError> {
     append(&header, &el_text("p", "tagline", &t("popupTagline")));
     append(&root, &header);
 
+    // Filled by `render_habits` once popup.js has the history from the background.
+    let habits = el("section", "habits");
+    set_attr(&habits, "id", "habits");
+    set_attr(&habits, "aria-labelledby", "habits-heading");
+    append(&root, &habits);
+
     let form = el("section", "try");
     let label = el_text("label", "", &t("draftLabel"));
     set_attr(&label, "for", "draft");

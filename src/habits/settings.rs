@@ -1,0 +1,149 @@
+//! The extension's settings as the options page edits them. The background
+//! (JavaScript) sanitises what it stores; this side keeps keys it does not
+//! know, so a setting added by another part of the extension survives an edit
+//! made here.
+
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
+
+use crate::options::{Options, Platform};
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct HistorySettings {
+    pub max_posts: u32,
+    /// 0 keeps posts of any age.
+    pub max_age_days: u32,
+    pub store_text: bool,
+    pub paused: bool,
+}
+
+impl Default for HistorySettings {
+    fn default() -> Self {
+        HistorySettings {
+            max_posts: 1000,
+            max_age_days: 365,
+            store_text: false,
+            paused: false,
+        }
+    }
+}
+
+/// Everything the options page edits; the background sanitises what it stores.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Settings {
+    pub options: Options,
+    /// Hostnames where the user switched Rapport off.
+    pub paused_sites: Vec<String>,
+    /// Origins (`https://mastodon.example`) granted through the optional permission.
+    pub extra_sites: Vec<String>,
+    /// A reminder when publishing a broadcasting draft (off unless chosen).
+    pub nudge: bool,
+    pub history: HistorySettings,
+    /// Keys this page does not know, kept as they are.
+    #[serde(flatten)]
+    pub other: Map<String, Value>,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            options: Options::default(),
+            paused_sites: Vec::new(),
+            extra_sites: Vec::new(),
+            nudge: false,
+            history: HistorySettings::default(),
+            other: Map::new(),
+        }
+    }
+}
+
+/// The hostnames of a site with its own adapter, as `paused_sites` lists them.
+/// Mastodon has none: its instances are added as extra sites.
+pub fn site_hosts(site: Platform) -> &'static [&'static str] {
+    match site {
+        Platform::X => &["x.com", "twitter.com"],
+        Platform::Bluesky => &["bsky.app"],
+        Platform::Threads => &["www.threads.net", "www.threads.com"],
+        Platform::Linkedin => &["www.linkedin.com"],
+        Platform::Facebook => &["www.facebook.com"],
+        Platform::Instagram => &["www.instagram.com"],
+        Platform::Reddit => &["www.reddit.com", "old.reddit.com"],
+        Platform::Mastodon | Platform::Generic => &[],
+    }
+}
+
+/// Whether Rapport runs on `site` with these paused hostnames.
+pub fn site_enabled(site: Platform, paused_sites: &[String]) -> bool {
+    !site_hosts(site)
+        .iter()
+        .any(|h| paused_sites.iter().any(|p| p == h))
+}
+
+/// Switches `site` on or off in `paused_sites`, leaving other hosts alone.
+pub fn set_site_enabled(site: Platform, paused_sites: &mut Vec<String>, enabled: bool) {
+    let hosts = site_hosts(site);
+    paused_sites.retain(|p| !hosts.contains(&p.as_str()));
+    if !enabled {
+        paused_sites.extend(hosts.iter().map(|h| h.to_string()));
+    }
+}
+
+/// `https://host` for what a user types: a host, an origin or a whole URL.
+pub fn origin_of(input: &str) -> Option<String> {
+    let s = input.trim();
+    let rest = s
+        .strip_prefix("https://")
+        .or_else(|| s.strip_prefix("http://"))
+        .unwrap_or(s);
+    let host = rest.split(['/', '?', '#']).next()?.to_ascii_lowercase();
+    let valid = host.contains('.')
+        && !host.starts_with(['.', '-'])
+        && !host.ends_with(['.', '-'])
+        && host
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | ':'));
+    valid.then(|| format!("https://{host}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn origins_from_what_users_type() {
+        assert_eq!(
+            origin_of("Mastodon.Social").as_deref(),
+            Some("https://mastodon.social")
+        );
+        assert_eq!(
+            origin_of("https://fosstodon.org/home?x=1").as_deref(),
+            Some("https://fosstodon.org")
+        );
+        assert_eq!(origin_of("localhost"), None);
+        assert_eq!(origin_of("bad host.com"), None);
+        assert_eq!(origin_of(""), None);
+    }
+
+    #[test]
+    fn unknown_keys_survive_a_round_trip() {
+        let s: Settings =
+            serde_json::from_str(r#"{"options":{"platform":"x"},"overlay":{"position":"left"}}"#)
+                .unwrap();
+        assert!(!s.nudge && s.history.max_posts == 1000);
+        let back: Value = serde_json::to_value(&s).unwrap();
+        assert_eq!(back["overlay"]["position"], "left");
+        assert_eq!(back["options"]["platform"], "x");
+    }
+
+    #[test]
+    fn site_switches_pause_every_host_of_the_site_only() {
+        let mut paused = vec!["blog.example".to_string()];
+        set_site_enabled(Platform::X, &mut paused, false);
+        assert_eq!(paused, ["blog.example", "x.com", "twitter.com"]);
+        assert!(!site_enabled(Platform::X, &paused) && site_enabled(Platform::Reddit, &paused));
+        set_site_enabled(Platform::X, &mut paused, true);
+        assert_eq!(paused, ["blog.example"]);
+    }
+}

@@ -1,0 +1,324 @@
+//! The habit summary in the popup, and the history functions the background
+//! calls. Rendering only: storage, downloads and messages stay in JavaScript,
+//! reached through the `actions` object's functions.
+
+use std::rc::Rc;
+
+use gloo_events::EventListener;
+use serde_json::Value;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::Element;
+
+use crate::habits::summary::{Habit, Rate, Summary, Tip, PERIOD_POSTS};
+use crate::habits::{export, load, update, Caps, Problem};
+
+use super::dom::{append, clear, document, el, el_text, set_attr, t, t_with};
+use super::popup::balance_key;
+
+fn parse_raw(raw: &str) -> Option<Value> {
+    if raw.is_empty() {
+        return None;
+    }
+    // Unparseable text is a damaged store, which `load` reports as unreadable.
+    Some(serde_json::from_str(raw).unwrap_or(Value::String(String::new())))
+}
+
+/// Loads the stored history (`raw`, JSON text or "" when absent), adds `add`
+/// (a record as JSON, or "") and applies the caps. Returns the `Update` as
+/// JSON: `{store, write, problem, dropped, added, rejected}`.
+#[wasm_bindgen]
+pub fn history_update(raw: &str, add: &str, now_ms: f64, max_posts: u32, max_age_days: u32) -> String {
+    let raw = parse_raw(raw);
+    let add = parse_raw(add);
+    let caps = Caps { max_posts: max_posts as usize, max_age_days };
+    serde_json::to_string(&update(raw.as_ref(), add.as_ref(), now_ms as i64, caps)).expect("update serialises")
+}
+
+/// The habit summary of a stored history as JSON (what the popup renders).
+#[wasm_bindgen]
+pub fn history_summary(raw: &str) -> String {
+    let loaded = load(parse_raw(raw).as_ref());
+    serde_json::to_string(&Summary::compute(&loaded.records)).expect("summary serialises")
+}
+
+fn call(actions: &JsValue, name: &str, args: &[JsValue]) {
+    let Ok(f) = js_sys::Reflect::get(actions, &JsValue::from_str(name)) else { return };
+    let Some(f) = f.dyn_ref::<js_sys::Function>() else { return };
+    let list: js_sys::Array = args.iter().collect();
+    if let Err(e) = f.apply(actions, &list) {
+        web_sys::console::error_2(&JsValue::from_str("Rapport: popup action failed"), &e);
+    }
+}
+
+fn button(label: &str, class: &str) -> Element {
+    let b = el_text("button", class, label);
+    set_attr(&b, "type", "button");
+    b
+}
+
+const SVG: &str = "http://www.w3.org/2000/svg";
+
+fn svg(tag: &str, attrs: &[(&str, &str)]) -> Element {
+    let e = document().create_element_ns(Some(SVG), tag).expect("valid SVG tag");
+    for (k, v) in attrs {
+        set_attr(&e, k, v);
+    }
+    e
+}
+
+/// The balance of the latest posts as a line from -100 (fame) to 100
+/// (connection); the label carries the same facts for screen readers.
+fn trend_chart(summary: &Summary) -> Element {
+    let (w, h) = (300.0_f64, 80.0_f64);
+    let points = &summary.trend;
+    let step = if points.len() > 1 { w / (points.len() - 1) as f64 } else { 0.0 };
+    let y = |score: i16| h / 2.0 - f64::from(score) * (h / 2.0 - 4.0) / 100.0;
+    let chart = svg("svg", &[("viewBox", "0 0 300 80"), ("class", "trend"), ("role", "img"), ("preserveAspectRatio", "none")]);
+    let (first, last) = (points.first().map_or(0, |p| p.score), points.last().map_or(0, |p| p.score));
+    set_attr(&chart, "aria-label", &t_with("trendLabel", &[&points.len().to_string(), &first.to_string(), &last.to_string()]));
+    append(&chart, &svg("line", &[("x1", "0"), ("x2", "300"), ("y1", "40"), ("y2", "40"), ("class", "trend-zero")]));
+    let coords: Vec<String> = points.iter().enumerate().map(|(i, p)| format!("{:.1},{:.1}", i as f64 * step, y(p.score))).collect();
+    append(&chart, &svg("polyline", &[("points", &coords.join(" ")), ("class", "trend-line")]));
+    for (i, p) in points.iter().enumerate() {
+        let dot = svg("circle", &[("cx", &format!("{:.1}", i as f64 * step)), ("cy", &format!("{:.1}", y(p.score))), ("r", "2.5")]);
+        set_attr(&dot, "data-balance", p.balance.name());
+        append(&chart, &dot);
+    }
+    chart
+}
+
+fn habit_key(habit: Habit) -> &'static str {
+    match habit {
+        Habit::Questions => "habitQuestions",
+        Habit::EngagementAsks => "habitEngagementAsks",
+        Habit::HardSell => "habitHardSell",
+        Habit::Shouting => "habitShouting",
+        Habit::Hashtags => "habitHashtags",
+        Habit::YouShare => "habitYouShare",
+        Habit::GratitudeSpotlight => "habitGratitudeSpotlight",
+    }
+}
+
+fn format_value(habit: Habit, v: f64) -> String {
+    if habit.is_percentage() {
+        format!("{v:.0}%")
+    } else {
+        format!("{v:.1}")
+    }
+}
+
+fn rate_row(rate: &Rate) -> Element {
+    let row = el("tr", "");
+    set_attr(&row, "data-habit", &serde_json::to_value(rate.habit).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default());
+    let head = el_text("th", "", &t(habit_key(rate.habit)));
+    set_attr(&head, "scope", "row");
+    append(&row, &head);
+    let current = el_text("td", "num", &rate.current.map_or_else(|| "–".to_string(), |v| format_value(rate.habit, v)));
+    if let Some(v) = rate.current {
+        set_attr(&current, "data-value", &v.to_string());
+    }
+    append(&row, &current);
+    let change = el("td", "num change");
+    match (rate.change, rate.previous) {
+        (Some(d), Some(prev)) => {
+            let unit = if rate.habit.is_percentage() { format!("{d:+.0}") } else { format!("{d:+.1}") };
+            let shown = el_text("span", "", &unit.replace('-', "−"));
+            set_attr(&shown, "aria-hidden", "true");
+            append(&change, &shown);
+            append(&change, &el_text("span", "sr-only", &t_with("changeFrom", &[&format_value(rate.habit, prev)])));
+            set_attr(&change, "data-value", &d.to_string());
+            set_attr(&change, "data-improved", match rate.improved { Some(true) => "yes", Some(false) => "no", None => "flat" });
+        }
+        _ => append(&change, &el_text("span", "muted", "–")),
+    }
+    append(&row, &change);
+    row
+}
+
+fn tip_text(tip: &Tip) -> String {
+    match tip {
+        Tip::TryADraft => t("tipTryADraft"),
+        Tip::SwapAskForQuestion { phrase: Some(p) } => t_with("tipSwapAskPhrase", &[p]),
+        Tip::SwapAskForQuestion { phrase: None } => t("tipSwapAsk"),
+        Tip::GiveBeforeAsking => t("tipGiveBeforeAsking"),
+        Tip::LowerTheVolume => t("tipLowerTheVolume"),
+        Tip::FewerHashtags => t("tipFewerHashtags"),
+        Tip::TalkAboutTheReader => t("tipTalkAboutTheReader"),
+        Tip::AskMore => t("tipAskMore"),
+        Tip::CreditPeople => t("tipCreditPeople"),
+        Tip::KeepGoing => t("tipKeepGoing"),
+    }
+}
+
+fn section(parent: &Element, class: &str, heading_key: &str) -> Element {
+    let s = el("section", class);
+    append(&s, &el_text("h3", "", &t(heading_key)));
+    append(parent, &s);
+    s
+}
+
+fn table(caption: &str, headers: &[&str]) -> Element {
+    let table = el("table", "");
+    append(&table, &el_text("caption", "sr-only", caption));
+    let head = el("tr", "");
+    for h in headers {
+        let th = el_text("th", "", h);
+        set_attr(&th, "scope", "col");
+        append(&head, &th);
+    }
+    let thead = el("thead", "");
+    append(&thead, &head);
+    append(&table, &thead);
+    table
+}
+
+fn notice_text(notice: &JsValue) -> Option<String> {
+    let get = |k: &str| js_sys::Reflect::get(notice, &JsValue::from_str(k)).ok();
+    let kind = get("kind")?.as_string()?;
+    let num = |k: &str| get(k).and_then(|v| v.as_f64()).unwrap_or(0.0).to_string();
+    Some(match kind.as_str() {
+        "unreadable" => t("historyUnreadable"),
+        "newer-schema" => t("historyNewer"),
+        _ => t_with("historyDamaged", &[&num("dropped"), &num("kept")]),
+    })
+}
+
+/// Renders the habit summary of `history` (the stored value as JSON text)
+/// into `root`. `notice` is the background's note about a repaired store (or
+/// null); `actions` has `download(name, mime, text)`, `clear()`,
+/// `setPaused(bool)` and `dismissNotice()`. Returns true when the stored
+/// value needs the background to repair or migrate it.
+#[wasm_bindgen]
+pub fn render_habits(root: Element, history: &str, paused: bool, notice: JsValue, actions: JsValue) -> bool {
+    let loaded = load(parse_raw(history).as_ref());
+    let needs_repair = loaded.needs_rewrite;
+    let records = Rc::new(loaded.records);
+    let summary = Summary::compute(&records);
+    clear(&root);
+    set_attr(&root, "data-posts", &summary.posts.to_string());
+    let heading = el_text("h2", "", &t("habitsHeading"));
+    set_attr(&heading, "id", "habits-heading");
+    append(&root, &heading);
+
+    // A problem found just now (the popup read before the background repaired) or reported by the background.
+    let message = notice_text(&notice).or_else(|| match loaded.problem {
+        Some(Problem::NewerSchema { .. }) => Some(t("historyNewer")),
+        Some(_) => Some(t("historyUnreadable")),
+        None => None,
+    });
+    if let Some(message) = message {
+        let box_ = el("div", "history-notice");
+        set_attr(&box_, "role", "alert");
+        append(&box_, &el_text("p", "", &message));
+        let dismiss = button(&t("dismiss"), "link");
+        let a = actions.clone();
+        EventListener::new(&dismiss, "click", move |_| call(&a, "dismissNotice", &[])).forget();
+        append(&box_, &dismiss);
+        append(&root, &box_);
+    }
+    if paused {
+        append(&root, &el_text("p", "paused-banner", &t("recordingPausedBanner")));
+    }
+
+    if summary.posts == 0 {
+        let empty = el("div", "habits-empty");
+        append(&empty, &el_text("p", "", &t("habitsEmpty")));
+        append(&empty, &el_text("p", "muted", &t("tipTryADraft")));
+        append(&root, &empty);
+    } else {
+        append(&root, &el_text("p", "muted", &t_with("habitsScope", &[&summary.posts.to_string(), &PERIOD_POSTS.to_string()])));
+        let tip = el_text("p", "tip", &tip_text(&summary.tip));
+        set_attr(&tip, "data-tip", serde_json::to_value(&summary.tip).ok().and_then(|v| v["kind"].as_str().map(str::to_string)).as_deref().unwrap_or(""));
+        append(&root, &tip);
+
+        let trend = section(&root, "trend-box", "trendHeading");
+        append(&trend, &trend_chart(&summary));
+        let latest = summary.trend.last().map(|p| p.balance);
+        if let Some(b) = latest {
+            append(&trend, &el_text("p", "muted", &t_with("latestBalance", &[&t(balance_key(b))])));
+        }
+
+        let rates = section(&root, "rates", "ratesHeading");
+        let tbl = table(&t("ratesHeading"), &[&t("habitColumn"), &t("lastPostsColumn"), &t("changeColumn")]);
+        let body = el("tbody", "");
+        for rate in &summary.rates {
+            append(&body, &rate_row(rate));
+        }
+        append(&tbl, &body);
+        append(&rates, &tbl);
+
+        let improved = el_text("p", "improved", &t_with("improvedDrafts", &[&summary.improved.improved.to_string(), &summary.improved.tracked.to_string()]));
+        set_attr(&improved, "data-improved", &summary.improved.improved.to_string());
+        set_attr(&improved, "data-tracked", &summary.improved.tracked.to_string());
+        append(&rates, &improved);
+
+        if !summary.top_fame_phrases.is_empty() {
+            let phrases = section(&root, "phrases", "topPhrasesHeading");
+            let list = el("ol", "");
+            for p in &summary.top_fame_phrases {
+                let item = el("li", "");
+                set_attr(&item, "data-count", &p.count.to_string());
+                append(&item, &el_text("q", "", &p.text));
+                append(&item, &el_text("span", "muted", &t_with("timesCount", &[&p.count.to_string()])));
+                append(&list, &item);
+            }
+            append(&phrases, &list);
+        }
+
+        let sites = section(&root, "sites", "sitesHeading");
+        let tbl = table(&t("sitesHeading"), &[&t("siteColumn"), &t("postsColumn"), &t("fameLabel"), &t("connectionLabel")]);
+        let body = el("tbody", "");
+        for s in &summary.sites {
+            let row = el("tr", "");
+            set_attr(&row, "data-site", s.site.name());
+            let th = el_text("th", "", &t(&format!("platform_{}", s.site.name())));
+            set_attr(&th, "scope", "row");
+            append(&row, &th);
+            for v in [s.posts, u32::from(s.fame), u32::from(s.connection)] {
+                append(&row, &el_text("td", "num", &v.to_string()));
+            }
+            append(&body, &row);
+        }
+        append(&tbl, &body);
+        append(&sites, &tbl);
+    }
+
+    let bar = el("div", "history-actions");
+    let pause = button(&t(if paused { "resumeRecording" } else { "pauseRecording" }), "");
+    set_attr(&pause, "data-action", "pause");
+    set_attr(&pause, "aria-pressed", if paused { "true" } else { "false" });
+    let a = actions.clone();
+    EventListener::new(&pause, "click", move |_| call(&a, "setPaused", &[JsValue::from_bool(!paused)])).forget();
+    append(&bar, &pause);
+    if summary.posts > 0 {
+        for (format, key) in [("json", "exportJson"), ("csv", "exportCsv")] {
+            let b = button(&t(key), "");
+            set_attr(&b, "data-action", &format!("export-{format}"));
+            let (a, records) = (actions.clone(), records.clone());
+            EventListener::new(&b, "click", move |_| {
+                let (text, mime) = if format == "json" { (export::to_json(&records), "application/json") } else { (export::to_csv(&records), "text/csv") };
+                call(&a, "download", &[JsValue::from_str(&format!("rapport-history.{format}")), JsValue::from_str(mime), JsValue::from_str(&text)]);
+            })
+            .forget();
+            append(&bar, &b);
+        }
+        // Two steps instead of confirm(): dialogs close the popup in some browsers.
+        let clear_button = button(&t("clearHistory"), "danger");
+        set_attr(&clear_button, "data-action", "clear");
+        let armed = std::cell::Cell::new(false);
+        let a = actions.clone();
+        let target = clear_button.clone();
+        EventListener::new(&clear_button, "click", move |_| {
+            if armed.replace(true) {
+                call(&a, "clear", &[]);
+            } else {
+                target.set_text_content(Some(&t("clearHistoryConfirm")));
+            }
+        })
+        .forget();
+        append(&bar, &clear_button);
+    }
+    append(&root, &bar);
+    needs_repair
+}
