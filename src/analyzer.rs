@@ -220,7 +220,10 @@ impl Analyzer {
         }
         let fame_raw = score::side_raw(&mut fame_w);
         let mut conn_raw = score::side_raw(&mut conn_w);
-        if is_reply {
+        // A reply that only hands over a link, with no word to the person, is
+        // a statement pasted into a thread rather than a conversation.
+        let pasted = stats.links > 0 && conn_w.is_empty();
+        if is_reply && !pasted {
             conn_raw = conn_raw * score::REPLY_BOOST + score::REPLY_BASE;
         }
         let fame = score::to_score(fame_raw, stats.words);
