@@ -52,11 +52,17 @@ const actions = {
     download("rapport-settings.json", "application/json", json);
   },
   importSettings() {
+    // In the document (hidden) rather than detached: some browsers' automation finds file pickers only there.
+    document.querySelector("input[data-import-settings]")?.remove();
     const input = document.createElement("input");
     input.type = "file";
     input.accept = "application/json,.json";
+    input.hidden = true;
+    input.dataset.importSettings = "";
+    document.body.append(input);
     input.addEventListener("change", async () => {
       const file = input.files?.[0];
+      input.remove();
       if (!file) return;
       try {
         settings = JSON.parse(await file.text());

@@ -342,7 +342,7 @@ fn top_phrases(records: &[Record], keep: impl Fn(Cue) -> bool) -> Vec<PhraseCoun
         .map(|(text, (cue, count))| PhraseCount { text, cue, count })
         .collect();
     // Stable after the BTreeMap's alphabetical order, so ties stay alphabetical.
-    list.sort_by(|a, b| b.count.cmp(&a.count));
+    list.sort_by_key(|p| std::cmp::Reverse(p.count));
     list.truncate(TOP_PHRASES);
     list
 }

@@ -229,7 +229,8 @@ export default [
       await resetAll(session);
       const page = await session.openExtensionPage("options.html");
       await waitFor(() => page.evaluate(() => document.body.dataset.ready === "true"), { what: "the options page" });
-      await page.click("#max-posts", { clickCount: 3 });
+      await page.click("#max-posts");
+      await pressCombo(page, MOD, "a");
       await page.keyboard.type("25");
       await page.keyboard.press("Tab");
       await page.click("#store-text");
@@ -259,8 +260,10 @@ export default [
       exported.history.max_posts = 40;
       const tmp = path.join(fs.mkdtempSync("/tmp/rapport-e2e-"), "team-settings.json");
       fs.writeFileSync(tmp, JSON.stringify(exported));
-      const [chooser] = await Promise.all([page.waitForFileChooser({ timeout: 10000 }), page.click('[data-action="import-settings"]')]);
-      await chooser.accept([tmp]);
+      await page.click('[data-action="import-settings"]');
+      // The picker the button opened, answered as a user would pick the file.
+      const picker = await waitFor(() => page.$("input[type=file][data-import-settings]"), { what: "the file picker" });
+      await picker.uploadFile(tmp);
       await waitFor(async () => {
         const s = (await send(session, { kind: "getSettings" })).settings;
         return s.history.max_posts === 40 && s.options.profile.names[0] === "Acme Coffee";
