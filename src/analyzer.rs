@@ -59,7 +59,7 @@ impl Analyzer {
                 continue;
             }
             let id = user_rule_id(n);
-            disabled_user.push(options.disabled_rules.iter().any(|d| *d == id));
+            disabled_user.push(options.disabled_rules.contains(&id));
             kinds.push(ProfilePhrase::Flag(n as u16, user_flag_cue(&phrase)));
             patterns.push(phrase);
         }
@@ -207,7 +207,7 @@ impl Analyzer {
         candidates.sort_by(|a, b| {
             (a.span.start(), a.span.end())
                 .cmp(&(b.span.start(), b.span.end()))
-                .then_with(|| rule_id(a).cmp(&rule_id(b)))
+                .then_with(|| rule_id(a).cmp(rule_id(b)))
         });
 
         let mut fame_w: Vec<f32> = Vec::new();

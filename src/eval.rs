@@ -82,10 +82,10 @@ pub fn macro_f1(pairs: &[(&str, &str)]) -> (f64, [[u32; 3]; 3]) {
         m[idx(truth)][idx(pred)] += 1;
     }
     let mut f1_sum = 0.0;
-    for k in 0..3 {
-        let tp = m[k][k] as f64;
-        let predicted: f64 = (0..3).map(|t| m[t][k] as f64).sum();
-        let actual: f64 = m[k].iter().map(|&x| x as f64).sum();
+    for (k, row) in m.iter().enumerate() {
+        let tp = row[k] as f64;
+        let predicted: f64 = m.iter().map(|r| r[k] as f64).sum();
+        let actual: f64 = row.iter().map(|&x| x as f64).sum();
         let p = if predicted > 0.0 { tp / predicted } else { 0.0 };
         let r = if actual > 0.0 { tp / actual } else { 0.0 };
         f1_sum += if p + r > 0.0 {

@@ -55,7 +55,7 @@ fn signature(ctx: &Ctx<'_>) -> Option<Span> {
             t.kind == Kind::Word && (initials(ctx.tok_text(t)) || capitalised(ctx.tok_text(t)))
         });
         // "^" signs for sure; a dash must sit at a sentence end after some text.
-        let dash_ok = mark_text == "^" || mark_text == "*" || end - name_len - 1 >= 3;
+        let dash_ok = mark_text == "^" || mark_text == "*" || end - name_len > 3;
         if is_mark
             && name_ok
             && dash_ok

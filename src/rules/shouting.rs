@@ -25,7 +25,7 @@ const ACRONYMS: [&str; 64] = [
 pub(crate) fn is_acronym(word: &str) -> bool {
     word.len() <= 2
         || word.bytes().any(|b| b.is_ascii_digit())
-        || ACRONYMS.iter().any(|a| *a == word)
+        || ACRONYMS.contains(&word)
         || word.contains('&')
 }
 

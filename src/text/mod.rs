@@ -158,7 +158,7 @@ pub fn tokenize(text: &str) -> Tokens {
                 // Keep "don't", "award-winning", "10,000" and "3.5" whole.
                 // "U.S." and "E.U." are one word, not the pronoun "U".
                 let initial = ch == '.'
-                    && end >= start + 1
+                    && end > start
                     && (end == start + 1 || bytes[end - 2] == b'.')
                     && bytes[end - 1].is_ascii_uppercase();
                 let joins = is_apostrophe(ch)
