@@ -1,6 +1,8 @@
 //! Entry point of the analysis: tokens, rules, exemptions, the brand
 //! profile, then scores.
 
+use std::cell::RefCell;
+
 use aho_corasick::AhoCorasick;
 
 use crate::analysis::{Analysis, Balance, Cue, Hint, Notice, NoticeKind, Polarity, Stats};
@@ -9,7 +11,7 @@ use crate::options::Options;
 use crate::rules::{self, shouting::is_acronym, Candidate, Ctx, Source};
 use crate::score;
 use crate::span::Span;
-use crate::text::{self, is_word_char, next_char, prev_char, words, Kind};
+use crate::text::{self, is_word_char, next_char, prev_char, words, Kind, Tokens};
 
 /// Past this many bytes only the beginning is analysed: nobody drafts a post
 /// that long, and the extension must stay responsive on a pasted book.
@@ -119,7 +121,25 @@ impl Analyzer {
         } else {
             text
         };
-        let toks = text::tokenize(text);
+        // Token buffers are reused from one keystroke to the next.
+        thread_local! {
+            static SCRATCH: RefCell<Tokens> = RefCell::new(Tokens::default());
+        }
+        SCRATCH.with(|cell| match cell.try_borrow_mut() {
+            Ok(mut toks) => {
+                text::tokenize_into(text, &mut toks);
+                let analysis = self.analyze_tokens(text, &toks, notices);
+                // Do not keep a pasted book's buffers alive.
+                if toks.tokens.capacity() > 1 << 16 {
+                    *toks = Tokens::default();
+                }
+                analysis
+            }
+            Err(_) => self.analyze_tokens(text, &text::tokenize(text), notices),
+        })
+    }
+
+    fn analyze_tokens(&self, text: &str, toks: &Tokens, mut notices: Vec<Notice>) -> Analysis {
         let tokens = &toks.tokens;
 
         let mut brand_spans = Vec::new();
@@ -146,7 +166,7 @@ impl Analyzer {
         let platform = self.options.platform;
         let stats = compute_stats(
             text,
-            &toks,
+            toks,
             &brand_spans,
             rules::platform::char_limit(platform),
         );
@@ -181,7 +201,7 @@ impl Analyzer {
         let ctx = Ctx {
             text,
             tokens,
-            toks: &toks,
+            toks,
             platform,
             stats: &stats,
             is_reply,
@@ -210,19 +230,17 @@ impl Analyzer {
                 .then_with(|| rule_id(a).cmp(rule_id(b)))
         });
 
-        let mut fame_w: Vec<f32> = Vec::new();
-        let mut conn_w: Vec<f32> = Vec::new();
-        for c in &candidates {
-            match c.cue().polarity() {
-                Polarity::Fame => fame_w.push(c.weight()),
-                Polarity::Connection => conn_w.push(c.weight()),
-            }
-        }
-        let fame_raw = score::side_raw(&mut fame_w);
-        let mut conn_raw = score::side_raw(&mut conn_w);
+        let weights = |side: Polarity| {
+            candidates
+                .iter()
+                .filter(move |c| c.cue().polarity() == side)
+                .map(Candidate::weight)
+        };
+        let fame_raw = score::side_raw(weights(Polarity::Fame));
+        let mut conn_raw = score::side_raw(weights(Polarity::Connection));
         // A reply that only hands over a link, with no word to the person, is
         // a statement pasted into a thread rather than a conversation.
-        let pasted = stats.links > 0 && conn_w.is_empty();
+        let pasted = stats.links > 0 && conn_raw == 0.0;
         if is_reply && !pasted {
             conn_raw = conn_raw * score::REPLY_BOOST + score::REPLY_BASE;
         }

@@ -260,6 +260,29 @@ pub fn run(dir: &Path, out: &mut dyn Write) -> io::Result<bool> {
     Ok(true)
 }
 
+/// A fixed amount of work (for profilers and instruction counts, which a
+/// busy machine does not disturb the way it disturbs wall-clock time).
+pub fn bench_rounds(
+    analyzer: &Analyzer,
+    rows: &[Row],
+    rounds: u32,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let started = Instant::now();
+    let mut hints = 0usize;
+    for _ in 0..rounds {
+        for r in rows {
+            hints += analyzer.analyze(&r.text).hints.len();
+        }
+    }
+    let posts = rows.len() as f64 * rounds as f64;
+    writeln!(
+        out,
+        "{posts} posts, {hints} hints, {:.0} posts/s",
+        posts / started.elapsed().as_secs_f64()
+    )
+}
+
 /// Native throughput on ordinary tweets plus the two long-text timings.
 pub fn bench(analyzer: &Analyzer, rows: &[Row], out: &mut dyn Write) -> io::Result<()> {
     let mut posts = 0usize;

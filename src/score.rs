@@ -17,12 +17,30 @@ const NEUTRAL_BELOW: u8 = 25;
 pub(crate) const REPLY_BASE: f32 = 1.0;
 pub(crate) const REPLY_BOOST: f32 = 1.5;
 
-/// `weights` in any order; sorted in place.
-pub(crate) fn side_raw(weights: &mut [f32]) -> f32 {
-    weights.sort_unstable_by(|a, b| b.total_cmp(a));
+/// Hints past this many on one side change the score by less than a point,
+/// so only the heaviest are kept (in a fixed array: no allocation).
+const COUNTED: usize = 24;
+
+/// The weights of one side, in any order.
+pub(crate) fn side_raw(weights: impl IntoIterator<Item = f32>) -> f32 {
+    let mut top = [0.0f32; COUNTED];
+    let mut n = 0;
+    for w in weights {
+        // Insertion into the descending top list.
+        if n == COUNTED && w <= top[COUNTED - 1] {
+            continue;
+        }
+        let mut i = n.min(COUNTED - 1);
+        while i > 0 && top[i - 1] < w {
+            top[i] = top[i - 1];
+            i -= 1;
+        }
+        top[i] = w;
+        n = (n + 1).min(COUNTED);
+    }
     let mut factor = 1.0;
     let mut raw = 0.0;
-    for w in weights.iter() {
+    for w in &top[..n] {
         raw += w * factor;
         factor *= DECAY;
     }
@@ -61,10 +79,10 @@ mod tests {
 
     #[test]
     fn returns_diminish_and_scores_saturate() {
-        let one = side_raw(&mut [3.0]);
-        let three = side_raw(&mut [3.0, 3.0, 3.0]);
+        let one = side_raw([3.0]);
+        let three = side_raw([3.0, 3.0, 3.0]);
         assert!(three < 3.0 * one);
-        assert!(to_score(side_raw(&mut [5.0; 1000]), 10) >= 99);
+        assert!(to_score(side_raw([5.0; 1000]), 10) >= 99);
         assert_eq!(to_score(0.0, 10), 0);
     }
 

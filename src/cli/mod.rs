@@ -17,7 +17,7 @@ USAGE:
     rapport check [FILE|-] [--platform P] [--json]
     rapport batch (--jsonl FILE | --csv FILE --column NAME | --tweets-js FILE) [--platform P]
     rapport eval [--corpora DIR]
-    rapport bench-native [--corpora DIR]
+    rapport bench-native [--corpora DIR] [--rounds N]
     rapport rules
 
 Platforms: x, bluesky, mastodon, threads, linkedin, facebook, instagram, reddit, generic.
@@ -122,6 +122,13 @@ fn eval(args: &[String], bench_only: bool) -> Result<(), CliError> {
         .value("--corpora")?
         .map(std::path::PathBuf::from)
         .unwrap_or_else(crate::eval::default_corpora_dir);
+    let rounds = match args.value("--rounds")? {
+        None => None,
+        Some(n) => Some(
+            n.parse::<u32>()
+                .map_err(|_| CliError::Usage(format!("--rounds needs a number, not '{n}'")))?,
+        ),
+    };
     args.finish()?;
     let mut out = std::io::stdout().lock();
     let io_err = |e: std::io::Error| CliError::Input(e.to_string());
@@ -138,7 +145,10 @@ fn eval(args: &[String], bench_only: bool) -> Result<(), CliError> {
         }
         let rows = crate::eval::load(&path).map_err(io_err)?;
         let analyzer = crate::Analyzer::new(&crate::Options::default());
-        crate::eval::bench(&analyzer, &rows, &mut out).map_err(io_err)
+        match rounds {
+            Some(n) => crate::eval::bench_rounds(&analyzer, &rows, n, &mut out).map_err(io_err),
+            None => crate::eval::bench(&analyzer, &rows, &mut out).map_err(io_err),
+        }
     } else {
         crate::eval::run(&dir, &mut out).map(|_| ()).map_err(io_err)
     }

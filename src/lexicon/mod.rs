@@ -76,9 +76,19 @@ pub fn rule(id: &str) -> Option<&'static LexRule> {
     data::RULES.iter().find(|r| r.id == id)
 }
 
+/// The lexicon index of a code rule's entry, looked up once per call site:
+/// rules run on every keystroke, ids are only resolved the first time.
+macro_rules! code_rule {
+    ($id:literal) => {{
+        static INDEX: std::sync::OnceLock<u16> = std::sync::OnceLock::new();
+        *INDEX.get_or_init(|| $crate::lexicon::code_rule_index($id))
+    }};
+}
+pub(crate) use code_rule;
+
 /// The entry a code rule fires. Panics when the lexicon lacks it: the lexicon
 /// test catches that before anyone ships.
-pub(crate) fn code_rule(id: &str) -> u16 {
+pub(crate) fn code_rule_index(id: &str) -> u16 {
     // Code rules look their entry up on every draft, so index ids once.
     static INDEX: OnceLock<Vec<(&'static str, u16)>> = OnceLock::new();
     let index = INDEX.get_or_init(|| {

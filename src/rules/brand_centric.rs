@@ -22,7 +22,7 @@ pub(crate) fn find(ctx: &Ctx<'_>, out: &mut Vec<Candidate>) {
     }
     if let Some(first) = ctx.tokens.iter().find(|t| ctx.is_we(t)) {
         out.push(Candidate::lexicon(
-            code_rule("brand-centric.all-about-us"),
+            code_rule!("brand-centric.all-about-us"),
             Span::new(first.start as usize, first.end as usize),
         ));
     }

@@ -11,7 +11,7 @@
 use super::{Candidate, Ctx};
 use crate::lexicon::code_rule;
 use crate::span::Span;
-use crate::text::words::YOU;
+use crate::text::words::{MINOR as MINOR_WORD, YOU};
 use crate::text::{eq_fold, Kind};
 
 const HOOK_WORDS: [&str; 4] = ["that", "who", "only", "literally"];
@@ -22,12 +22,6 @@ pub(crate) fn find(ctx: &Ctx<'_>, out: &mut Vec<Candidate>) {
         headline_hook(ctx, out);
     }
 }
-
-/// Short words that Title Case leaves in lowercase.
-const MINOR: [&str; 20] = [
-    "a", "an", "the", "and", "or", "of", "to", "in", "on", "for", "at", "by", "with", "is", "are",
-    "be", "as", "vs", "from", "into",
-];
 
 fn is_headline(ctx: &Ctx<'_>) -> bool {
     let tokens = ctx.tokens;
@@ -54,11 +48,17 @@ fn is_headline(ctx: &Ctx<'_>) -> bool {
     for t in tokens.iter().filter(|t| t.kind == Kind::Word) {
         words += 1;
         let w = ctx.tok_text(t);
-        if MINOR.iter().any(|m| eq_fold(w, m)) {
+        let upper = w.chars().next().is_some_and(char::is_uppercase);
+        // Only a lowercase word can be a minor word Title Case leaves alone.
+        if !upper && t.is(MINOR_WORD) {
             continue;
         }
         major += 1;
-        capitalised += w.chars().next().is_some_and(char::is_uppercase) as u32;
+        capitalised += upper as u32;
+        // Two lowercase major words already rule out a short headline.
+        if major - capitalised > 2 && capitalised * 5 < major * 4 {
+            return false;
+        }
     }
     (4..=25).contains(&words) && major > 0 && capitalised * 5 >= major * 4
 }
@@ -72,7 +72,7 @@ fn headline_hook(ctx: &Ctx<'_>, out: &mut Vec<Candidate>) {
     let hook = opener.or_else(|| tokens.iter().find(|t| t.is(YOU)));
     if let Some(t) = hook {
         out.push(Candidate::lexicon(
-            code_rule("curiosity-bait.headline-hook"),
+            code_rule!("curiosity-bait.headline-hook"),
             Span::new(t.start as usize, t.end as usize),
         ));
     }
@@ -112,7 +112,7 @@ fn listicle(ctx: &Ctx<'_>, out: &mut Vec<Candidate>) {
     }
     if let Some(end) = end {
         out.push(Candidate::lexicon(
-            code_rule("curiosity-bait.listicle-hook"),
+            code_rule!("curiosity-bait.listicle-hook"),
             Span::new(first.start as usize, end as usize),
         ));
     }

@@ -19,7 +19,7 @@ pub(crate) fn find(ctx: &Ctx<'_>, out: &mut Vec<Candidate>) {
             .find(|t| t.kind == Kind::Hashtag)
             .expect("has tags");
         out.push(Candidate::lexicon(
-            code_rule("hashtag-stuffing.over-norm"),
+            code_rule!("hashtag-stuffing.over-norm"),
             Span::new(first_extra.start as usize, last.end as usize),
         ));
         return;
@@ -38,7 +38,7 @@ pub(crate) fn find(ctx: &Ctx<'_>, out: &mut Vec<Candidate>) {
             .find(|t| t.kind == Kind::Hashtag)
             .expect("has tags");
         out.push(Candidate::lexicon(
-            code_rule("hashtag-stuffing.mostly-tags"),
+            code_rule!("hashtag-stuffing.mostly-tags"),
             Span::new(first.start as usize, last.end as usize),
         ));
     }

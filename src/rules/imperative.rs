@@ -7,14 +7,8 @@
 use super::{Candidate, Ctx};
 use crate::lexicon::code_rule;
 use crate::span::Span;
+use crate::text::words::{ACTION_VERB, PREFACE};
 use crate::text::{eq_fold, Kind};
-
-const ACTION_VERBS: [&str; 36] = [
-    "read", "watch", "listen", "learn", "see", "visit", "discover", "find", "join", "follow",
-    "register", "download", "view", "explore", "tune", "sign", "apply", "book", "order", "call",
-    "donate", "discuss", "vote", "submit", "click", "tap", "swipe", "grab", "head", "hear",
-    "catch", "weigh", "rsvp", "nominate", "pledge", "attend",
-];
 
 /// Verbs that double as nouns at the head of a title ("Book Review").
 const NOUN_LIKE: [&str; 10] = [
@@ -33,7 +27,7 @@ const NOT_ASKS: [(&str, &str); 4] = [
 const POINTERS: [&str; 5] = ["here", "below", "link", "website", "bio"];
 
 pub(crate) fn find(ctx: &Ctx<'_>, out: &mut Vec<Candidate>) {
-    let rule = code_rule("call-to-action.imperative");
+    let rule = code_rule!("call-to-action.imperative");
     let has_link = ctx.stats.links > 0;
     // In a reply, "visit the store" is help for that person; only a link
     // makes it a pointer to the brand's page.
@@ -42,7 +36,7 @@ pub(crate) fn find(ctx: &Ctx<'_>, out: &mut Vec<Candidate>) {
     }
     for s in &ctx.toks.sentences {
         let tokens = &ctx.tokens[s.first as usize..s.last as usize];
-        let k = verb_position(ctx, tokens);
+        let k = verb_position(tokens);
         let Some(verb) = tokens.get(k) else { continue };
         if verb.kind != Kind::Word {
             continue;
@@ -50,8 +44,9 @@ pub(crate) fn find(ctx: &Ctx<'_>, out: &mut Vec<Candidate>) {
         let v = ctx.tok_text(verb);
         let next = tokens.get(k + 1);
         let next_text = next.map_or("", |t| ctx.tok_text(t));
+        // The verbs themselves are a word class (`words::ACTION_VERB`).
         let dont_miss = (eq_fold(v, "don't") || eq_fold(v, "dont")) && eq_fold(next_text, "miss");
-        if !dont_miss && !ACTION_VERBS.iter().any(|a| eq_fold(v, a)) {
+        if !dont_miss && !verb.is(ACTION_VERB) {
             continue;
         }
         if NOT_ASKS
@@ -81,14 +76,13 @@ pub(crate) fn find(ctx: &Ctx<'_>, out: &mut Vec<Candidate>) {
 
 /// Skips what may open a sentence before its verb: handles, tags, emoji,
 /// "RT @x:", "Please".
-fn verb_position(ctx: &Ctx<'_>, tokens: &[crate::text::Token]) -> usize {
+fn verb_position(tokens: &[crate::text::Token]) -> usize {
     let mut k = 0;
     while let Some(t) = tokens.get(k) {
-        let w = ctx.tok_text(t);
         let skippable = matches!(
             t.kind,
             Kind::Mention | Kind::Hashtag | Kind::Emoji | Kind::Punct | Kind::Number
-        ) || (t.kind == Kind::Word && (eq_fold(w, "please") || eq_fold(w, "rt")));
+        ) || t.is(PREFACE);
         if !skippable {
             break;
         }

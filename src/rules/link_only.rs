@@ -88,7 +88,7 @@ pub(crate) fn find(ctx: &Ctx<'_>, out: &mut Vec<Candidate>) {
     }
     if let Some(link) = ctx.tokens.iter().find(|t| t.kind == Kind::Url) {
         out.push(Candidate::lexicon(
-            code_rule("link-only.bare-link"),
+            code_rule!("link-only.bare-link"),
             Span::new(link.start as usize, link.end as usize),
         ));
     }

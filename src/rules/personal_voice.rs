@@ -11,13 +11,13 @@ pub(crate) fn find(ctx: &Ctx<'_>, out: &mut Vec<Candidate>) {
     let tokens = ctx.tokens;
     if let Some(t) = tokens.iter().find(|t| t.is(FIRST_PERSON)) {
         out.push(Candidate::lexicon(
-            code_rule("personal-voice.first-person"),
+            code_rule!("personal-voice.first-person"),
             Span::new(t.start as usize, t.end as usize),
         ));
     }
     if let Some(span) = signature(ctx) {
         out.push(Candidate::lexicon(
-            code_rule("personal-voice.signature"),
+            code_rule!("personal-voice.signature"),
             span,
         ));
     }

@@ -25,7 +25,8 @@ pub(crate) fn find(ctx: &Ctx<'_>, out: &mut Vec<Candidate>, exempt: &mut bool) {
         };
         let start = if lead_number {
             match number_before(text, start) {
-                Some(s) => s,
+                // "1 million followers": a scale word may follow a number.
+                Some(s) => number_before(text, s).unwrap_or(s),
                 None => continue,
             }
         } else {

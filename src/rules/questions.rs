@@ -31,7 +31,7 @@ const NOT_ASKING: [&[&str]; 14] = [
 ];
 
 pub(crate) fn find(ctx: &Ctx<'_>, out: &mut Vec<Candidate>) {
-    let rule = code_rule("open-question.genuine");
+    let rule = code_rule!("open-question.genuine");
     let hits_before = out.len();
     for s in &ctx.toks.sentences {
         if !s.question {

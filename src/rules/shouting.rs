@@ -59,8 +59,8 @@ pub(crate) fn find(ctx: &Ctx<'_>, out: &mut Vec<Candidate>) {
     let already_pushing = out
         .iter()
         .any(|c| c.cue().polarity() == crate::analysis::Polarity::Fame);
-    let caps_rule = code_rule("shouting.caps-run");
-    let bang_rule = code_rule("shouting.exclamation-run");
+    let caps_rule = code_rule!("shouting.caps-run");
+    let bang_rule = code_rule!("shouting.exclamation-run");
     let tokens = ctx.tokens;
     // "FREE DENTAL AND VISION. If you've talked to me…" is a person's joy.
     let personal = tokens
@@ -68,7 +68,12 @@ pub(crate) fn find(ctx: &Ctx<'_>, out: &mut Vec<Candidate>) {
         .any(|t| t.is(crate::text::words::FIRST_PERSON));
     // If the whole draft is in capitals it is a style, still shouting, but
     // one hint is enough to say so.
-    let mut i = 0;
+    // Most drafts have no word in capitals; stats already know.
+    let mut i = if ctx.stats.caps_words == 0 {
+        tokens.len()
+    } else {
+        0
+    };
     while i < tokens.len() {
         if !is_shouted(ctx, &tokens[i]) {
             i += 1;

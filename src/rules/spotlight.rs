@@ -6,6 +6,7 @@
 use super::{Candidate, Ctx};
 use crate::lexicon::code_rule;
 use crate::span::Span;
+use crate::text::words::MEET;
 use crate::text::{eq_fold, Kind};
 
 const CREDIT_VERBS: [&str; 20] = [
@@ -34,7 +35,7 @@ const CREDIT_VERBS: [&str; 20] = [
 const NOT_NAMES: [&str; 8] = ["us", "our", "the", "me", "you", "your", "them", "all"];
 
 pub(crate) fn find(ctx: &Ctx<'_>, out: &mut Vec<Candidate>) {
-    let rule = code_rule("spotlight.named-credit");
+    let rule = code_rule!("spotlight.named-credit");
     let tokens = ctx.tokens;
     for i in 0..tokens.len() {
         let t = &tokens[i];
@@ -51,7 +52,7 @@ pub(crate) fn find(ctx: &Ctx<'_>, out: &mut Vec<Candidate>) {
                 ));
             }
         }
-        if t.kind == Kind::Word && eq_fold(ctx.tok_text(t), "meet") {
+        if t.is(MEET) {
             let named = next.is_some_and(|n| {
                 let w = ctx.tok_text(n);
                 (n.kind == Kind::Mention && !ctx.is_brand_at(n))

@@ -4,11 +4,8 @@
 use super::{Candidate, Ctx};
 use crate::lexicon::code_rule;
 use crate::span::Span;
-use crate::text::{eq_fold, Kind};
-
-const REACTIONS: [&str; 9] = [
-    "like", "share", "comment", "love", "heart", "wow", "haha", "rt", "retweet",
-];
+use crate::text::words::{FOR, REACTION};
+use crate::text::Kind;
 
 pub(crate) fn find(ctx: &Ctx<'_>, out: &mut Vec<Candidate>) {
     let tokens = ctx.tokens;
@@ -20,13 +17,12 @@ pub(crate) fn find(ctx: &Ctx<'_>, out: &mut Vec<Candidate>) {
         // The cheap test first: most words are not followed by "for" or "=".
         let link = &tokens[i + 1];
         let link_text = ctx.tok_text(link);
-        let is_link = (link.kind == Kind::Word && eq_fold(link_text, "for"))
-            || (link.kind == Kind::Punct && (link_text == "=" || link_text == ":"));
+        let is_link =
+            link.is(FOR) || (link.kind == Kind::Punct && (link_text == "=" || link_text == ":"));
         if !is_link {
             continue;
         }
-        let is_reaction = t.kind == Kind::Emoji
-            || (t.kind == Kind::Word && REACTIONS.iter().any(|r| eq_fold(ctx.tok_text(t), r)));
+        let is_reaction = t.kind == Kind::Emoji || t.is(REACTION);
         let choice = &tokens[i + 2];
         if is_reaction
             && matches!(
@@ -42,7 +38,7 @@ pub(crate) fn find(ctx: &Ctx<'_>, out: &mut Vec<Candidate>) {
     if options >= 2 {
         let start = first.expect("an option was seen");
         out.push(Candidate::lexicon(
-            code_rule("vote-bait.reaction-poll"),
+            code_rule!("vote-bait.reaction-poll"),
             Span::new(start, last_end),
         ));
     }

@@ -67,8 +67,13 @@ pub struct Tokens {
     pub sentences: Vec<Sentence>,
 }
 
+#[inline]
 pub fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || c == '_'
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric() || c == '_'
+    } else {
+        c.is_alphanumeric()
+    }
 }
 
 fn is_apostrophe(c: char) -> bool {
@@ -76,7 +81,17 @@ fn is_apostrophe(c: char) -> bool {
 }
 
 pub fn tokenize(text: &str) -> Tokens {
-    let mut tokens = Vec::with_capacity(text.len() / 4 + 4);
+    let mut toks = Tokens::default();
+    tokenize_into(text, &mut toks);
+    toks
+}
+
+/// Tokenizes into buffers the caller keeps, so that analysing keystroke
+/// after keystroke does not allocate them again.
+pub fn tokenize_into(text: &str, toks: &mut Tokens) {
+    let tokens = &mut toks.tokens;
+    tokens.clear();
+    tokens.reserve(text.len() / 4 + 4);
     let bytes = text.as_bytes();
     let mut i = 0usize;
     let mut sentence = 0u32;
@@ -94,9 +109,11 @@ pub fn tokenize(text: &str) -> Tokens {
             continue;
         }
         let start = i;
-        let prev_is_word = start > 0 && is_word_char(prev_char(text, start));
+        // Only links, handles and tags care what came before.
+        let prev_is_word = || start > 0 && is_word_char(prev_char(text, start));
         let kind;
-        if !prev_is_word && starts_url(bytes, i) {
+        if matches!(bytes[i], b'h' | b'H' | b'w' | b'W') && starts_url(bytes, i) && !prev_is_word()
+        {
             let mut end = i;
             while end < text.len() {
                 let ch = next_char(text, end);
@@ -117,9 +134,9 @@ pub fn tokenize(text: &str) -> Tokens {
             i = end;
             kind = Kind::Url;
         } else if (c == '@' || c == '#' || c == '$' || c == '\u{FF03}')
-            && !prev_is_word
             && i + clen < text.len()
             && is_word_char(next_char(text, i + clen))
+            && !prev_is_word()
         {
             let mut end = i + clen;
             let mut all_digits = true;
@@ -145,6 +162,13 @@ pub fn tokenize(text: &str) -> Tokens {
             let mut digits = c.is_ascii_digit() as usize;
             let mut letters = (!c.is_ascii_digit()) as usize;
             while end < text.len() {
+                // Fast path: most words are plain ASCII letters.
+                let b = bytes[end];
+                if b.is_ascii_alphabetic() {
+                    letters += 1;
+                    end += 1;
+                    continue;
+                }
                 let ch = next_char(text, end);
                 if is_word_char(ch) {
                     if ch.is_ascii_digit() {
@@ -230,12 +254,11 @@ pub fn tokenize(text: &str) -> Tokens {
             sentence_has_tokens = false;
         }
     }
-    let sentences = build_sentences(text, &tokens);
-    Tokens { tokens, sentences }
+    build_sentences(text, tokens, &mut toks.sentences);
 }
 
-fn build_sentences(text: &str, tokens: &[Token]) -> Vec<Sentence> {
-    let mut sentences: Vec<Sentence> = Vec::new();
+fn build_sentences(text: &str, tokens: &[Token], sentences: &mut Vec<Sentence>) {
+    sentences.clear();
     for (idx, t) in tokens.iter().enumerate() {
         let idx = idx as u32;
         match sentences.last_mut() {
@@ -252,7 +275,7 @@ fn build_sentences(text: &str, tokens: &[Token]) -> Vec<Sentence> {
             }),
         }
     }
-    for s in &mut sentences {
+    for s in sentences.iter_mut() {
         let last = tokens[s.last as usize - 1];
         s.question = last.kind == Kind::Bang && last.text(text).contains('?');
         // "What do you think? 🤔 #poll" still asks.
@@ -271,7 +294,6 @@ fn build_sentences(text: &str, tokens: &[Token]) -> Vec<Sentence> {
             }
         }
     }
-    sentences
 }
 
 #[inline]
@@ -304,6 +326,9 @@ fn starts_url(bytes: &[u8], i: usize) -> bool {
 /// modifiers or scripts that cluster is counted by chars, skipping the
 /// grapheme tables, which are the slow part of counting.
 pub fn grapheme_count(text: &str) -> usize {
+    if text.is_ascii() {
+        return text.len() - text.as_bytes().windows(2).filter(|w| w == b"\r\n").count();
+    }
     let mut chars = 0;
     let mut crlf = 0;
     let mut prev = '\0';
