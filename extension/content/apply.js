@@ -23,12 +23,12 @@
 
   /**
    * Replaces [start, end) of the composer's text with `replacement` if that
-   * text is still `expected`. Returns true when the editor took the change.
+   * text is still `expected`. Resolves to true when the editor took the change.
    */
   function applyReplacement(session, start, end, expected, replacement) {
     const { root, model } = session;
     model.refresh();
-    if (model.text.slice(start, end) !== expected) return false;
+    if (model.text.slice(start, end) !== expected) return Promise.resolve(false);
     root.focus({ preventScroll: true });
     if (model.field) {
       root.setSelectionRange(start, end);
@@ -38,15 +38,24 @@
       sel.addRange(model.range(start, end));
     }
     if (!model.field && isDraft(root)) {
-      // Draft reads the selection from the DOM on its select/selectionchange handling;
-      // the paste handler then replaces exactly that selection.
-      document.dispatchEvent(new Event("selectionchange"));
-      if (pasteInto(root, replacement)) return true;
+      // Draft takes the DOM selection into its model when the browser's own
+      // selectionchange arrives (a task later); its paste handler then
+      // replaces exactly that selection.
+      const after = () => (pasteInto(root, replacement) ? true : insert(replacement));
+      return new Promise((resolve) => {
+        const done = () => { clearTimeout(timer); document.removeEventListener("selectionchange", onChange); setTimeout(() => resolve(after()), 0); };
+        const onChange = () => done();
+        const timer = setTimeout(done, 100);
+        document.addEventListener("selectionchange", onChange, { once: true });
+      });
     }
-    const ok = replacement === ""
+    return Promise.resolve(insert(replacement));
+  }
+
+  function insert(replacement) {
+    return replacement === ""
       ? document.execCommand("delete", false)
       : document.execCommand("insertText", false, replacement);
-    return ok;
   }
 
   globalThis.RapportUI = { ...globalThis.RapportUI, applyReplacement };

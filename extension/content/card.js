@@ -20,6 +20,11 @@
         if (e.key === "Escape") {
           e.preventDefault();
           this.close(true);
+        } else if ((e.key === "Enter" || e.key === " ") && e.composedPath()[0] instanceof HTMLButtonElement) {
+          // Activate here and cancel the key: buttons move focus back to the editor,
+          // and the browser would otherwise deliver the rest of this keypress there.
+          e.preventDefault();
+          e.composedPath()[0].click();
         }
       });
       overlay.afterPass.add(() => this.reposition());

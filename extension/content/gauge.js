@@ -138,7 +138,11 @@
       const move = (d) => { e.preventDefault(); buttons[(i + d + buttons.length) % buttons.length]?.focus(); };
       if (e.key === "ArrowDown" || e.key === "n") move(1);
       else if (e.key === "ArrowUp" || e.key === "p") move(-1);
-      else if (e.key === "Escape") {
+      else if ((e.key === "Enter" || e.key === " ") && i >= 0) {
+        // Activate here: the card takes focus, and the keypress must not follow it.
+        e.preventDefault();
+        buttons[i].click();
+      } else if (e.key === "Escape") {
         e.preventDefault();
         this.toggleList(false);
         this.onClose();

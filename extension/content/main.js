@@ -143,6 +143,10 @@
       run.active = s;
       run.resize.disconnect();
       run.resize.observe(root);
+      // Editors change their text without an input event too (their own undo, redo, autocomplete):
+      // watch the editor (only watch it) for that.
+      run.edits.disconnect();
+      if (!s.model.field) run.edits.observe(root, { childList: true, characterData: true, subtree: true });
       run.card.close(false);
       run.overlay.attach(s);
     }
@@ -236,6 +240,7 @@
     const overlay = new Overlay();
     run = { controller, overlay, composers: [], publish: [], fold: 0, active: null, savedSelection: null, hover: null };
     run.resize = new ResizeObserver(() => overlay.schedule());
+    run.edits = new MutationObserver(() => run?.active?.update());
     run.card = new Card(overlay, cardActions());
     run.gauge = new Gauge(overlay, { onOpenHint: (hint) => { run.card.show(hint, { focus: true, via: "list" }); }, onClose: () => cardActions().close() });
     run.toast = document.createElement("div");
@@ -262,8 +267,10 @@
     }, { capture: true });
     on(document, "input", (e) => {
       const el = e.composedPath()[0];
-      if (inActive(el)) run.active.update();
-      else {
+      if (inActive(el)) {
+        // A contenteditable's edits already reached the mutation observer.
+        if (run.active.model.field) run.active.update();
+      } else {
         const found = composerOf(el);
         if (found) activate(found.root, found.label);
       }
@@ -326,7 +333,7 @@
     const themeAttrs = { attributes: true, attributeFilter: ["class", "style", "data-theme", "data-color-mode", "data-colorscheme"] };
     theme.observe(document.documentElement, themeAttrs);
     if (document.body) theme.observe(document.body, themeAttrs);
-    signal.addEventListener("abort", () => { theme.disconnect(); run.resize.disconnect(); });
+    signal.addEventListener("abort", () => { theme.disconnect(); run.resize.disconnect(); run.edits.disconnect(); });
 
     const focused = composerOf(document.activeElement);
     if (focused) activate(focused.root, focused.label);

@@ -34,7 +34,14 @@ export async function resetAll(session) {
   await waitFor(async () => (await send(session, { kind: "getSettings" }))?.settings?.history?.paused === false, { what: "default settings" });
 }
 
+/**
+ * Writes `value` as the stored history, as an older version or another tool
+ * would. The age cap is lifted first: the seeded posts have fixed dates, and
+ * the default cap (365 days) would drop them once they are a year old.
+ */
 export async function seedHistory(session, value) {
+  const { settings } = await send(session, { kind: "getSettings" });
+  await send(session, { kind: "setSettings", settings: { ...settings, history: { ...settings.history, max_age_days: 0 } } });
   await inExtension(session, (api, v) => api.storage.local.set({ history: v }), value);
 }
 
@@ -50,6 +57,11 @@ export async function openPopup(session) {
   const page = await session.openExtensionPage("popup.html");
   await waitFor(() => page.evaluate(() => document.body.dataset.ready === "true" && !!document.querySelector("#habits h2")), { what: "the popup" });
   return page;
+}
+
+/** Waits until the popup shows a summary of `posts` posts (the background summarises a seeded history first). */
+export async function waitForPosts(page, posts) {
+  await waitFor(() => page.evaluate((n) => document.getElementById("habits")?.dataset.posts === String(n), posts), { what: `a summary of ${posts} posts` });
 }
 
 /** Everything the popup shows of the summary, read from the rendered DOM. */

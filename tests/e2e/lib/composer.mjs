@@ -1,0 +1,123 @@
+// Helpers to drive a fixture composer and read the overlay's state from a
+// test: everything goes through real input (keyboard, mouse) and the page's
+// own world; the extension's state is read from the overlay host's dataset.
+import { waitFor } from "../browsers.mjs";
+
+export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+export async function openFixture(session, fixture, { off = false } = {}) {
+  const url = off ? `https://rapport-off.test/__site/${fixture.host}${fixture.path}` : `https://${fixture.host}${fixture.path}`;
+  const page = await session.openPage(url);
+  await waitFor(() => page.evaluate(() => document.documentElement.dataset.editorReady === "true"), { what: "the fixture editor" });
+  return page;
+}
+
+/** Puts the caret at the end of the composer with a real click, then waits for the editor to have focus. */
+export async function focusComposer(page, fixture) {
+  await page.click(fixture.composer);
+  await waitFor(() => page.evaluate((sel) => {
+    const root = document.querySelector(sel);
+    return root && (document.activeElement === root || root.contains(document.activeElement));
+  }, fixture.composer), { what: "the composer to take focus" });
+}
+
+export const editorText = (page) => page.evaluate(() => globalThis.__fixture.getText());
+export const editorCaret = (page) => page.evaluate(() => globalThis.__fixture.getCaret());
+
+/** The overlay's mirrored state: { balance, hints, marks: [{start,end,polarity,rule_id,rects}], card, ... } */
+export function overlayState(page) {
+  return page.evaluate(() => {
+    const host = document.querySelector("rapport-overlay");
+    if (!host) return null;
+    const d = host.dataset;
+    return {
+      balance: d.balance ?? null, hints: Number(d.hints ?? 0), fame: Number(d.fame ?? 0), connection: Number(d.connection ?? 0),
+      marks: JSON.parse(d.marks || "[]"), card: d.card ?? null, paint: d.paint ?? null, fold: d.fold ? Number(d.fold) : null,
+      nudge: d.nudge ?? null, platform: d.platform ?? null,
+    };
+  });
+}
+
+/** Waits until the overlay shows an analysis of exactly the editor's current text (same marks as `expected`). */
+export async function waitForMarks(page, predicate, what = "the overlay to update") {
+  return waitFor(async () => {
+    const s = await overlayState(page);
+    return s && (await predicate(s)) ? s : null;
+  }, { what, timeout: 10000 });
+}
+
+/** Sends a protocol message from an extension page (kept open per session; reopened when a test closed it). */
+export async function sendFromExtension(session, message) {
+  const ask = (page) => page.evaluate(async (m) => {
+    const api = globalThis.browser?.runtime ? globalThis.browser : globalThis.chrome;
+    return api.runtime.sendMessage(m);
+  }, message);
+  if (session.extensionPage && !session.extensionPage.isClosed()) {
+    try {
+      return await ask(session.extensionPage);
+    } catch {
+      // Closed between tests: open another below.
+    }
+  }
+  session.extensionPage = await session.openExtensionPage("popup.html");
+  return ask(session.extensionPage);
+}
+
+/** Asks the background analyser directly what the hints for `text` are. */
+export async function analyzeInBackground(session, text, platform) {
+  const reply = await sendFromExtension(session, { kind: "analyzeOnce", text, platform });
+  if (!reply?.ok) throw new Error(`analyzeOnce failed: ${reply?.error}`);
+  return reply.analysis;
+}
+
+export async function resetSettings(session) {
+  const reply = await sendFromExtension(session, { kind: "getSettings" });
+  const s = reply.settings;
+  s.options.disabled_rules = [];
+  s.paused_sites = [];
+  s.nudge = false;
+  await sendFromExtension(session, { kind: "setSettings", settings: s });
+}
+
+/**
+ * Client rects of the `nth` occurrence of `needle` in the composer's rendered
+ * text, computed in the page by an independent walk over its text nodes.
+ */
+export function textRects(page, selector, needle) {
+  return page.evaluate((sel, n) => {
+    const root = document.querySelector(sel);
+    const nodes = [];
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    let all = "";
+    for (let t = walker.nextNode(); t; t = walker.nextNode()) { nodes.push({ t, at: all.length }); all += t.data; }
+    const i = all.indexOf(n);
+    if (i < 0) return null;
+    const locate = (off) => { let k = nodes.length - 1; while (k > 0 && nodes[k].at > off) k--; return [nodes[k].t, off - nodes[k].at]; };
+    const r = document.createRange();
+    const a = locate(i);
+    // An end at a node boundary belongs to the node before it.
+    let b = locate(i + n.length);
+    if (b[1] === 0 && nodes.findIndex((x) => x.t === b[0]) > 0) { const prev = nodes[nodes.findIndex((x) => x.t === b[0]) - 1]; b = [prev.t, prev.t.data.length]; }
+    r.setStart(a[0], a[1]);
+    r.setEnd(b[0], b[1]);
+    return [...r.getClientRects()].filter((x) => x.width > 0).map((x) => [x.left, x.top, x.width, x.height]);
+  }, selector, needle);
+}
+
+/** Geometry of a form field's content box, for checking marks drawn over a textarea. */
+export function fieldBox(page, selector) {
+  return page.evaluate((sel) => {
+    const el = document.querySelector(sel);
+    const r = el.getBoundingClientRect();
+    const cs = getComputedStyle(el);
+    return { left: r.left + parseFloat(cs.borderLeftWidth) + parseFloat(cs.paddingLeft), top: r.top + parseFloat(cs.borderTopWidth) + parseFloat(cs.paddingTop),
+      right: r.right, bottom: r.bottom, lineHeight: parseFloat(cs.lineHeight) || parseFloat(cs.fontSize) * 1.4 };
+  }, selector);
+}
+
+export const MOD = process.platform === "darwin" ? "Meta" : "Control";
+
+export async function pressCombo(page, ...keys) {
+  for (const k of keys) await page.keyboard.down(k);
+  for (const k of keys.slice().reverse()) await page.keyboard.up(k);
+}

@@ -1,0 +1,167 @@
+// For every static fixture (each adapter's real editor library): hints appear
+// on the right words (by position against the text's own ranges), the gauge
+// follows the text, the card opens on hover and by keyboard, applying a
+// suggestion goes through the editor (undo restores the words), and "ignore
+// here" and "turn off this rule" take effect.
+import assert from "node:assert/strict";
+import { FIXTURES } from "../lib/fixtures.mjs";
+import {
+  analyzeInBackground, editorCaret, editorText, fieldBox, focusComposer, MOD, openFixture, overlayState, pressCombo,
+  resetSettings, sendFromExtension, sleep, textRects, waitForMarks,
+} from "../lib/composer.mjs";
+import { waitFor } from "../browsers.mjs";
+
+const DRAFT = "Follow us and smash that like button!!!\nThanks to Maria for the idea. What do you think?";
+const MORE = " We read every reply and we would love to hear your ideas.";
+const PX = 1.5;
+
+const near = (a, b) => Math.abs(a - b) <= PX;
+const center = (rect) => ({ x: rect[0] + Math.min(rect[2] / 2, 12), y: rect[1] + rect[3] / 2 });
+const sameRects = (got, want) => got.length === want.length && got.every((g, i) => g.every((v, k) => near(v, want[i][k])));
+
+/** Each expected hint (analysed from the editor's own text) must be drawn exactly over its words. */
+async function checkPositions(page, fixture, text, analysis, state) {
+  const byRule = (list) => list.reduce((m, h) => m.set(h.rule_id, [...(m.get(h.rule_id) || []), h]), new Map());
+  const drawn = byRule(state.marks);
+  const field = fixture.editor === "textarea";
+  const box = field ? await fieldBox(page, fixture.composer) : null;
+  for (const [rule, hints] of byRule(analysis.hints)) {
+    const marks = drawn.get(rule) || [];
+    assert.equal(marks.length, hints.length, `${rule}: ${marks.length} marks drawn for ${hints.length} hints`);
+    for (let i = 0; i < hints.length; i++) {
+      const words = text.slice(hints[i].start, hints[i].end);
+      const mark = marks[i];
+      assert.equal(mark.polarity, hints[i].polarity, `${rule} polarity`);
+      assert.ok(mark.rects.length > 0, `${rule} ("${words}") has no box`);
+      if (field) {
+        // The field's value is the analysed text: offsets must be identical, and the boxes sit on the lines the words are on.
+        assert.deepEqual([mark.start, mark.end], [hints[i].start, hints[i].end], `${rule} offsets`);
+        const line = text.slice(0, hints[i].start).split("\n").length - 1;
+        const [x, y, w] = mark.rects[0];
+        assert.ok(y >= box.top + line * box.lineHeight - 3 && y <= box.top + (line + 1) * box.lineHeight, `${rule} ("${words}") on line ${line}: top ${y}, field top ${box.top}, line height ${box.lineHeight}`);
+        if (text.lastIndexOf("\n", hints[i].start - 1) === hints[i].start - 1) assert.ok(near(x, box.left), `${rule} starts a line: left ${x} vs ${box.left}`);
+        assert.ok(w > words.length * 3 && w < words.length * 16, `${rule} ("${words}") width ${w}`);
+      } else {
+        const want = await textRects(page, fixture.composer, words);
+        assert.ok(want, `"${words}" is not in the editor's DOM`);
+        assert.ok(sameRects(mark.rects, want), `${rule} ("${words}") drawn at ${JSON.stringify(mark.rects)}, words are at ${JSON.stringify(want)}`);
+      }
+    }
+  }
+}
+
+/** Opens the card of the hint drawn at `mark` by clicking on its words and pressing the shortcut; returns its buttons' order. */
+async function openCardByKeyboard(page, mark, hint) {
+  const { x, y } = center(mark.rects[0]);
+  await page.mouse.click(x, y);
+  await pressCombo(page, "Alt", "Shift", "KeyH");
+  // Focus inside the card's (closed) shadow root shows as focus on the overlay host.
+  await waitFor(async () => (await overlayState(page)).card === hint.rule_id && page.evaluate(() => document.activeElement?.localName === "rapport-overlay"),
+    { what: `the card of ${hint.rule_id} to take focus` });
+  return typeof hint.replacement === "string" ? ["apply", "ignore", "disable-rule", "pause-site", "close"] : ["ignore", "disable-rule", "pause-site", "close"];
+}
+
+async function pressButton(page, order, name) {
+  for (let i = 0; i < order.indexOf(name); i++) await page.keyboard.press("Tab");
+  await page.keyboard.press("Enter");
+}
+
+const markOf = (state, hint, nth = 0) => state.marks.filter((m) => m.rule_id === hint.rule_id)[nth];
+
+function composerTest(fixture) {
+  return {
+    name: `${fixture.adapter} (${fixture.editor}): hints on the right words, gauge, card, apply + undo, ignore, turn off`,
+    async run({ session }) {
+      await resetSettings(session);
+      const page = await openFixture(session, fixture);
+      await focusComposer(page, fixture);
+      await page.keyboard.type(DRAFT);
+      const text = await editorText(page);
+      const analysis = await analyzeInBackground(session, text, fixture.adapter);
+      assert.ok(analysis.hints.some((h) => h.polarity === "fame") && analysis.hints.some((h) => h.polarity === "connection"), "the draft has both kinds of hint");
+      let state = await waitForMarks(page, (s) => s.hints === analysis.hints.length && s.balance === analysis.balance, "the hints of the draft");
+      assert.equal(state.platform, fixture.adapter);
+      await checkPositions(page, fixture, text, analysis, state);
+
+      // The gauge follows the text.
+      const before = { balance: state.balance, connection: state.connection };
+      await page.keyboard.type(MORE);
+      const grown = await analyzeInBackground(session, await editorText(page), fixture.adapter);
+      assert.ok(grown.balance !== before.balance || grown.connection !== before.connection, "the added sentence changes the analysis");
+      state = await waitForMarks(page, (s) => s.balance === grown.balance && s.connection === grown.connection && s.hints === grown.hints.length, "the gauge to change");
+      const current = await editorText(page);
+
+      // Hovering a hint opens its card; moving away closes it.
+      const bait = grown.hints.find((h) => h.polarity === "fame" && h.replacement === null) || grown.hints.find((h) => h.polarity === "fame");
+      const baitMark = markOf(state, bait);
+      await page.mouse.move(center(baitMark.rects[0]).x, center(baitMark.rects[0]).y);
+      await waitFor(async () => (await overlayState(page)).card === bait.rule_id, { what: "the card to open on hover" });
+      await page.mouse.move(2, 2);
+      await waitFor(async () => (await overlayState(page)).card === null, { what: "the card to close" });
+
+      // Apply a rewrite from the card, then undo it with the editor's own undo.
+      const fix = grown.hints.find((h) => typeof h.replacement === "string" && h.replacement !== "");
+      assert.ok(fix, "the draft has a hint with a rewrite");
+      const words = current.slice(fix.start, fix.end);
+      let order = await openCardByKeyboard(page, markOf(state, fix), fix);
+      await pressButton(page, order, "apply");
+      const applied = current.slice(0, fix.start) + fix.replacement + current.slice(fix.end);
+      await waitFor(async () => (await editorText(page)) === applied, { what: `"${words}" to become "${fix.replacement}"` })
+        .catch(async (e) => { throw new Error(`${e.message}; the text is ${JSON.stringify(await editorText(page))}, card ${(await overlayState(page)).card}`); });
+      const caret = await editorCaret(page);
+      const expectedCaret = (await page.evaluate(() => globalThis.__fixture.kind)) === "lexical"
+        ? applied.indexOf("\n") < fix.start ? fix.start + fix.replacement.length + 1 : fix.start + fix.replacement.length
+        : fix.start + fix.replacement.length;
+      assert.equal(caret, expectedCaret, "the caret sits after the applied text");
+      await sleep(350); // past the editors' history merge window
+      await pressCombo(page, MOD, "KeyZ");
+      await waitFor(async () => (await editorText(page)) === current, { what: "undo to restore the text" });
+      state = await waitForMarks(page, (s) => s.hints === grown.hints.length, "the hints after undo");
+
+      // "Ignore here" hides that hint in this draft only.
+      const ignored = grown.hints.find((h) => h.polarity === "connection");
+      order = await openCardByKeyboard(page, markOf(state, ignored), ignored);
+      await pressButton(page, order, "ignore");
+      state = await waitForMarks(page, (s) => s.hints === grown.hints.length - grown.hints.filter((h) => h.rule_id === ignored.rule_id && current.slice(h.start, h.end) === current.slice(ignored.start, ignored.end)).length, "the ignored hint to go");
+      assert.ok(!state.marks.some((m) => m.rule_id === ignored.rule_id && m.start === ignored.start), "the ignored hint is not drawn");
+      assert.equal(await editorText(page), current, "ignoring leaves the text alone");
+
+      // "Turn off this rule" stores the rule in the settings and the hint disappears.
+      order = await openCardByKeyboard(page, markOf(state, bait), bait);
+      await pressButton(page, order, "disable-rule");
+      state = await waitForMarks(page, (s) => !s.marks.some((m) => m.rule_id === bait.rule_id), "the turned-off rule to go");
+      const settings = (await sendFromExtension(session, { kind: "getSettings" })).settings;
+      assert.ok(settings.options.disabled_rules.includes(bait.rule_id), "the rule is in disabled_rules");
+      assert.equal(await editorText(page), current, "turning a rule off leaves the text alone");
+      await resetSettings(session);
+      await page.close();
+    },
+  };
+}
+
+export default [
+  ...FIXTURES.filter((f) => !f.runtime).map(composerTest),
+  {
+    name: "pause on this site removes the overlay, resuming brings it back",
+    async run({ session }) {
+      await resetSettings(session);
+      const fixture = FIXTURES.find((f) => f.adapter === "reddit");
+      const page = await openFixture(session, fixture);
+      await focusComposer(page, fixture);
+      await page.keyboard.type(DRAFT);
+      const state = await waitForMarks(page, (s) => s.hints > 0, "hints");
+      const hint = { rule_id: state.marks[0].rule_id, replacement: (await analyzeInBackground(session, DRAFT, "reddit")).hints.find((h) => h.rule_id === state.marks[0].rule_id).replacement };
+      const order = await openCardByKeyboard(page, state.marks[0], hint);
+      await pressButton(page, order, "pause-site");
+      await waitFor(() => page.evaluate(() => !document.querySelector("rapport-overlay")), { what: "the overlay to go" });
+      const settings = (await sendFromExtension(session, { kind: "getSettings" })).settings;
+      assert.deepEqual(settings.paused_sites, [fixture.host]);
+      await page.keyboard.type(" More.");
+      await sleep(300);
+      assert.equal(await page.evaluate(() => document.querySelector("rapport-overlay")), null, "no overlay while paused");
+      await resetSettings(session);
+      await waitForMarks(page, (s) => s.hints > 0, "the overlay to come back");
+      await page.close();
+    },
+  },
+];
