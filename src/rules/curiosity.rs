@@ -28,6 +28,13 @@ fn is_headline(ctx: &Ctx<'_>) -> bool {
     if ctx.toks.sentences.len() != 1 || ctx.text.contains('\n') {
         return false;
     }
+    // "I am listening to Since I Fell For You" is a person, not a headline.
+    if tokens
+        .iter()
+        .any(|t| t.is(crate::text::words::FIRST_PERSON))
+    {
+        return false;
+    }
     if tokens.iter().any(|t| {
         matches!(
             t.kind,

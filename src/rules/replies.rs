@@ -11,6 +11,7 @@ use crate::text::{eq_fold, Kind};
 
 pub(crate) fn apply(ctx: &Ctx<'_>, candidates: &mut Vec<Candidate>) {
     drop_quoted(ctx, candidates);
+    drop_personal_recommendations(ctx, candidates);
     if !ctx.is_reply {
         return;
     }
@@ -52,16 +53,28 @@ pub(crate) fn apply(ctx: &Ctx<'_>, candidates: &mut Vec<Candidate>) {
     });
 }
 
-/// "Nice! RT @ana Sign up for her newsletter": after a comment, what follows
-/// "RT @name" is someone else's post, quoted; only the comment is the
-/// writer's voice. A post that is nothing but a retweet is judged whole,
-/// because amplifying it was the writer's choice.
+/// "I just downloaded it, get yours": someone writing as "I", with no "we"
+/// and no brand in sight, is passing on a recommendation, not asking on a
+/// brand's behalf. Hard selling and bait still count.
+fn drop_personal_recommendations(ctx: &Ctx<'_>, candidates: &mut Vec<Candidate>) {
+    let personal = ctx
+        .tokens
+        .iter()
+        .any(|t| t.is(crate::text::words::FIRST_PERSON));
+    if personal && ctx.stats.we_words == 0 && ctx.brand_spans.is_empty() {
+        candidates.retain(|c| c.cue() != Cue::CallToAction);
+    }
+}
+
+/// "Nice! RT @ana Sign up for her newsletter": what follows "RT @name" is
+/// someone else's post, quoted; only a comment before it is the writer's
+/// voice. Fame hints on quoted words would blame the writer for them.
 fn drop_quoted(ctx: &Ctx<'_>, candidates: &mut Vec<Candidate>) {
     let tokens = ctx.tokens;
     let quote = tokens.windows(2).position(|w| {
         w[0].kind == Kind::Word && ctx.tok_text(&w[0]) == "RT" && w[1].kind == Kind::Mention
     });
-    let Some(i) = quote.filter(|&i| i > 0) else {
+    let Some(i) = quote else {
         return;
     };
     let from = tokens[i].start as usize;
@@ -80,6 +93,18 @@ mod tests {
         ));
         assert!(cue_fires(
             "RT @ana Sign up for our newsletter https://a.example",
+            "call-to-action"
+        ));
+    }
+
+    #[test]
+    fn a_person_recommending_something_is_not_a_brand_ask() {
+        assert!(!cue_fires(
+            "I just downloaded this app, get yours here: https://a.example",
+            "call-to-action"
+        ));
+        assert!(cue_fires(
+            "We just launched our app, get yours here: https://a.example",
             "call-to-action"
         ));
     }
