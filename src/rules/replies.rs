@@ -91,8 +91,12 @@ mod tests {
             "Nice! RT @ana Sign up for her newsletter https://a.example",
             "call-to-action"
         ));
-        assert!(cue_fires(
+        assert!(!cue_fires(
             "RT @ana Sign up for our newsletter https://a.example",
+            "call-to-action"
+        ));
+        assert!(cue_fires(
+            "Sign up for our newsletter https://a.example",
             "call-to-action"
         ));
     }
