@@ -108,7 +108,10 @@ pub(crate) fn find(ctx: &Ctx<'_>, out: &mut Vec<Candidate>) {
                     .iter()
                     .any(|p| ctx.tok_text(t).eq_ignore_ascii_case(p))
         });
-        if words >= 2 && letters >= 7 && ((promotional && !personal) || already_pushing) {
+        // Two words in capitals are emphasis ("TOTALLY FREE"); a run of three
+        // is a raised voice, and in a post that already pushes two will do.
+        let hype = (promotional && !personal && words >= 3) || (already_pushing && words >= 2);
+        if letters >= 7 && hype {
             out.push(Candidate::lexicon(
                 caps_rule,
                 Span::new(tokens[start].start as usize, tokens[last].end as usize),
