@@ -6,12 +6,32 @@
 //  - insert with execCommand("insertText"), which fires the trusted
 //    beforeinput/input events Lexical, ProseMirror and Quill handle and is
 //    native undoable typing in textareas and plain contenteditables;
-//  - Draft.js (X, Facebook comments) ignores programmatic beforeinput and
-//    would drop a native insertion that spans its leaves, so it gets the
-//    replacement as a paste, which it handles through its own model and undo
+//  - Draft.js (X) ignores the beforeinput event and would drop a native
+//    insertion that spans its leaves, so it gets the replacement as the
+//    textInput event React turns into its beforeinput (a paste where the
+//    browser has no TextEvent), which it applies to its own model and undo
 //    stack.
 (() => {
   const isDraft = (root) => root.classList.contains("public-DraftEditor-content") || root.closest(".DraftEditor-root") !== null;
+
+  /**
+   * Draft.js takes typed text from React's beforeinput, which React builds
+   * from the textInput event; with a selection, Draft replaces it in its own
+   * state (one undo step). A deletion is its Backspace key command.
+   */
+  function draftInput(root, text) {
+    let event;
+    if (text === "") {
+      event = new KeyboardEvent("keydown", { key: "Backspace", code: "Backspace", keyCode: 8, which: 8, bubbles: true, cancelable: true, composed: true });
+    } else if (typeof TextEvent === "function") {
+      event = document.createEvent("TextEvent");
+      event.initTextEvent("textInput", true, true, window, text);
+    } else {
+      return false;
+    }
+    root.dispatchEvent(event);
+    return event.defaultPrevented;
+  }
 
   function pasteInto(root, text) {
     const data = new DataTransfer();
@@ -41,7 +61,7 @@
       // Draft takes the DOM selection into its model when the browser's own
       // selectionchange arrives (a task later); its paste handler then
       // replaces exactly that selection.
-      const after = () => (pasteInto(root, replacement) ? true : insert(replacement));
+      const after = () => (draftInput(root, replacement) || pasteInto(root, replacement) ? true : insert(replacement));
       return new Promise((resolve) => {
         const done = () => { clearTimeout(timer); document.removeEventListener("selectionchange", onChange); setTimeout(() => resolve(after()), 0); };
         const onChange = () => done();

@@ -6,6 +6,8 @@
 (() => {
   const { t } = globalThis.RapportUI;
 
+  const sameHint = (a, b) => a.rule_id === b.rule_id && a.start === b.start && a.end === b.end;
+
   class Card {
     constructor(overlay, actions) {
       this.overlay = overlay;
@@ -44,7 +46,16 @@
     show(hint, { focus = false, via = "click" } = {}) {
       const s = this.overlay.session;
       if (!s) return;
+      const same = this.open && this.hint && sameHint(this.hint, hint);
       this.hint = hint;
+      if (same) {
+        // Already showing it (hover and click often agree): keep the buttons, which may hold focus.
+        if (focus) {
+          this.via = via;
+          requestAnimationFrame(() => this.el.querySelector(".actions button")?.focus());
+        }
+        return;
+      }
       this.via = via;
       const text = s.analyzedText.slice(hint.start, hint.end);
       const head = document.createElement("p");
@@ -86,7 +97,9 @@
       this.el.hidden = false;
       this.overlay.raise();
       this.reposition();
-      if (focus) actions.querySelector("button")?.focus();
+      // A frame later: editors that commit their selection asynchronously
+      // (Lexical) would otherwise pull focus straight back into the editor.
+      if (focus) requestAnimationFrame(() => { if (this.hint === hint) actions.querySelector("button")?.focus(); });
     }
 
     reposition() {

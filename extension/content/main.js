@@ -291,7 +291,8 @@
       const hit = hover.overOverlay ? null : overlay.hintAt(hover.x, hover.y);
       clearTimeout(hover.timer);
       hover.timer = 0;
-      if (hit && hit.hint !== run.card.hint) {
+      const showing = run.card.open && run.card.hint;
+      if (hit && !(showing && showing.rule_id === hit.hint.rule_id && showing.start === hit.hint.start)) {
         hover.timer = setTimeout(() => run?.card.show(hit.hint, { via: "hover" }), HOVER_OPEN_MS);
       } else if (!hit && run.card.open && run.card.via === "hover" && !hover.overOverlay) {
         hover.timer = setTimeout(() => run?.card.close(false), HOVER_CLOSE_MS);

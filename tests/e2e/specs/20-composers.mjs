@@ -66,6 +66,22 @@ async function pressButton(page, order, name) {
   await page.keyboard.press("Enter");
 }
 
+/** Applies `hint`'s replacement from the card, checks text and caret, then undoes it with the editor's shortcut. */
+async function applyAndUndo(page, state, current, hint) {
+  const words = current.slice(hint.start, hint.end);
+  const order = await openCardByKeyboard(page, markOf(state, hint), hint);
+  await pressButton(page, order, "apply");
+  const applied = current.slice(0, hint.start) + hint.replacement + current.slice(hint.end);
+  await waitFor(async () => (await editorText(page)) === applied, { what: `"${words}" to become "${hint.replacement}"` })
+    .catch(async (e) => { throw new Error(`${e.message}; the text is ${JSON.stringify(await editorText(page))}`); });
+  assert.equal(await editorCaret(page), hint.start + hint.replacement.length, "the caret sits right after the applied text");
+  await sleep(350); // past the editors' history merge window
+  await pressCombo(page, MOD, "KeyZ");
+  await waitFor(async () => (await editorText(page)) === current, { what: `undo to bring back "${words}"` })
+    .catch(async (e) => { throw new Error(`${e.message}; the text is ${JSON.stringify(await editorText(page))}`); });
+  return waitForMarks(page, (s) => s.marks.some((m) => m.rule_id === hint.rule_id), "the hints after undo");
+}
+
 const markOf = (state, hint, nth = 0) => state.marks.filter((m) => m.rule_id === hint.rule_id)[nth];
 
 function composerTest(fixture) {
@@ -99,28 +115,18 @@ function composerTest(fixture) {
       await page.mouse.move(2, 2);
       await waitFor(async () => (await overlayState(page)).card === null, { what: "the card to close" });
 
-      // Apply a rewrite from the card, then undo it with the editor's own undo.
+      // Apply a rewrite and a removal from the card, each undone with the editor's own undo.
       const fix = grown.hints.find((h) => typeof h.replacement === "string" && h.replacement !== "");
       assert.ok(fix, "the draft has a hint with a rewrite");
-      const words = current.slice(fix.start, fix.end);
-      let order = await openCardByKeyboard(page, markOf(state, fix), fix);
-      await pressButton(page, order, "apply");
-      const applied = current.slice(0, fix.start) + fix.replacement + current.slice(fix.end);
-      await waitFor(async () => (await editorText(page)) === applied, { what: `"${words}" to become "${fix.replacement}"` })
-        .catch(async (e) => { throw new Error(`${e.message}; the text is ${JSON.stringify(await editorText(page))}, card ${(await overlayState(page)).card}`); });
-      const caret = await editorCaret(page);
-      const expectedCaret = (await page.evaluate(() => globalThis.__fixture.kind)) === "lexical"
-        ? applied.indexOf("\n") < fix.start ? fix.start + fix.replacement.length + 1 : fix.start + fix.replacement.length
-        : fix.start + fix.replacement.length;
-      assert.equal(caret, expectedCaret, "the caret sits after the applied text");
-      await sleep(350); // past the editors' history merge window
-      await pressCombo(page, MOD, "KeyZ");
-      await waitFor(async () => (await editorText(page)) === current, { what: "undo to restore the text" });
-      state = await waitForMarks(page, (s) => s.hints === grown.hints.length, "the hints after undo");
+      const removal = grown.hints.find((h) => h.replacement === "");
+      for (const hint of [fix, removal].filter(Boolean)) {
+        state = await applyAndUndo(page, state, current, hint);
+        assert.equal(state.hints, grown.hints.length, "undo brings the hints back");
+      }
 
       // "Ignore here" hides that hint in this draft only.
       const ignored = grown.hints.find((h) => h.polarity === "connection");
-      order = await openCardByKeyboard(page, markOf(state, ignored), ignored);
+      let order = await openCardByKeyboard(page, markOf(state, ignored), ignored);
       await pressButton(page, order, "ignore");
       state = await waitForMarks(page, (s) => s.hints === grown.hints.length - grown.hints.filter((h) => h.rule_id === ignored.rule_id && current.slice(h.start, h.end) === current.slice(ignored.start, ignored.end)).length, "the ignored hint to go");
       assert.ok(!state.marks.some((m) => m.rule_id === ignored.rule_id && m.start === ignored.start), "the ignored hint is not drawn");
