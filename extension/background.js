@@ -5,7 +5,7 @@ import "./shared/protocol.js";
 import init, { analyze, history_update, version } from "./pkg/rapport.js";
 
 const { api } = globalThis.RapportBrowser;
-const { Kinds, PORT_COMPOSER, SETTINGS_KEY, MAX_TEXT_UTF16, HISTORY_KEY, HISTORY_NOTICE_KEY, HISTORY_BACKUP_KEY } = globalThis.RapportProtocol;
+const { Kinds, PORT_COMPOSER, SETTINGS_KEY, MAX_TEXT_UTF16, HISTORY_KEY, HISTORY_SUMMARY_KEY, HISTORY_NOTICE_KEY, HISTORY_BACKUP_KEY } = globalThis.RapportProtocol;
 
 const PLATFORMS = new Set(["x", "bluesky", "mastodon", "threads", "linkedin", "facebook", "instagram", "reddit", "generic"]);
 
@@ -74,6 +74,12 @@ async function loadSettings() {
 }
 
 api.storage.onChanged.addListener((changes, area) => {
+  // The history changed without its summary: written by something other than
+  // this background (an older version, a test, a sync tool). Re-read it:
+  // repair, caps and the summary then follow the usual path.
+  if (area === "local" && changes[HISTORY_KEY] && !changes[HISTORY_SUMMARY_KEY]) {
+    serially(() => updateHistory(null, { resummarise: true })).catch((e) => console.error("Rapport: the history could not be re-read", e));
+  }
   if (area === "local" && changes[SETTINGS_KEY]) {
     settings = sanitizeSettings(changes[SETTINGS_KEY].newValue);
     optionsCache.clear();
@@ -171,12 +177,18 @@ function buildRecord(msg, analysis, first, sender) {
   return record;
 }
 
-/** Reads the store, lets Rust repair, add and cap it, and writes it back. */
-async function updateHistory(record) {
-  await wasmReady;
-  const raw = (await api.storage.local.get(HISTORY_KEY))[HISTORY_KEY];
+/**
+ * Reads the store, lets Rust repair, add and cap it, and writes it back with
+ * its summary (one set: the popup reads the small summary, never a summary
+ * of another version of the store).
+ */
+async function updateHistory(record, { resummarise = false } = {}) {
+  await Promise.all([wasmReady, settingsReady]);
+  const stored = await api.storage.local.get([HISTORY_KEY, HISTORY_SUMMARY_KEY]);
+  const raw = stored[HISTORY_KEY];
   const { history: caps } = settings;
-  const update = JSON.parse(history_update(raw === undefined ? "" : JSON.stringify(raw), record ? JSON.stringify(record) : "", Date.now(), caps.max_posts, caps.max_age_days));
+  const reply = JSON.parse(history_update(raw === undefined ? "" : JSON.stringify(raw), record ? JSON.stringify(record) : "", Date.now(), caps.max_posts, caps.max_age_days));
+  const { update } = reply;
   const writes = {};
   if (update.problem) {
     console.warn("Rapport: the posting history needed repair", update.problem);
@@ -185,8 +197,9 @@ async function updateHistory(record) {
     if (update.write) writes[HISTORY_BACKUP_KEY] = raw;
   }
   if (update.write) writes[HISTORY_KEY] = update.store;
+  if (update.write || resummarise || stored[HISTORY_SUMMARY_KEY] === undefined) writes[HISTORY_SUMMARY_KEY] = reply.summary;
   if (Object.keys(writes).length) await api.storage.local.set(writes);
-  return update;
+  return reply;
 }
 
 async function recordPost(msg, sender) {
@@ -196,7 +209,7 @@ async function recordPost(msg, sender) {
   const analysis = await analyzeText(msg.text, msg.platform);
   const first = typeof msg.first_text === "string" && msg.first_text.trim() && msg.first_text !== msg.text ? await analyzeText(msg.first_text, msg.platform) : null;
   const record = buildRecord(msg, analysis, first, sender);
-  const update = await serially(() => updateHistory(record));
+  const { update } = await serially(() => updateHistory(record));
   return { ok: true, recorded: update.added === true, reason: update.rejected ?? undefined, id: record.id, balance: record.balance };
 }
 
@@ -242,11 +255,11 @@ async function handleMessage(msg, sender) {
       return recordPost(msg, sender);
     case Kinds.REPAIR_HISTORY: {
       await settingsReady;
-      const update = await serially(() => updateHistory(null));
+      const { update } = await serially(() => updateHistory(null, { resummarise: true }));
       return { ok: true, problem: update.problem, dropped: update.dropped, kept: update.store.records.length };
     }
     case Kinds.CLEAR_HISTORY:
-      await serially(() => api.storage.local.remove([HISTORY_KEY, HISTORY_NOTICE_KEY, HISTORY_BACKUP_KEY]));
+      await serially(() => api.storage.local.remove([HISTORY_KEY, HISTORY_SUMMARY_KEY, HISTORY_NOTICE_KEY, HISTORY_BACKUP_KEY]));
       return { ok: true };
     case Kinds.DISMISS_HISTORY_NOTICE:
       await api.storage.local.remove(HISTORY_NOTICE_KEY);

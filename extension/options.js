@@ -27,7 +27,8 @@ function render() {
 }
 
 function save(json) {
-  settings = JSON.parse(json);
+  // Merged: keys the Rust page does not know (added by other features) are kept.
+  settings = { ...settings, ...JSON.parse(json) };
   persist().catch((e) => setStatus(t("saveFailed", [String(e?.message ?? e)])));
 }
 

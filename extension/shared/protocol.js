@@ -25,8 +25,8 @@
 //        "paused") or the id was already recorded (the same post reported twice).
 //        first_text is the draft as first analysed, for "improved before posting".
 //   { kind: "repairHistory" }   -> { ok: true, problem, dropped, kept }
-//        Re-reads the history and writes back what Rust recovered (the popup
-//        asks when it finds the store damaged).
+//        Re-reads the history, writes back what Rust recovered and the
+//        summary (the popup asks when it finds no summary).
 //   { kind: "clearHistory" }    -> { ok: true }
 //   { kind: "dismissHistoryNotice" } -> { ok: true }
 //   { kind: "setRecording", paused: boolean } -> { ok: true, paused }
@@ -36,6 +36,10 @@
 //   HISTORY_KEY = { schema: 1, records: Record[] }; Record is defined in
 //   src/habits/record.rs (site, host, time, balance, fame, connection, cues,
 //   stats, phrases, first_balance, text only if settings.history.store_text).
+//   HISTORY_SUMMARY_KEY = the Summary of src/habits/summary.rs, written in the
+//   same storage.set as the history, so the popup reads kilobytes, not the
+//   whole history. A change of HISTORY_KEY without it (not written by the
+//   background) makes the background re-read, repair and summarise.
 //   HISTORY_NOTICE_KEY = { kind: "unreadable" | "damaged-records" |
 //   "newer-schema", dropped, kept, at }: shown in the popup until dismissed.
 //   HISTORY_BACKUP_KEY = the damaged value as it was before a repair.
@@ -57,6 +61,7 @@
     PORT_COMPOSER: "rapport.composer",
     SETTINGS_KEY: "settings",
     HISTORY_KEY: "history",
+    HISTORY_SUMMARY_KEY: "history_summary",
     HISTORY_NOTICE_KEY: "history_notice",
     HISTORY_BACKUP_KEY: "history_backup",
     MAX_TEXT_UTF16: 1_000_000,

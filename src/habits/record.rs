@@ -130,11 +130,40 @@ pub fn load(raw: Option<&Value>) -> Loaded {
         },
         _ => return empty(Some(Problem::Unreadable)),
     };
+    finish(schema, items.iter().map(|item| parse_record(item, schema)))
+}
+
+/// Reads the stored value from its JSON text (`""` when the key is absent).
+/// A store in the current schema is parsed straight into records, which is
+/// several times faster than going through `Value`; anything else (damaged,
+/// older, foreign) takes the lenient path of [`load`].
+pub fn load_str(raw: &str) -> Loaded {
+    if raw.trim().is_empty() {
+        return load(None);
+    }
+    #[derive(Deserialize)]
+    struct Current {
+        schema: u64,
+        records: Vec<Record>,
+    }
+    match serde_json::from_str::<Current>(raw) {
+        Ok(store) if store.schema == u64::from(SCHEMA_VERSION) => {
+            finish(store.schema, store.records.into_iter().map(validate))
+        }
+        _ => match serde_json::from_str::<Value>(raw) {
+            Ok(value) => load(Some(&value)),
+            Err(_) => load(Some(&Value::Bool(false))),
+        },
+    }
+}
+
+/// De-duplicates, sorts and reports the parsed items of a store.
+fn finish(schema: u64, items: impl ExactSizeIterator<Item = Result<Record, String>>) -> Loaded {
     let mut records = Vec::with_capacity(items.len());
     let mut dropped = Vec::new();
     let mut seen = HashSet::with_capacity(items.len());
-    for (index, item) in items.iter().enumerate() {
-        match parse_record(item, schema) {
+    for (index, item) in items.enumerate() {
+        match item {
             Ok(record) => {
                 if seen.insert(record.id.clone()) {
                     records.push(record);
@@ -180,9 +209,11 @@ pub fn parse_record(item: &Value, schema: u64) -> Result<Record, String> {
         return Err("not an object".into());
     };
     let record: Record = if schema == 0 {
-        serde_json::from_value(Value::Object(migrate_from_unversioned(map)))
+        serde_json::from_str(&Value::Object(migrate_from_unversioned(map)).to_string())
     } else {
-        serde_json::from_value(item.clone())
+        // Through text rather than `from_value`: the lenient path is rare, and
+        // one deserializer instantiation per type keeps the wasm smaller.
+        serde_json::from_str(&item.to_string())
     }
     .map_err(|e| e.to_string())?;
     validate(record)
@@ -289,8 +320,7 @@ pub struct Update {
 /// Loads the stored value, adds `add` (a record in the current schema) and
 /// applies the caps. The only way the background changes the history, so the
 /// repair, the de-duplication and the caps are the same for every write.
-pub fn update(raw: Option<&Value>, add: Option<&Value>, now_ms: i64, caps: Caps) -> Update {
-    let loaded = load(raw);
+pub fn update(loaded: Loaded, add: Option<&Value>, now_ms: i64, caps: Caps) -> Update {
     let mut records = loaded.records;
     let mut write = loaded.needs_rewrite;
     let newer = matches!(loaded.problem, Some(Problem::NewerSchema { .. }));
@@ -581,12 +611,17 @@ mod tests {
         };
         let now = 2_000_000_000_000;
         let raw = json!({"schema": 1, "records": [good("a", 1_000_000_000_000), "junk"]});
-        let u = update(Some(&raw), Some(&good("b", 1_500_000_000_000)), now, caps);
+        let u = update(
+            load(Some(&raw)),
+            Some(&good("b", 1_500_000_000_000)),
+            now,
+            caps,
+        );
         assert_eq!((u.added, u.write, u.dropped), (Some(true), true, 1));
         assert_eq!(u.problem, Some(Problem::DamagedRecords { dropped: 1 }));
         let stored = serde_json::to_value(&u.store).unwrap();
         let again = update(
-            Some(&stored),
+            load(Some(&stored)),
             Some(&good("b", 1_500_000_000_000)),
             now,
             caps,
@@ -599,7 +634,13 @@ mod tests {
         let mut latest = stored.clone();
         for (i, t) in [(1, 1_600_000_000_000), (2, 1_200_000_000_000)] {
             latest = serde_json::to_value(
-                update(Some(&latest), Some(&good(&format!("n{i}"), t)), now, caps).store,
+                update(
+                    load(Some(&latest)),
+                    Some(&good(&format!("n{i}"), t)),
+                    now,
+                    caps,
+                )
+                .store,
             )
             .unwrap();
         }
@@ -620,7 +661,7 @@ mod tests {
     fn nothing_is_added_to_a_newer_store() {
         let raw = json!({"schema": 2, "records": [good("a", 1_000_000_000_000)]});
         let u = update(
-            Some(&raw),
+            load(Some(&raw)),
             Some(&good("b", 1_100_000_000_000)),
             2_000_000_000_000,
             Caps {
@@ -632,5 +673,26 @@ mod tests {
             (u.added, u.write, u.store.records.len()),
             (Some(false), false, 1)
         );
+    }
+
+    #[test]
+    fn text_loading_agrees_with_value_loading() {
+        let current = json!({"schema": 1, "records": [good("b", 2_000_000_000_000), good("a", 1_000_000_000_000)]});
+        let damaged = json!({"schema": 1, "records": [good("a", 1_000_000_000_000), 7]});
+        let unversioned = json!([good("a", 1_000_000_000_000)]);
+        for raw in [current, damaged, unversioned, json!("x"), Value::Null] {
+            assert_eq!(load_str(&raw.to_string()), load(Some(&raw)), "{raw}");
+        }
+        assert_eq!(load_str(""), load(None));
+        let garbage = load_str("}{ not json");
+        assert_eq!(garbage.problem, Some(Problem::Unreadable));
+        assert!(garbage.needs_rewrite);
+        let mut bad_score = good("c", 3_000_000_000_000);
+        bad_score["fame"] = json!(101);
+        let typed_but_invalid =
+            json!({"schema": 1, "records": [good("a", 1_000_000_000_000), bad_score]});
+        let loaded = load_str(&typed_but_invalid.to_string());
+        assert_eq!(loaded.records.len(), 1);
+        assert_eq!(loaded.dropped[0].index, 1);
     }
 }

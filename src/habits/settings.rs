@@ -1,10 +1,8 @@
 //! The extension's settings as the options page edits them. The background
-//! (JavaScript) sanitises what it stores; this side keeps keys it does not
-//! know, so a setting added by another part of the extension survives an edit
-//! made here.
+//! (JavaScript) sanitises what it stores, and options.js merges what this
+//! page saves over the settings it was given, so keys unknown here survive.
 
 use serde::{Deserialize, Serialize};
-use serde_json::{Map, Value};
 
 use crate::options::{Options, Platform};
 
@@ -41,9 +39,6 @@ pub struct Settings {
     /// A reminder when publishing a broadcasting draft (off unless chosen).
     pub nudge: bool,
     pub history: HistorySettings,
-    /// Keys this page does not know, kept as they are.
-    #[serde(flatten)]
-    pub other: Map<String, Value>,
 }
 
 impl Default for Settings {
@@ -54,7 +49,6 @@ impl Default for Settings {
             extra_sites: Vec::new(),
             nudge: false,
             history: HistorySettings::default(),
-            other: Map::new(),
         }
     }
 }
@@ -127,14 +121,12 @@ mod tests {
     }
 
     #[test]
-    fn unknown_keys_survive_a_round_trip() {
+    fn missing_keys_take_their_defaults() {
         let s: Settings =
             serde_json::from_str(r#"{"options":{"platform":"x"},"overlay":{"position":"left"}}"#)
                 .unwrap();
-        assert!(!s.nudge && s.history.max_posts == 1000);
-        let back: Value = serde_json::to_value(&s).unwrap();
-        assert_eq!(back["overlay"]["position"], "left");
-        assert_eq!(back["options"]["platform"], "x");
+        assert!(!s.nudge && s.history.max_posts == 1000 && s.history.max_age_days == 365);
+        assert_eq!(s.options.platform, Platform::X);
     }
 
     #[test]

@@ -4,7 +4,7 @@
 
 use std::collections::BTreeMap;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::record::Record;
 use crate::analysis::{Balance, Cue, Polarity};
@@ -32,7 +32,7 @@ pub const ENGAGEMENT_ASKS: [Cue; 7] = [
 ];
 
 /// A habit the popup tracks, in display order.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Habit {
     /// Share of posts with a genuine question.
@@ -61,6 +61,19 @@ impl Habit {
         Habit::YouShare,
         Habit::GratitudeSpotlight,
     ];
+
+    /// The kebab-case name used in JSON and the popup's `data-habit`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Habit::Questions => "questions",
+            Habit::EngagementAsks => "engagement-asks",
+            Habit::HardSell => "hard-sell",
+            Habit::Shouting => "shouting",
+            Habit::Hashtags => "hashtags",
+            Habit::YouShare => "you-share",
+            Habit::GratitudeSpotlight => "gratitude-spotlight",
+        }
+    }
 
     /// Whether a rise is good news (shown as an improvement).
     pub fn higher_is_better(self) -> bool {
@@ -117,7 +130,7 @@ fn one_decimal(x: f64) -> f64 {
 }
 
 /// One habit now and in the period before.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Rate {
     pub habit: Habit,
     pub current: Option<f64>,
@@ -129,7 +142,7 @@ pub struct Rate {
 }
 
 /// One point of the trend chart.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct TrendPoint {
     pub time: i64,
     /// `connection - fame`: -100 (all fame) to 100 (all connection).
@@ -137,14 +150,14 @@ pub struct TrendPoint {
     pub balance: Balance,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PhraseCount {
     pub text: String,
     pub cue: Cue,
     pub count: u32,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SiteSummary {
     pub site: Platform,
     pub posts: u32,
@@ -156,7 +169,7 @@ pub struct SiteSummary {
 }
 
 /// Drafts that were analysed before posting and whether they improved.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Improved {
     /// Posts whose first analysis was kept.
     pub tracked: u32,
@@ -165,7 +178,7 @@ pub struct Improved {
 }
 
 /// The one suggestion the popup makes.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case", tag = "kind")]
 pub enum Tip {
     /// No posts yet.
@@ -183,7 +196,24 @@ pub enum Tip {
     KeepGoing,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+impl Tip {
+    /// The `kind` it serialises with.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Tip::TryADraft => "try-a-draft",
+            Tip::SwapAskForQuestion { .. } => "swap-ask-for-question",
+            Tip::GiveBeforeAsking => "give-before-asking",
+            Tip::LowerTheVolume => "lower-the-volume",
+            Tip::FewerHashtags => "fewer-hashtags",
+            Tip::TalkAboutTheReader => "talk-about-the-reader",
+            Tip::AskMore => "ask-more",
+            Tip::CreditPeople => "credit-people",
+            Tip::KeepGoing => "keep-going",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Summary {
     pub posts: u32,
     pub trend: Vec<TrendPoint>,
@@ -658,5 +688,26 @@ mod tests {
         );
         assert_eq!(summary.top_fame_phrases[0].text, "follow us");
         assert_eq!(summary.top_fame_phrases[0].count, 8);
+    }
+
+    #[test]
+    fn names_match_what_serde_writes() {
+        for habit in Habit::ALL {
+            assert_eq!(serde_json::to_value(habit).unwrap(), habit.name());
+        }
+        let tips = [
+            Tip::TryADraft,
+            Tip::SwapAskForQuestion { phrase: None },
+            Tip::GiveBeforeAsking,
+            Tip::LowerTheVolume,
+            Tip::FewerHashtags,
+            Tip::TalkAboutTheReader,
+            Tip::AskMore,
+            Tip::CreditPeople,
+            Tip::KeepGoing,
+        ];
+        for tip in tips {
+            assert_eq!(serde_json::to_value(&tip).unwrap()["kind"], tip.kind());
+        }
     }
 }

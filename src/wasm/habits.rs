@@ -2,44 +2,49 @@
 //! calls. Rendering only: storage, downloads and messages stay in JavaScript,
 //! reached through the `actions` object's functions.
 
-use std::rc::Rc;
 
 use gloo_events::EventListener;
+use serde::Serialize;
 use serde_json::Value;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::Element;
 
 use crate::habits::summary::{Habit, Rate, Summary, Tip, PERIOD_POSTS};
-use crate::habits::{export, load, update, Caps, Problem};
+use crate::habits::record::load_str;
+use crate::habits::{export, update, Caps, Update};
 
 use super::dom::{append, clear, document, el, el_text, set_attr, t, t_with};
 use super::popup::balance_key;
 
-fn parse_raw(raw: &str) -> Option<Value> {
-    if raw.is_empty() {
-        return None;
-    }
-    // Unparseable text is a damaged store, which `load` reports as unreadable.
-    Some(serde_json::from_str(raw).unwrap_or(Value::String(String::new())))
-}
-
-/// Loads the stored history (`raw`, JSON text or "" when absent), adds `add`
-/// (a record as JSON, or "") and applies the caps. Returns the `Update` as
-/// JSON: `{store, write, problem, dropped, added, rejected}`.
+/// Loads the stored history (`raw`: its JSON text, or "" when absent), adds
+/// `add` (a record as JSON, or "") and applies the caps. Returns
+/// `{update: {store, write, problem, dropped, added, rejected}, summary}` as
+/// JSON: the background writes the store and the summary together, so the
+/// popup reads a few kilobytes instead of the whole history.
 #[wasm_bindgen]
 pub fn history_update(raw: &str, add: &str, now_ms: f64, max_posts: u32, max_age_days: u32) -> String {
-    let raw = parse_raw(raw);
-    let add = parse_raw(add);
+    #[derive(Serialize)]
+    struct Reply {
+        update: Update,
+        summary: Summary,
+    }
+    let add: Option<Value> = if add.is_empty() { None } else { serde_json::from_str(add).ok() };
     let caps = Caps { max_posts: max_posts as usize, max_age_days };
-    serde_json::to_string(&update(raw.as_ref(), add.as_ref(), now_ms as i64, caps)).expect("update serialises")
+    let update = update(load_str(raw), add.as_ref(), now_ms as i64, caps);
+    let summary = Summary::compute(&update.store.records);
+    serde_json::to_string(&Reply { update, summary }).expect("reply serialises")
 }
 
-/// The habit summary of a stored history as JSON (what the popup renders).
+/// The history (JSON text as stored) exported as `"json"` or `"csv"`.
 #[wasm_bindgen]
-pub fn history_summary(raw: &str) -> String {
-    let loaded = load(parse_raw(raw).as_ref());
-    serde_json::to_string(&Summary::compute(&loaded.records)).expect("summary serialises")
+pub fn history_export(raw: &str, format: &str) -> String {
+    let records = load_str(raw).records;
+    if format == "csv" {
+        export::to_csv(&records)
+    } else {
+        export::to_json(&records)
+    }
 }
 
 fn call(actions: &JsValue, name: &str, args: &[JsValue]) {
@@ -70,18 +75,19 @@ fn svg(tag: &str, attrs: &[(&str, &str)]) -> Element {
 /// The balance of the latest posts as a line from -100 (fame) to 100
 /// (connection); the label carries the same facts for screen readers.
 fn trend_chart(summary: &Summary) -> Element {
-    let (w, h) = (300.0_f64, 80.0_f64);
+    // Inset so the first and last dots are not cut by the edge.
+    let (w, h, inset) = (300.0_f64, 80.0_f64, 4.0_f64);
     let points = &summary.trend;
-    let step = if points.len() > 1 { w / (points.len() - 1) as f64 } else { 0.0 };
+    let step = if points.len() > 1 { (w - 2.0 * inset) / (points.len() - 1) as f64 } else { 0.0 };
     let y = |score: i16| h / 2.0 - f64::from(score) * (h / 2.0 - 4.0) / 100.0;
     let chart = svg("svg", &[("viewBox", "0 0 300 80"), ("class", "trend"), ("role", "img"), ("preserveAspectRatio", "none")]);
     let (first, last) = (points.first().map_or(0, |p| p.score), points.last().map_or(0, |p| p.score));
     set_attr(&chart, "aria-label", &t_with("trendLabel", &[&points.len().to_string(), &first.to_string(), &last.to_string()]));
     append(&chart, &svg("line", &[("x1", "0"), ("x2", "300"), ("y1", "40"), ("y2", "40"), ("class", "trend-zero")]));
-    let coords: Vec<String> = points.iter().enumerate().map(|(i, p)| format!("{:.1},{:.1}", i as f64 * step, y(p.score))).collect();
+    let coords: Vec<String> = points.iter().enumerate().map(|(i, p)| format!("{:.1},{:.1}", inset + i as f64 * step, y(p.score))).collect();
     append(&chart, &svg("polyline", &[("points", &coords.join(" ")), ("class", "trend-line")]));
     for (i, p) in points.iter().enumerate() {
-        let dot = svg("circle", &[("cx", &format!("{:.1}", i as f64 * step)), ("cy", &format!("{:.1}", y(p.score))), ("r", "2.5")]);
+        let dot = svg("circle", &[("cx", &format!("{:.1}", inset + i as f64 * step)), ("cy", &format!("{:.1}", y(p.score))), ("r", "2.5")]);
         set_attr(&dot, "data-balance", p.balance.name());
         append(&chart, &dot);
     }
@@ -110,7 +116,7 @@ fn format_value(habit: Habit, v: f64) -> String {
 
 fn rate_row(rate: &Rate) -> Element {
     let row = el("tr", "");
-    set_attr(&row, "data-habit", &serde_json::to_value(rate.habit).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default());
+    set_attr(&row, "data-habit", rate.habit.name());
     let head = el_text("th", "", &t(habit_key(rate.habit)));
     set_attr(&head, "scope", "row");
     append(&row, &head);
@@ -184,30 +190,24 @@ fn notice_text(notice: &JsValue) -> Option<String> {
     })
 }
 
-/// Renders the habit summary of `history` (the stored value as JSON text)
-/// into `root`. `notice` is the background's note about a repaired store (or
-/// null); `actions` has `download(name, mime, text)`, `clear()`,
-/// `setPaused(bool)` and `dismissNotice()`. Returns true when the stored
-/// value needs the background to repair or migrate it.
+/// Renders `summary` (the background's `Summary` as JSON, "" when there is
+/// none yet) into `root`. `notice` is the background's note about a repaired
+/// store (or null); `actions` has `exportHistory(format)`, `clear()`,
+/// `setPaused(bool)` and `dismissNotice()`.
 #[wasm_bindgen]
-pub fn render_habits(root: Element, history: &str, paused: bool, notice: JsValue, actions: JsValue) -> bool {
-    let loaded = load(parse_raw(history).as_ref());
-    let needs_repair = loaded.needs_rewrite;
-    let records = Rc::new(loaded.records);
-    let summary = Summary::compute(&records);
+pub fn render_habits(root: Element, summary: &str, paused: bool, notice: JsValue, actions: JsValue) -> Result<(), JsError> {
+    let summary: Summary = if summary.is_empty() {
+        Summary::compute(&[])
+    } else {
+        serde_json::from_str(summary).map_err(|e| JsError::new(&format!("invalid summary: {e}")))?
+    };
     clear(&root);
     set_attr(&root, "data-posts", &summary.posts.to_string());
     let heading = el_text("h2", "", &t("habitsHeading"));
     set_attr(&heading, "id", "habits-heading");
     append(&root, &heading);
 
-    // A problem found just now (the popup read before the background repaired) or reported by the background.
-    let message = notice_text(&notice).or_else(|| match loaded.problem {
-        Some(Problem::NewerSchema { .. }) => Some(t("historyNewer")),
-        Some(_) => Some(t("historyUnreadable")),
-        None => None,
-    });
-    if let Some(message) = message {
+    if let Some(message) = notice_text(&notice) {
         let box_ = el("div", "history-notice");
         set_attr(&box_, "role", "alert");
         append(&box_, &el_text("p", "", &message));
@@ -229,7 +229,7 @@ pub fn render_habits(root: Element, history: &str, paused: bool, notice: JsValue
     } else {
         append(&root, &el_text("p", "muted", &t_with("habitsScope", &[&summary.posts.to_string(), &PERIOD_POSTS.to_string()])));
         let tip = el_text("p", "tip", &tip_text(&summary.tip));
-        set_attr(&tip, "data-tip", serde_json::to_value(&summary.tip).ok().and_then(|v| v["kind"].as_str().map(str::to_string)).as_deref().unwrap_or(""));
+        set_attr(&tip, "data-tip", summary.tip.kind());
         append(&root, &tip);
 
         let trend = section(&root, "trend-box", "trendHeading");
@@ -295,12 +295,9 @@ pub fn render_habits(root: Element, history: &str, paused: bool, notice: JsValue
         for (format, key) in [("json", "exportJson"), ("csv", "exportCsv")] {
             let b = button(&t(key), "");
             set_attr(&b, "data-action", &format!("export-{format}"));
-            let (a, records) = (actions.clone(), records.clone());
-            EventListener::new(&b, "click", move |_| {
-                let (text, mime) = if format == "json" { (export::to_json(&records), "application/json") } else { (export::to_csv(&records), "text/csv") };
-                call(&a, "download", &[JsValue::from_str(&format!("rapport-history.{format}")), JsValue::from_str(mime), JsValue::from_str(&text)]);
-            })
-            .forget();
+            // JS reads the whole history only now, and has `history_export` format it.
+            let a = actions.clone();
+            EventListener::new(&b, "click", move |_| call(&a, "exportHistory", &[JsValue::from_str(format)])).forget();
             append(&bar, &b);
         }
         // Two steps instead of confirm(): dialogs close the popup in some browsers.
@@ -320,5 +317,5 @@ pub fn render_habits(root: Element, history: &str, paused: bool, notice: JsValue
         append(&bar, &clear_button);
     }
     append(&root, &bar);
-    needs_repair
+    Ok(())
 }

@@ -1,5 +1,8 @@
 //! The toolbar popup: try a draft and see its reading, rendered from Rust.
 
+use std::cell::RefCell;
+use std::rc::Rc;
+
 use gloo_events::EventListener;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -142,18 +145,29 @@ pub fn render_popup(root: Element, options: JsValue) -> Result<(), JsError> {
 
     let draft: HtmlTextAreaElement = draft.unchecked_into();
     let select: HtmlSelectElement = select.unchecked_into();
+    // Built on the first draft, not at open: preparing the analyser is the
+    // slowest part of the popup, and most opens are to read the summary.
+    let analyzer: Rc<RefCell<Option<(Platform, Analyzer)>>> = Rc::new(RefCell::new(None));
     let update = {
         let draft = draft.clone();
         let select = select.clone();
         let out = out.clone();
         move || {
-            let mut opts = options.clone();
-            opts.platform = Platform::from_name(&select.value()).unwrap_or_default();
             let text = draft.value();
-            render_analysis(&out, &text, &Analyzer::new(&opts).analyze(&text));
+            if text.trim().is_empty() {
+                clear(&out);
+                return;
+            }
+            let platform = Platform::from_name(&select.value()).unwrap_or_default();
+            let mut cached = analyzer.borrow_mut();
+            if cached.as_ref().is_none_or(|(p, _)| *p != platform) {
+                let opts = Options { platform, ..options.clone() };
+                *cached = Some((platform, Analyzer::new(&opts)));
+            }
+            let (_, current) = cached.as_ref().expect("just built");
+            render_analysis(&out, &text, &current.analyze(&text));
         }
     };
-    update();
     let on_input = update.clone();
     EventListener::new(&draft, "input", move |_| on_input()).forget();
     EventListener::new(&select, "change", move |_| update()).forget();

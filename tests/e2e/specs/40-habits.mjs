@@ -10,7 +10,7 @@ import { MOD, openFixture, overlayState, pressCombo, sleep, waitForMarks } from 
 import { FIXTURES } from "../lib/fixtures.mjs";
 import {
   captureDownloads, inExtension, openPopup, openPublishFixture, popupSummary, resetAll, SEEDED, SEEDED_EXPECTED,
-  seedHistory, send, storedHistory, storedKey, waitForRecords,
+  seedHistory, send, waitForPosts, storedHistory, storedKey, waitForRecords,
 } from "../lib/habits.mjs";
 
 const ASKING = "Follow us for more and share this with 5 friends!!!";
@@ -140,6 +140,7 @@ export default [
       await resetAll(session);
       await seedHistory(session, SEEDED);
       const page = await openPopup(session);
+      await waitForPosts(page, SEEDED.records.length);
       const shown = await popupSummary(page);
       const want = SEEDED_EXPECTED;
       assert.equal(shown.posts, want.posts);
@@ -165,6 +166,7 @@ export default [
       await resetAll(session);
       await seedHistory(session, SEEDED);
       const page = await openPopup(session);
+      await waitForPosts(page, SEEDED.records.length);
       const downloads = await captureDownloads(page);
       await page.click('[data-action="export-json"]');
       await page.click('[data-action="export-csv"]');
