@@ -20,7 +20,9 @@ pub(crate) fn find(ctx: &Ctx<'_>, out: &mut Vec<Candidate>) {
     {
         return;
     }
-    const PROMO: [&str; 22] = [
+    // Words that announce (new, out, launch) or name a channel (blog), not
+    // words that merely say what the link is ("video", "podcast").
+    const PROMO: [&str; 17] = [
         "new",
         "latest",
         "out",
@@ -31,13 +33,8 @@ pub(crate) fn find(ctx: &Ctx<'_>, out: &mut Vec<Candidate>) {
         "launches",
         "launched",
         "blog",
-        "post",
         "newsletter",
         "release",
-        "video",
-        "article",
-        "episode",
-        "podcast",
         "sale",
         "shop",
         "deal",

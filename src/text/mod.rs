@@ -199,7 +199,11 @@ pub fn tokenize_into(text: &str, toks: &mut Tokens) {
                 break;
             }
             i = end;
-            kind = if letters == 0 || (digits > 0 && letters <= 1 && bytes[start].is_ascii_digit())
+            kind = if let Some(domain_end) = bare_domain_end(text, start, end) {
+                // "acme.com/shop" is a link even without "https://".
+                i = domain_end;
+                Kind::Url
+            } else if letters == 0 || (digits > 0 && letters <= 1 && bytes[start].is_ascii_digit())
             {
                 Kind::Number
             } else {
@@ -314,6 +318,49 @@ pub fn prev_char(text: &str, i: usize) -> char {
     } else {
         text[..i].chars().next_back().unwrap_or('\u{FFFD}')
     }
+}
+
+/// The end of a bare domain ("acme.com", "bit.ly/x") whose name ends at
+/// `end`, when a common top-level domain follows.
+fn bare_domain_end(text: &str, start: usize, end: usize) -> Option<usize> {
+    const TLDS: [&[u8]; 10] = [
+        b"com", b"org", b"net", b"co", b"io", b"ly", b"uk", b"de", b"app", b"shop",
+    ];
+    let bytes = text.as_bytes();
+    if bytes.get(end) != Some(&b'.') || start > 0 && matches!(bytes[start - 1], b'@' | b'.') {
+        return None;
+    }
+    let tld_start = end + 1;
+    let mut tld_end = tld_start;
+    while tld_end < bytes.len() && bytes[tld_end].is_ascii_alphabetic() {
+        tld_end += 1;
+    }
+    let tld = &bytes[tld_start..tld_end];
+    if !TLDS.iter().any(|t| t.eq_ignore_ascii_case(tld)) {
+        return None;
+    }
+    if tld_end < bytes.len() && (bytes[tld_end].is_ascii_alphanumeric() || bytes[tld_end] >= 0x80) {
+        return None;
+    }
+    // A path after the domain belongs to the link.
+    let mut link_end = tld_end;
+    if bytes.get(link_end) == Some(&b'/') {
+        while link_end < bytes.len() && !bytes[link_end].is_ascii_whitespace() {
+            link_end += 1;
+        }
+        while !text.is_char_boundary(link_end) {
+            link_end -= 1;
+        }
+        while link_end > tld_end + 1
+            && matches!(
+                bytes[link_end - 1],
+                b'.' | b',' | b';' | b':' | b'!' | b'?' | b')'
+            )
+        {
+            link_end -= 1;
+        }
+    }
+    Some(link_end)
 }
 
 fn starts_url(bytes: &[u8], i: usize) -> bool {
@@ -432,6 +479,28 @@ mod tests {
         assert_eq!(t.sentences.len(), 3);
         assert!(t.sentences[1].question);
         assert!(!t.sentences[2].question);
+    }
+
+    #[test]
+    fn bare_domains_are_links() {
+        assert_eq!(
+            kinds("Shop at ACME.COM today"),
+            vec![
+                (Kind::Word, "Shop"),
+                (Kind::Word, "at"),
+                (Kind::Url, "ACME.COM"),
+                (Kind::Word, "today")
+            ]
+        );
+        assert_eq!(
+            kinds("see bit.ly/abc."),
+            vec![
+                (Kind::Word, "see"),
+                (Kind::Url, "bit.ly/abc"),
+                (Kind::Punct, ".")
+            ]
+        );
+        assert_eq!(kinds("end.Next")[0].0, Kind::Word);
     }
 
     #[test]
