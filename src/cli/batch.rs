@@ -75,6 +75,9 @@ pub(crate) fn run(args: &[String]) -> Result<(), CliError> {
     let csv = args.value("--csv")?;
     let column = args.value("--column")?;
     let tweets = args.value("--tweets-js")?;
+    // Posting habits (src/habits): one summary of all inputs instead of a line per input.
+    let summary = args.flag("--summary");
+    let summary_as_text = args.flag("--text");
     let rest = args.finish()?;
     if !rest.is_empty() {
         return Err(CliError::Usage(format!(
@@ -119,10 +122,41 @@ pub(crate) fn run(args: &[String]) -> Result<(), CliError> {
             ..Options::default()
         },
     );
+    if summary {
+        return print_summary(&records, &inputs, summary_as_text);
+    }
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     for (r, input) in records.iter().zip(&inputs) {
         writeln!(out, "{}", r.to_json(&input.text)).map_err(|e| CliError::Input(e.to_string()))?;
     }
     out.flush().map_err(|e| CliError::Input(e.to_string()))?;
     Ok(())
+}
+
+/// `--summary`: the records the extension would keep for these posts (taken
+/// in input order, oldest first) and the habit summary its popup shows, as
+/// JSON or, with `--text`, a report.
+fn print_summary(records: &[BatchRecord], inputs: &[Input], as_text: bool) -> Result<(), CliError> {
+    use crate::habits::{Record, Summary};
+    let history: Vec<Record> = records
+        .iter()
+        .zip(inputs)
+        .enumerate()
+        .map(|(i, (r, input))| {
+            let id = match &r.id {
+                Some(Value::String(s)) => s.clone(),
+                Some(other) => other.to_string(),
+                None => format!("batch-{i}"),
+            };
+            // Inputs carry no dates: their order stands for time.
+            Record::from_analysis(id, r.platform, i as i64 + 1, &input.text, &r.analysis)
+        })
+        .collect();
+    let summary = Summary::compute(&history);
+    let text = if as_text {
+        summary.report()
+    } else {
+        serde_json::to_string_pretty(&summary).expect("summary serialises") + "\n"
+    };
+    std::io::stdout().write_all(text.as_bytes()).map_err(|e| CliError::Input(e.to_string()))
 }

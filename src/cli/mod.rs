@@ -16,6 +16,7 @@ rapport: shows fame-seeking and connection-seeking language in a social media dr
 USAGE:
     rapport check [FILE|-] [--platform P] [--json]
     rapport batch (--jsonl FILE | --csv FILE --column NAME | --tweets-js FILE) [--platform P]
+                  [--summary [--text]]   posting-habits summary of all inputs (oldest first)
     rapport eval [--corpora DIR]
     rapport bench-native [--corpora DIR] [--rounds N]
     rapport rules

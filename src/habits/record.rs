@@ -10,7 +10,7 @@ use std::collections::{BTreeMap, HashSet};
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
-use crate::analysis::{Balance, Cue, Stats};
+use crate::analysis::{Analysis, Balance, Cue, Stats};
 use crate::options::Platform;
 
 /// The version of the store layout written by this build.
@@ -66,6 +66,48 @@ impl Record {
 
     pub fn has_any(&self, cues: &[Cue]) -> bool {
         cues.iter().any(|c| self.cue_count(*c) > 0)
+    }
+}
+
+impl Record {
+    /// The record of a post as analysed in Rust (byte spans into `text`), as
+    /// the CLI builds them; the extension builds the same shape in its
+    /// background from the UTF-16 analysis.
+    pub fn from_analysis(
+        id: String,
+        site: Platform,
+        time: i64,
+        text: &str,
+        analysis: &Analysis,
+    ) -> Record {
+        let mut cues = BTreeMap::new();
+        for hint in &analysis.hints {
+            *cues.entry(hint.cue).or_insert(0) += 1;
+        }
+        let phrases = analysis
+            .hints
+            .iter()
+            .map(|h| Phrase {
+                cue: h.cue,
+                text: h.span.slice(text).trim().to_string(),
+            })
+            .filter(|p| !p.text.is_empty() && p.text.chars().count() <= MAX_PHRASE_CHARS)
+            .take(MAX_PHRASES_PER_RECORD)
+            .collect();
+        Record {
+            id,
+            site,
+            host: String::new(),
+            time,
+            balance: analysis.balance,
+            fame: analysis.fame,
+            connection: analysis.connection,
+            cues,
+            stats: analysis.stats.clone(),
+            phrases,
+            first_balance: None,
+            text: None,
+        }
     }
 }
 
@@ -694,5 +736,29 @@ mod tests {
         let loaded = load_str(&typed_but_invalid.to_string());
         assert_eq!(loaded.records.len(), 1);
         assert_eq!(loaded.dropped[0].index, 1);
+    }
+
+    #[test]
+    fn records_from_an_analysis_count_cues_and_keep_phrases() {
+        let text = "Follow us for more! Thanks to @ana. What do you use every day?";
+        let analysis = crate::analyze(text, &crate::Options::default());
+        let record = Record::from_analysis("1".into(), Platform::X, 1_000, text, &analysis);
+        assert_eq!(
+            record.cues.values().sum::<u32>() as usize,
+            analysis.hints.len()
+        );
+        assert!(
+            record
+                .phrases
+                .iter()
+                .any(|p| p.cue == Cue::FollowAsk && p.text.to_lowercase().starts_with("follow us")),
+            "{:?}",
+            record.phrases
+        );
+        assert_eq!(record.balance, analysis.balance);
+        assert_eq!(
+            parse_record(&serde_json::to_value(&record).unwrap(), 1),
+            Ok(record)
+        );
     }
 }

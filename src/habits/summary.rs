@@ -348,6 +348,65 @@ impl Summary {
     pub fn rate(&self, habit: Habit) -> Option<&Rate> {
         self.rates.iter().find(|r| r.habit == habit)
     }
+
+    /// A plain-text report for the terminal (`rapport batch --summary --text`).
+    pub fn report(&self) -> String {
+        use std::fmt::Write;
+        let mut out = String::new();
+        let value = |habit: Habit, v: f64| {
+            if habit.is_percentage() {
+                format!("{v:.0}%")
+            } else {
+                format!("{v:.1}")
+            }
+        };
+        let _ = writeln!(
+            out,
+            "{} posts; habits compare the last {} with the {} before.",
+            self.posts, self.period_posts, self.previous_posts
+        );
+        if let (Some(first), Some(last)) = (self.trend.first(), self.trend.last()) {
+            let _ = writeln!(
+                out,
+                "Balance (connection - fame) over the last {}: {} -> {}",
+                self.trend.len(),
+                first.score,
+                last.score
+            );
+        }
+        let _ = writeln!(out, "\nHabits (last {} posts, change):", self.period_posts);
+        for r in &self.rates {
+            let current = r
+                .current
+                .map_or_else(|| "-".to_string(), |v| value(r.habit, v));
+            let change = r.change.map_or_else(String::new, |d| format!("  {d:+}"));
+            let _ = writeln!(out, "  {:<22}{:>6}{}", r.habit.name(), current, change);
+        }
+        let _ = writeln!(
+            out,
+            "\nDrafts improved before posting: {} of {}",
+            self.improved.improved, self.improved.tracked
+        );
+        if !self.top_fame_phrases.is_empty() {
+            let _ = writeln!(out, "\nMost repeated fame-seeking phrases:");
+            for p in &self.top_fame_phrases {
+                let _ = writeln!(out, "  {:>4} x  \"{}\" ({})", p.count, p.text, p.cue.name());
+            }
+        }
+        let _ = writeln!(out, "\nBy site:");
+        for site in &self.sites {
+            let _ = writeln!(
+                out,
+                "  {:<10}{:>5} posts  fame {:>3}  connection {:>3}",
+                site.site.name(),
+                site.posts,
+                site.fame,
+                site.connection
+            );
+        }
+        let _ = writeln!(out, "\nTip: {}", self.tip.kind());
+        out
+    }
 }
 
 /// The most repeated fame phrases (at least twice) among `records`, restricted
@@ -708,6 +767,27 @@ mod tests {
         ];
         for tip in tips {
             assert_eq!(serde_json::to_value(&tip).unwrap()["kind"], tip.kind());
+        }
+    }
+
+    #[test]
+    fn the_report_lists_every_section() {
+        let raw: serde_json::Value =
+            serde_json::from_str(include_str!("../../tests/data/habits-seeded.json")).unwrap();
+        let report = Summary::compute(&load(Some(&raw)).records).report();
+        for needle in [
+            "24 posts",
+            "questions",
+            "  40%  +30",
+            "5 of 12",
+            "8 x  \"follow us\"",
+            "bluesky",
+            "Tip: credit-people",
+        ] {
+            assert!(
+                report.contains(needle),
+                "{needle:?} missing from:\n{report}"
+            );
         }
     }
 }
