@@ -158,5 +158,7 @@ fn print_summary(records: &[BatchRecord], inputs: &[Input], as_text: bool) -> Re
     } else {
         serde_json::to_string_pretty(&summary).expect("summary serialises") + "\n"
     };
-    std::io::stdout().write_all(text.as_bytes()).map_err(|e| CliError::Input(e.to_string()))
+    std::io::stdout()
+        .write_all(text.as_bytes())
+        .map_err(|e| CliError::Input(e.to_string()))
 }

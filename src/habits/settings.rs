@@ -28,7 +28,7 @@ impl Default for HistorySettings {
 }
 
 /// Everything the options page edits; the background sanitises what it stores.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Settings {
     pub options: Options,
@@ -39,18 +39,6 @@ pub struct Settings {
     /// A reminder when publishing a broadcasting draft (off unless chosen).
     pub nudge: bool,
     pub history: HistorySettings,
-}
-
-impl Default for Settings {
-    fn default() -> Self {
-        Settings {
-            options: Options::default(),
-            paused_sites: Vec::new(),
-            extra_sites: Vec::new(),
-            nudge: false,
-            history: HistorySettings::default(),
-        }
-    }
 }
 
 /// The hostnames of a site with its own adapter, as `paused_sites` lists them.

@@ -2,7 +2,6 @@
 //! calls. Rendering only: storage, downloads and messages stay in JavaScript,
 //! reached through the `actions` object's functions.
 
-
 use gloo_events::EventListener;
 use serde::Serialize;
 use serde_json::Value;
@@ -10,8 +9,8 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::Element;
 
-use crate::habits::summary::{Habit, Rate, Summary, Tip, PERIOD_POSTS};
 use crate::habits::record::load_str;
+use crate::habits::summary::{Habit, Rate, Summary, Tip, PERIOD_POSTS};
 use crate::habits::{export, update, Caps, Update};
 
 use super::dom::{append, clear, document, el, el_text, set_attr, t, t_with};
@@ -23,14 +22,27 @@ use super::popup::balance_key;
 /// JSON: the background writes the store and the summary together, so the
 /// popup reads a few kilobytes instead of the whole history.
 #[wasm_bindgen]
-pub fn history_update(raw: &str, add: &str, now_ms: f64, max_posts: u32, max_age_days: u32) -> String {
+pub fn history_update(
+    raw: &str,
+    add: &str,
+    now_ms: f64,
+    max_posts: u32,
+    max_age_days: u32,
+) -> String {
     #[derive(Serialize)]
     struct Reply {
         update: Update,
         summary: Summary,
     }
-    let add: Option<Value> = if add.is_empty() { None } else { serde_json::from_str(add).ok() };
-    let caps = Caps { max_posts: max_posts as usize, max_age_days };
+    let add: Option<Value> = if add.is_empty() {
+        None
+    } else {
+        serde_json::from_str(add).ok()
+    };
+    let caps = Caps {
+        max_posts: max_posts as usize,
+        max_age_days,
+    };
     let update = update(load_str(raw), add.as_ref(), now_ms as i64, caps);
     let summary = Summary::compute(&update.store.records);
     serde_json::to_string(&Reply { update, summary }).expect("reply serialises")
@@ -48,8 +60,12 @@ pub fn history_export(raw: &str, format: &str) -> String {
 }
 
 fn call(actions: &JsValue, name: &str, args: &[JsValue]) {
-    let Ok(f) = js_sys::Reflect::get(actions, &JsValue::from_str(name)) else { return };
-    let Some(f) = f.dyn_ref::<js_sys::Function>() else { return };
+    let Ok(f) = js_sys::Reflect::get(actions, &JsValue::from_str(name)) else {
+        return;
+    };
+    let Some(f) = f.dyn_ref::<js_sys::Function>() else {
+        return;
+    };
     let list: js_sys::Array = args.iter().collect();
     if let Err(e) = f.apply(actions, &list) {
         web_sys::console::error_2(&JsValue::from_str("Rapport: popup action failed"), &e);
@@ -65,7 +81,9 @@ fn button(label: &str, class: &str) -> Element {
 const SVG: &str = "http://www.w3.org/2000/svg";
 
 fn svg(tag: &str, attrs: &[(&str, &str)]) -> Element {
-    let e = document().create_element_ns(Some(SVG), tag).expect("valid SVG tag");
+    let e = document()
+        .create_element_ns(Some(SVG), tag)
+        .expect("valid SVG tag");
     for (k, v) in attrs {
         set_attr(&e, k, v);
     }
@@ -78,16 +96,71 @@ fn trend_chart(summary: &Summary) -> Element {
     // Inset so the first and last dots are not cut by the edge.
     let (w, h, inset) = (300.0_f64, 80.0_f64, 4.0_f64);
     let points = &summary.trend;
-    let step = if points.len() > 1 { (w - 2.0 * inset) / (points.len() - 1) as f64 } else { 0.0 };
+    let step = if points.len() > 1 {
+        (w - 2.0 * inset) / (points.len() - 1) as f64
+    } else {
+        0.0
+    };
     let y = |score: i16| h / 2.0 - f64::from(score) * (h / 2.0 - 4.0) / 100.0;
-    let chart = svg("svg", &[("viewBox", "0 0 300 80"), ("class", "trend"), ("role", "img"), ("preserveAspectRatio", "none")]);
-    let (first, last) = (points.first().map_or(0, |p| p.score), points.last().map_or(0, |p| p.score));
-    set_attr(&chart, "aria-label", &t_with("trendLabel", &[&points.len().to_string(), &first.to_string(), &last.to_string()]));
-    append(&chart, &svg("line", &[("x1", "0"), ("x2", "300"), ("y1", "40"), ("y2", "40"), ("class", "trend-zero")]));
-    let coords: Vec<String> = points.iter().enumerate().map(|(i, p)| format!("{:.1},{:.1}", inset + i as f64 * step, y(p.score))).collect();
-    append(&chart, &svg("polyline", &[("points", &coords.join(" ")), ("class", "trend-line")]));
+    let chart = svg(
+        "svg",
+        &[
+            ("viewBox", "0 0 300 80"),
+            ("class", "trend"),
+            ("role", "img"),
+            ("preserveAspectRatio", "none"),
+        ],
+    );
+    let (first, last) = (
+        points.first().map_or(0, |p| p.score),
+        points.last().map_or(0, |p| p.score),
+    );
+    set_attr(
+        &chart,
+        "aria-label",
+        &t_with(
+            "trendLabel",
+            &[
+                &points.len().to_string(),
+                &first.to_string(),
+                &last.to_string(),
+            ],
+        ),
+    );
+    append(
+        &chart,
+        &svg(
+            "line",
+            &[
+                ("x1", "0"),
+                ("x2", "300"),
+                ("y1", "40"),
+                ("y2", "40"),
+                ("class", "trend-zero"),
+            ],
+        ),
+    );
+    let coords: Vec<String> = points
+        .iter()
+        .enumerate()
+        .map(|(i, p)| format!("{:.1},{:.1}", inset + i as f64 * step, y(p.score)))
+        .collect();
+    append(
+        &chart,
+        &svg(
+            "polyline",
+            &[("points", &coords.join(" ")), ("class", "trend-line")],
+        ),
+    );
     for (i, p) in points.iter().enumerate() {
-        let dot = svg("circle", &[("cx", &format!("{:.1}", inset + i as f64 * step)), ("cy", &format!("{:.1}", y(p.score))), ("r", "2.5")]);
+        let dot = svg(
+            "circle",
+            &[
+                ("cx", &format!("{:.1}", inset + i as f64 * step)),
+                ("cy", &format!("{:.1}", y(p.score))),
+                ("r", "2.5"),
+            ],
+        );
         set_attr(&dot, "data-balance", p.balance.name());
         append(&chart, &dot);
     }
@@ -120,7 +193,13 @@ fn rate_row(rate: &Rate) -> Element {
     let head = el_text("th", "", &t(habit_key(rate.habit)));
     set_attr(&head, "scope", "row");
     append(&row, &head);
-    let current = el_text("td", "num", &rate.current.map_or_else(|| "–".to_string(), |v| format_value(rate.habit, v)));
+    let current = el_text(
+        "td",
+        "num",
+        &rate
+            .current
+            .map_or_else(|| "–".to_string(), |v| format_value(rate.habit, v)),
+    );
     if let Some(v) = rate.current {
         set_attr(&current, "data-value", &v.to_string());
     }
@@ -128,13 +207,32 @@ fn rate_row(rate: &Rate) -> Element {
     let change = el("td", "num change");
     match (rate.change, rate.previous) {
         (Some(d), Some(prev)) => {
-            let unit = if rate.habit.is_percentage() { format!("{d:+.0}") } else { format!("{d:+.1}") };
+            let unit = if rate.habit.is_percentage() {
+                format!("{d:+.0}")
+            } else {
+                format!("{d:+.1}")
+            };
             let shown = el_text("span", "", &unit.replace('-', "−"));
             set_attr(&shown, "aria-hidden", "true");
             append(&change, &shown);
-            append(&change, &el_text("span", "sr-only", &t_with("changeFrom", &[&format_value(rate.habit, prev)])));
+            append(
+                &change,
+                &el_text(
+                    "span",
+                    "sr-only",
+                    &t_with("changeFrom", &[&format_value(rate.habit, prev)]),
+                ),
+            );
             set_attr(&change, "data-value", &d.to_string());
-            set_attr(&change, "data-improved", match rate.improved { Some(true) => "yes", Some(false) => "no", None => "flat" });
+            set_attr(
+                &change,
+                "data-improved",
+                match rate.improved {
+                    Some(true) => "yes",
+                    Some(false) => "no",
+                    None => "flat",
+                },
+            );
         }
         _ => append(&change, &el_text("span", "muted", "–")),
     }
@@ -195,7 +293,13 @@ fn notice_text(notice: &JsValue) -> Option<String> {
 /// store (or null); `actions` has `exportHistory(format)`, `clear()`,
 /// `setPaused(bool)` and `dismissNotice()`.
 #[wasm_bindgen]
-pub fn render_habits(root: Element, summary: &str, paused: bool, notice: JsValue, actions: JsValue) -> Result<(), JsError> {
+pub fn render_habits(
+    root: Element,
+    summary: &str,
+    paused: bool,
+    notice: JsValue,
+    actions: JsValue,
+) -> Result<(), JsError> {
     let summary: Summary = if summary.is_empty() {
         Summary::compute(&[])
     } else {
@@ -218,7 +322,10 @@ pub fn render_habits(root: Element, summary: &str, paused: bool, notice: JsValue
         append(&root, &box_);
     }
     if paused {
-        append(&root, &el_text("p", "paused-banner", &t("recordingPausedBanner")));
+        append(
+            &root,
+            &el_text("p", "paused-banner", &t("recordingPausedBanner")),
+        );
     }
 
     if summary.posts == 0 {
@@ -227,7 +334,17 @@ pub fn render_habits(root: Element, summary: &str, paused: bool, notice: JsValue
         append(&empty, &el_text("p", "muted", &t("tipTryADraft")));
         append(&root, &empty);
     } else {
-        append(&root, &el_text("p", "muted", &t_with("habitsScope", &[&summary.posts.to_string(), &PERIOD_POSTS.to_string()])));
+        append(
+            &root,
+            &el_text(
+                "p",
+                "muted",
+                &t_with(
+                    "habitsScope",
+                    &[&summary.posts.to_string(), &PERIOD_POSTS.to_string()],
+                ),
+            ),
+        );
         let tip = el_text("p", "tip", &tip_text(&summary.tip));
         set_attr(&tip, "data-tip", summary.tip.kind());
         append(&root, &tip);
@@ -236,11 +353,21 @@ pub fn render_habits(root: Element, summary: &str, paused: bool, notice: JsValue
         append(&trend, &trend_chart(&summary));
         let latest = summary.trend.last().map(|p| p.balance);
         if let Some(b) = latest {
-            append(&trend, &el_text("p", "muted", &t_with("latestBalance", &[&t(balance_key(b))])));
+            append(
+                &trend,
+                &el_text(
+                    "p",
+                    "muted",
+                    &t_with("latestBalance", &[&t(balance_key(b))]),
+                ),
+            );
         }
 
         let rates = section(&root, "rates", "ratesHeading");
-        let tbl = table(&t("ratesHeading"), &[&t("habitColumn"), &t("lastPostsColumn"), &t("changeColumn")]);
+        let tbl = table(
+            &t("ratesHeading"),
+            &[&t("habitColumn"), &t("lastPostsColumn"), &t("changeColumn")],
+        );
         let body = el("tbody", "");
         for rate in &summary.rates {
             append(&body, &rate_row(rate));
@@ -248,9 +375,27 @@ pub fn render_habits(root: Element, summary: &str, paused: bool, notice: JsValue
         append(&tbl, &body);
         append(&rates, &tbl);
 
-        let improved = el_text("p", "improved", &t_with("improvedDrafts", &[&summary.improved.improved.to_string(), &summary.improved.tracked.to_string()]));
-        set_attr(&improved, "data-improved", &summary.improved.improved.to_string());
-        set_attr(&improved, "data-tracked", &summary.improved.tracked.to_string());
+        let improved = el_text(
+            "p",
+            "improved",
+            &t_with(
+                "improvedDrafts",
+                &[
+                    &summary.improved.improved.to_string(),
+                    &summary.improved.tracked.to_string(),
+                ],
+            ),
+        );
+        set_attr(
+            &improved,
+            "data-improved",
+            &summary.improved.improved.to_string(),
+        );
+        set_attr(
+            &improved,
+            "data-tracked",
+            &summary.improved.tracked.to_string(),
+        );
         append(&rates, &improved);
 
         if !summary.top_fame_phrases.is_empty() {
@@ -260,14 +405,29 @@ pub fn render_habits(root: Element, summary: &str, paused: bool, notice: JsValue
                 let item = el("li", "");
                 set_attr(&item, "data-count", &p.count.to_string());
                 append(&item, &el_text("q", "", &p.text));
-                append(&item, &el_text("span", "muted", &t_with("timesCount", &[&p.count.to_string()])));
+                append(
+                    &item,
+                    &el_text(
+                        "span",
+                        "muted",
+                        &t_with("timesCount", &[&p.count.to_string()]),
+                    ),
+                );
                 append(&list, &item);
             }
             append(&phrases, &list);
         }
 
         let sites = section(&root, "sites", "sitesHeading");
-        let tbl = table(&t("sitesHeading"), &[&t("siteColumn"), &t("postsColumn"), &t("fameLabel"), &t("connectionLabel")]);
+        let tbl = table(
+            &t("sitesHeading"),
+            &[
+                &t("siteColumn"),
+                &t("postsColumn"),
+                &t("fameLabel"),
+                &t("connectionLabel"),
+            ],
+        );
         let body = el("tbody", "");
         for s in &summary.sites {
             let row = el("tr", "");
@@ -285,11 +445,25 @@ pub fn render_habits(root: Element, summary: &str, paused: bool, notice: JsValue
     }
 
     let bar = el("div", "history-actions");
-    let pause = button(&t(if paused { "resumeRecording" } else { "pauseRecording" }), "");
+    let pause = button(
+        &t(if paused {
+            "resumeRecording"
+        } else {
+            "pauseRecording"
+        }),
+        "",
+    );
     set_attr(&pause, "data-action", "pause");
-    set_attr(&pause, "aria-pressed", if paused { "true" } else { "false" });
+    set_attr(
+        &pause,
+        "aria-pressed",
+        if paused { "true" } else { "false" },
+    );
     let a = actions.clone();
-    EventListener::new(&pause, "click", move |_| call(&a, "setPaused", &[JsValue::from_bool(!paused)])).forget();
+    EventListener::new(&pause, "click", move |_| {
+        call(&a, "setPaused", &[JsValue::from_bool(!paused)])
+    })
+    .forget();
     append(&bar, &pause);
     if summary.posts > 0 {
         for (format, key) in [("json", "exportJson"), ("csv", "exportCsv")] {
@@ -297,7 +471,10 @@ pub fn render_habits(root: Element, summary: &str, paused: bool, notice: JsValue
             set_attr(&b, "data-action", &format!("export-{format}"));
             // JS reads the whole history only now, and has `history_export` format it.
             let a = actions.clone();
-            EventListener::new(&b, "click", move |_| call(&a, "exportHistory", &[JsValue::from_str(format)])).forget();
+            EventListener::new(&b, "click", move |_| {
+                call(&a, "exportHistory", &[JsValue::from_str(format)])
+            })
+            .forget();
             append(&bar, &b);
         }
         // Two steps instead of confirm(): dialogs close the popup in some browsers.

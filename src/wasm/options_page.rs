@@ -30,7 +30,11 @@ const SITES: [Platform; 7] = [
 ];
 
 fn lines(text: &str) -> Vec<String> {
-    text.lines().map(str::trim).filter(|l| !l.is_empty()).map(str::to_string).collect()
+    text.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .map(str::to_string)
+        .collect()
 }
 
 fn card(root: &Element, heading_key: &str) -> Element {
@@ -46,7 +50,13 @@ fn help(parent: &Element, id: &str, key: &str) {
     append(parent, &p);
 }
 
-fn list_field(parent: &Element, id: &str, label_key: &str, help_key: &str, values: &[String]) -> HtmlTextAreaElement {
+fn list_field(
+    parent: &Element,
+    id: &str,
+    label_key: &str,
+    help_key: &str,
+    values: &[String],
+) -> HtmlTextAreaElement {
     let field = el("div", "field");
     let label = el_text("label", "", &t(label_key));
     set_attr(&label, "for", id);
@@ -75,14 +85,28 @@ fn checkbox(parent: &Element, id: &str, label: &str, checked: bool) -> HtmlInput
     input
 }
 
-fn number(parent: &Element, id: &str, label_key: &str, help_key: &str, value: u32, min: u32, max: u32) -> HtmlInputElement {
+fn number(
+    parent: &Element,
+    id: &str,
+    label_key: &str,
+    help_key: &str,
+    value: u32,
+    min: u32,
+    max: u32,
+) -> HtmlInputElement {
     let field = el("div", "field");
     let label = el_text("label", "", &t(label_key));
     set_attr(&label, "for", id);
     append(&field, &label);
     help(&field, &format!("{id}-help"), help_key);
     let input: HtmlInputElement = el("input", "").unchecked_into();
-    for (k, v) in [("type", "number"), ("id", id), ("min", &min.to_string()), ("max", &max.to_string()), ("aria-describedby", &format!("{id}-help"))] {
+    for (k, v) in [
+        ("type", "number"),
+        ("id", id),
+        ("min", &min.to_string()),
+        ("max", &max.to_string()),
+        ("aria-describedby", &format!("{id}-help")),
+    ] {
         set_attr(&input, k, v);
     }
     input.set_value(&value.to_string());
@@ -115,7 +139,12 @@ fn cue_key(cue: Cue) -> String {
 /// `save(json)` after every change. `actions` has `addSite(origin)`,
 /// `removeSite(origin)`, `exportSettings(json)` and `importSettings()`.
 #[wasm_bindgen]
-pub fn render_options(root: Element, settings: &str, save: js_sys::Function, actions: JsValue) -> Result<(), JsError> {
+pub fn render_options(
+    root: Element,
+    settings: &str,
+    save: js_sys::Function,
+    actions: JsValue,
+) -> Result<(), JsError> {
     let settings: Settings = if settings.is_empty() {
         Settings::default()
     } else {
@@ -126,10 +155,34 @@ pub fn render_options(root: Element, settings: &str, save: js_sys::Function, act
 
     let brand = card(&root, "brandHeading");
     let profile = &settings.options.profile;
-    let names = list_field(&brand, "brand-names", "brandNamesLabel", "brandNamesHelp", &profile.names);
-    let handles = list_field(&brand, "brand-handles", "brandHandlesLabel", "brandHandlesHelp", &profile.handles);
-    let flag = list_field(&brand, "flag-phrases", "flagPhrasesLabel", "flagPhrasesHelp", &profile.flag_phrases);
-    let ignore = list_field(&brand, "ignore-phrases", "ignorePhrasesLabel", "ignorePhrasesHelp", &profile.ignore_phrases);
+    let names = list_field(
+        &brand,
+        "brand-names",
+        "brandNamesLabel",
+        "brandNamesHelp",
+        &profile.names,
+    );
+    let handles = list_field(
+        &brand,
+        "brand-handles",
+        "brandHandlesLabel",
+        "brandHandlesHelp",
+        &profile.handles,
+    );
+    let flag = list_field(
+        &brand,
+        "flag-phrases",
+        "flagPhrasesLabel",
+        "flagPhrasesHelp",
+        &profile.flag_phrases,
+    );
+    let ignore = list_field(
+        &brand,
+        "ignore-phrases",
+        "ignorePhrasesLabel",
+        "ignorePhrasesHelp",
+        &profile.ignore_phrases,
+    );
 
     let rules = card(&root, "cuesHeading");
     let fieldset = el("fieldset", "cues");
@@ -137,8 +190,20 @@ pub fn render_options(root: Element, settings: &str, save: js_sys::Function, act
     let cue_boxes: Vec<(Cue, HtmlInputElement)> = Cue::ALL
         .iter()
         .map(|&cue| {
-            let on = !settings.options.disabled_rules.iter().any(|r| r == cue.name());
-            (cue, checkbox(&fieldset, &format!("cue-{}", cue.name()), &t(&cue_key(cue)), on))
+            let on = !settings
+                .options
+                .disabled_rules
+                .iter()
+                .any(|r| r == cue.name());
+            (
+                cue,
+                checkbox(
+                    &fieldset,
+                    &format!("cue-{}", cue.name()),
+                    &t(&cue_key(cue)),
+                    on,
+                ),
+            )
         })
         .collect();
     append(&rules, &fieldset);
@@ -150,7 +215,15 @@ pub fn render_options(root: Element, settings: &str, save: js_sys::Function, act
         .iter()
         .map(|&p| {
             let on = site_enabled(p, &settings.paused_sites);
-            (p, checkbox(&fieldset, &format!("site-{}", p.name()), &t(&format!("platform_{}", p.name())), on))
+            (
+                p,
+                checkbox(
+                    &fieldset,
+                    &format!("site-{}", p.name()),
+                    &t(&format!("platform_{}", p.name())),
+                    on,
+                ),
+            )
         })
         .collect();
     append(&sites, &fieldset);
@@ -163,7 +236,10 @@ pub fn render_options(root: Element, settings: &str, save: js_sys::Function, act
         let remove = button(&item, &t("removeSite"), "remove-site");
         set_attr(&remove, "aria-label", &t_with("removeSiteLabel", &[origin]));
         let (a, o) = (actions.clone(), origin.clone());
-        EventListener::new(&remove, "click", move |_| call(&a, "removeSite", &JsValue::from_str(&o))).forget();
+        EventListener::new(&remove, "click", move |_| {
+            call(&a, "removeSite", &JsValue::from_str(&o))
+        })
+        .forget();
         append(&extra_list, &item);
     }
     append(&sites, &extra_list);
@@ -172,7 +248,13 @@ pub fn render_options(root: Element, settings: &str, save: js_sys::Function, act
     set_attr(&add_label, "for", "add-site");
     append(&add_row, &add_label);
     let add_input: HtmlInputElement = el("input", "").unchecked_into();
-    for (k, v) in [("type", "text"), ("id", "add-site"), ("placeholder", "mastodon.example"), ("aria-describedby", "extra-site-help"), ("autocomplete", "off")] {
+    for (k, v) in [
+        ("type", "text"),
+        ("id", "add-site"),
+        ("placeholder", "mastodon.example"),
+        ("aria-describedby", "extra-site-help"),
+        ("autocomplete", "off"),
+    ] {
         set_attr(&add_input, k, v);
     }
     append(&add_row, &add_input);
@@ -185,12 +267,38 @@ pub fn render_options(root: Element, settings: &str, save: js_sys::Function, act
     set_attr(&nudge, "aria-describedby", "nudge-help");
 
     let history = card(&root, "historyOptionsHeading");
-    let max_posts = number(&history, "max-posts", "maxPostsLabel", "maxPostsHelp", settings.history.max_posts, 10, 5000);
-    let max_age = number(&history, "max-age", "maxAgeLabel", "maxAgeHelp", settings.history.max_age_days, 0, 3650);
-    let store_text = checkbox(&history, "store-text", &t("storeTextLabel"), settings.history.store_text);
+    let max_posts = number(
+        &history,
+        "max-posts",
+        "maxPostsLabel",
+        "maxPostsHelp",
+        settings.history.max_posts,
+        10,
+        5000,
+    );
+    let max_age = number(
+        &history,
+        "max-age",
+        "maxAgeLabel",
+        "maxAgeHelp",
+        settings.history.max_age_days,
+        0,
+        3650,
+    );
+    let store_text = checkbox(
+        &history,
+        "store-text",
+        &t("storeTextLabel"),
+        settings.history.store_text,
+    );
     help(&history, "store-text-help", "storeTextHelp");
     set_attr(&store_text, "aria-describedby", "store-text-help");
-    let paused = checkbox(&history, "recording-paused", &t("pauseRecordingLabel"), settings.history.paused);
+    let paused = checkbox(
+        &history,
+        "recording-paused",
+        &t("pauseRecordingLabel"),
+        settings.history.paused,
+    );
 
     let team = card(&root, "teamHeading");
     help(&team, "team-help", "teamHelp");
@@ -205,8 +313,15 @@ pub fn render_options(root: Element, settings: &str, save: js_sys::Function, act
         let base = settings.clone();
         let cue_boxes = cue_boxes.clone();
         let site_boxes = site_boxes.clone();
-        let (names, handles, flag, ignore) = (names.clone(), handles.clone(), flag.clone(), ignore.clone());
-        let (nudge, max_posts, max_age, store_text, paused) = (nudge.clone(), max_posts.clone(), max_age.clone(), store_text.clone(), paused.clone());
+        let (names, handles, flag, ignore) =
+            (names.clone(), handles.clone(), flag.clone(), ignore.clone());
+        let (nudge, max_posts, max_age, store_text, paused) = (
+            nudge.clone(),
+            max_posts.clone(),
+            max_age.clone(),
+            store_text.clone(),
+            paused.clone(),
+        );
         move || -> Settings {
             let mut s = base.clone();
             let profile = &mut s.options.profile;
@@ -215,14 +330,29 @@ pub fn render_options(root: Element, settings: &str, save: js_sys::Function, act
             profile.flag_phrases = lines(&flag.value());
             profile.ignore_phrases = lines(&ignore.value());
             // Keep rule ids switched off elsewhere; the boxes decide the cues.
-            s.options.disabled_rules.retain(|r| Cue::from_name(r).is_none());
-            s.options.disabled_rules.extend(cue_boxes.iter().filter(|(_, b)| !b.checked()).map(|(c, _)| c.name().to_string()));
+            s.options
+                .disabled_rules
+                .retain(|r| Cue::from_name(r).is_none());
+            s.options.disabled_rules.extend(
+                cue_boxes
+                    .iter()
+                    .filter(|(_, b)| !b.checked())
+                    .map(|(c, _)| c.name().to_string()),
+            );
             for (site, b) in &site_boxes {
                 set_site_enabled(*site, &mut s.paused_sites, b.checked());
             }
             s.nudge = nudge.checked();
             // An out-of-range or empty number keeps the previous value rather than guessing.
-            let bounded = |input: &HtmlInputElement, min: u32, max: u32, old: u32| input.value().trim().parse::<u32>().ok().filter(|v| (min..=max).contains(v)).unwrap_or(old);
+            let bounded = |input: &HtmlInputElement, min: u32, max: u32, old: u32| {
+                input
+                    .value()
+                    .trim()
+                    .parse::<u32>()
+                    .ok()
+                    .filter(|v| (min..=max).contains(v))
+                    .unwrap_or(old)
+            };
             s.history.max_posts = bounded(&max_posts, 10, 5000, base.history.max_posts);
             s.history.max_age_days = bounded(&max_age, 0, 3650, base.history.max_age_days);
             s.history.store_text = store_text.checked();
@@ -243,7 +373,17 @@ pub fn render_options(root: Element, settings: &str, save: js_sys::Function, act
         }
     };
     let on_change = Rc::new(on_change);
-    let mut targets: Vec<web_sys::EventTarget> = vec![names.into(), handles.into(), flag.into(), ignore.into(), nudge.into(), max_posts.into(), max_age.into(), store_text.into(), paused.into()];
+    let mut targets: Vec<web_sys::EventTarget> = vec![
+        names.into(),
+        handles.into(),
+        flag.into(),
+        ignore.into(),
+        nudge.into(),
+        max_posts.into(),
+        max_age.into(),
+        store_text.into(),
+        paused.into(),
+    ];
     targets.extend(cue_boxes.into_iter().map(|(_, b)| b.into()));
     targets.extend(site_boxes.into_iter().map(|(_, b)| b.into()));
     for target in &targets {
@@ -263,17 +403,26 @@ pub fn render_options(root: Element, settings: &str, save: js_sys::Function, act
     let on_click = add.clone();
     EventListener::new(&add_button, "click", move |_| on_click()).forget();
     EventListener::new(&add_input, "keydown", move |e| {
-        if e.dyn_ref::<web_sys::KeyboardEvent>().is_some_and(|k| k.key() == "Enter") {
+        if e.dyn_ref::<web_sys::KeyboardEvent>()
+            .is_some_and(|k| k.key() == "Enter")
+        {
             add();
         }
     })
     .forget();
     let (a, c) = (actions.clone(), collect.clone());
     EventListener::new(&export, "click", move |_| {
-        call(&a, "exportSettings", &JsValue::from_str(&serde_json::to_string_pretty(&c()).expect("settings serialise")))
+        call(
+            &a,
+            "exportSettings",
+            &JsValue::from_str(&serde_json::to_string_pretty(&c()).expect("settings serialise")),
+        )
     })
     .forget();
     let a = actions.clone();
-    EventListener::new(&import, "click", move |_| call(&a, "importSettings", &JsValue::UNDEFINED)).forget();
+    EventListener::new(&import, "click", move |_| {
+        call(&a, "importSettings", &JsValue::UNDEFINED)
+    })
+    .forget();
     Ok(())
 }

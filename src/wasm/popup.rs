@@ -51,7 +51,10 @@ pub fn render_analysis(out: &Element, text: &str, analysis: &Analysis) {
     set_attr(&balance, "data-balance", analysis.balance.name());
     append(out, &balance);
     append(out, &meter(&t("fameLabel"), analysis.fame, "fame"));
-    append(out, &meter(&t("connectionLabel"), analysis.connection, "connection"));
+    append(
+        out,
+        &meter(&t("connectionLabel"), analysis.connection, "connection"),
+    );
     for notice in &analysis.notices {
         append(out, &el_text("p", "notice", &notice.message));
     }
@@ -81,7 +84,10 @@ pub fn render_analysis(out: &Element, text: &str, analysis: &Analysis) {
         append(&item, &el_text("p", "message", &hint.message));
         append(&item, &el_text("p", "note", &hint.note));
         if let Some(s) = &hint.suggestion {
-            append(&item, &el_text("p", "suggestion", &t_with("suggestionPrefix", &[s])));
+            append(
+                &item,
+                &el_text("p", "suggestion", &t_with("suggestionPrefix", &[s])),
+            );
         }
         append(&list, &item);
     }
@@ -161,7 +167,10 @@ pub fn render_popup(root: Element, options: JsValue) -> Result<(), JsError> {
             let platform = Platform::from_name(&select.value()).unwrap_or_default();
             let mut cached = analyzer.borrow_mut();
             if cached.as_ref().is_none_or(|(p, _)| *p != platform) {
-                let opts = Options { platform, ..options.clone() };
+                let opts = Options {
+                    platform,
+                    ..options.clone()
+                };
                 *cached = Some((platform, Analyzer::new(&opts)));
             }
             let (_, current) = cached.as_ref().expect("just built");
