@@ -93,3 +93,69 @@ fn the_popup_renders_and_reacts_to_input() {
     draft.dispatch_event(&web_sys::Event::new("input").unwrap()).unwrap();
     assert!(root.query_selector("img").unwrap().is_none());
 }
+
+/// Posting habits: the background's history functions and the pages that
+/// render their results.
+mod habits {
+    use std::cell::RefCell;
+    use std::rc::Rc;
+
+    use rapport::wasm::habits::{history_update, render_habits};
+    use rapport::wasm::options_page::render_options;
+    use wasm_bindgen::closure::Closure;
+    use wasm_bindgen::{JsCast, JsValue};
+    use wasm_bindgen_test::*;
+
+    fn mount() -> web_sys::Element {
+        let document = web_sys::window().unwrap().document().unwrap();
+        let root = document.create_element("main").unwrap();
+        document.body().unwrap().append_child(&root).unwrap();
+        root
+    }
+
+    fn record(id: &str, time: u64, phrase: &str) -> String {
+        let stats = r#"{"chars":40,"char_limit":280,"words":8,"sentences":1,"questions":0,"you_words":0,"we_words":2,"brand_mentions":0,"hashtags":1,"mentions":0,"links":0,"caps_words":0,"exclamation_runs":1,"emoji":0}"#;
+        let phrase = serde_json::to_string(phrase).unwrap();
+        format!(r#"{{"id":"{id}","site":"x","time":{time},"balance":"broadcasting","fame":80,"connection":0,"cues":{{"follow-ask":1}},"stats":{stats},"phrases":[{{"cue":"follow-ask","text":{phrase}}}]}}"#)
+    }
+
+    #[wasm_bindgen_test]
+    fn the_summary_of_the_stored_history_renders_and_post_text_stays_text() {
+        let markup = "<img src=x onerror=alert(1)>";
+        let now = 1_800_000_000_000.0;
+        let first: serde_json::Value = serde_json::from_str(&history_update("", &record("a", 1_700_000_000_000, markup), now, 1000, 0)).unwrap();
+        assert_eq!(first["update"]["added"], true);
+        let store = first["update"]["store"].to_string();
+        let second: serde_json::Value = serde_json::from_str(&history_update(&store, &record("b", 1_700_000_100_000, markup), now, 1000, 0)).unwrap();
+        assert_eq!(second["summary"]["posts"], 2);
+
+        let root = mount();
+        render_habits(root.clone(), &second["summary"].to_string(), false, JsValue::NULL, js_sys::Object::new().into()).unwrap();
+        assert_eq!(root.get_attribute("data-posts").as_deref(), Some("2"));
+        assert!(root.query_selector("img").unwrap().is_none(), "a phrase is never parsed as HTML");
+        let phrase = root.query_selector("section.phrases q").unwrap().expect("the repeated phrase is listed");
+        assert_eq!(phrase.text_content().as_deref(), Some(markup));
+        assert_eq!(root.query_selector_all("svg.trend circle").unwrap().length(), 2);
+        assert_eq!(root.query_selector("tr[data-habit=\"engagement-asks\"] td").unwrap().unwrap().text_content().as_deref(), Some("100%"));
+    }
+
+    #[wasm_bindgen_test]
+    fn the_options_page_saves_what_the_user_switches() {
+        let saved: Rc<RefCell<Vec<String>>> = Rc::default();
+        let sink = saved.clone();
+        let save = Closure::<dyn FnMut(String)>::new(move |json: String| sink.borrow_mut().push(json));
+        let root = mount();
+        render_options(root.clone(), "", save.as_ref().unchecked_ref::<js_sys::Function>().clone(), js_sys::Object::new().into()).unwrap();
+        let click = |selector: &str| {
+            let input: web_sys::HtmlInputElement = root.query_selector(selector).unwrap().unwrap().unchecked_into();
+            input.click();
+        };
+        click("#cue-follow-ask");
+        click("#site-x");
+        let last: serde_json::Value = serde_json::from_str(saved.borrow().last().expect("saved on change")).unwrap();
+        assert_eq!(last["options"]["disabled_rules"], serde_json::json!(["follow-ask"]));
+        assert_eq!(last["paused_sites"], serde_json::json!(["x.com", "twitter.com"]));
+        assert_eq!(last["history"]["max_posts"], 1000);
+        drop(save);
+    }
+}
