@@ -68,7 +68,8 @@ fn drop_personal_recommendations(ctx: &Ctx<'_>, candidates: &mut Vec<Candidate>)
 
 /// "Nice! RT @ana Sign up for her newsletter": what follows "RT @name" is
 /// someone else's post, quoted; only a comment before it is the writer's
-/// voice. Fame hints on quoted words would blame the writer for them.
+/// voice. Fame hints on quoted words would blame the writer for them. The
+/// quote ends with its line, so a later paragraph is judged again.
 fn drop_quoted(ctx: &Ctx<'_>, candidates: &mut Vec<Candidate>) {
     let tokens = ctx.tokens;
     let quote = tokens.windows(2).position(|w| {
@@ -77,8 +78,14 @@ fn drop_quoted(ctx: &Ctx<'_>, candidates: &mut Vec<Candidate>) {
     let Some(i) = quote else {
         return;
     };
+    // The quote runs to the end of its line.
     let from = tokens[i].start as usize;
-    candidates.retain(|c| c.cue().polarity() == Polarity::Connection || c.span.start() < from);
+    let to = ctx.text[from..]
+        .find('\n')
+        .map_or(ctx.text.len(), |n| from + n);
+    candidates.retain(|c| {
+        c.cue().polarity() == Polarity::Connection || c.span.start() < from || c.span.start() >= to
+    });
 }
 
 #[cfg(test)]
@@ -98,6 +105,10 @@ mod tests {
         assert!(cue_fires(
             "Sign up for our newsletter https://a.example",
             "call-to-action"
+        ));
+        assert!(cue_fires(
+            "RT @ana great thread\nBuy now while stocks last",
+            "hard-sell"
         ));
     }
 
