@@ -81,9 +81,15 @@ api.storage.onChanged.addListener((changes, area) => {
     serially(() => updateHistory(null, { resummarise: true })).catch((e) => console.error("Rapport: the history could not be re-read", e));
   }
   if (area === "local" && changes[SETTINGS_KEY]) {
+    const before = settings.history;
     settings = sanitizeSettings(changes[SETTINGS_KEY].newValue);
     optionsCache.clear();
     syncExtraSites();
+    // A lower cap applies now, not at the next post.
+    const after = settings.history;
+    if (after.max_posts < before.max_posts || (after.max_age_days && (!before.max_age_days || after.max_age_days < before.max_age_days))) {
+      serially(() => updateHistory(null)).catch((e) => console.error("Rapport: the new history cap could not be applied", e));
+    }
   }
 });
 

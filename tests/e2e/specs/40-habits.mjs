@@ -246,18 +246,25 @@ export default [
       const reply = await send(session, { kind: "recordPost", text: CONNECTING, platform: "reddit", id: "with-text" });
       assert.equal(reply.recorded, true);
       assert.equal((await storedHistory(session)).records[0].text, CONNECTING);
-      // The cap applies on the next write: 30 posts, the newest 25 kept.
+      // The cap applies on every write: 30 posts, the newest 25 kept.
       for (let i = 0; i < 30; i++) await send(session, { kind: "recordPost", text: `Thanks for coming, number ${i}!`, platform: "x", id: `cap-${i}` });
       const ids = (await storedHistory(session)).records.map((r) => r.id);
       assert.equal(ids.length, 25);
       assert.equal(ids.at(-1), "cap-29");
+      // And a lower cap applies at once, without waiting for the next post.
+      await page.click("#max-posts");
+      await pressCombo(page, MOD, "a");
+      await page.keyboard.type("10");
+      await page.keyboard.press("Tab");
+      const capped = await waitForRecords(session, 10, "the history cut to the new cap");
+      assert.equal(capped.at(-1).id, "cap-29");
 
       const downloads = await captureDownloads(page);
       await page.click('[data-action="export-settings"]');
       const [file] = await downloads(1);
       assert.equal(file.name, "rapport-settings.json");
       const exported = JSON.parse(file.text);
-      assert.equal(exported.history.max_posts, 25);
+      assert.equal(exported.history.max_posts, 10);
       exported.options.profile.names = ["Acme Coffee"];
       exported.history.max_posts = 40;
       const tmp = path.join(fs.mkdtempSync("/tmp/rapport-e2e-"), "team-settings.json");
