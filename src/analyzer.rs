@@ -121,25 +121,36 @@ impl Analyzer {
         } else {
             text
         };
-        // Token buffers are reused from one keystroke to the next.
+        // Buffers are reused from one keystroke to the next.
         thread_local! {
-            static SCRATCH: RefCell<Tokens> = RefCell::new(Tokens::default());
+            static SCRATCH: RefCell<(Tokens, Vec<Candidate>)> = RefCell::default();
         }
         SCRATCH.with(|cell| match cell.try_borrow_mut() {
-            Ok(mut toks) => {
-                text::tokenize_into(text, &mut toks);
-                let analysis = self.analyze_tokens(text, &toks, notices);
+            Ok(mut scratch) => {
+                let (toks, candidates) = &mut *scratch;
+                text::tokenize_into(text, toks);
+                candidates.clear();
+                let analysis = self.analyze_tokens(text, toks, candidates, notices);
                 // Do not keep a pasted book's buffers alive.
-                if toks.tokens.capacity() > 1 << 16 {
-                    *toks = Tokens::default();
+                if toks.tokens.capacity() > 1 << 16 || candidates.capacity() > 1 << 12 {
+                    *scratch = Default::default();
                 }
                 analysis
             }
-            Err(_) => self.analyze_tokens(text, &text::tokenize(text), notices),
+            Err(_) => {
+                let toks = text::tokenize(text);
+                self.analyze_tokens(text, &toks, &mut Vec::new(), notices)
+            }
         })
     }
 
-    fn analyze_tokens(&self, text: &str, toks: &Tokens, mut notices: Vec<Notice>) -> Analysis {
+    fn analyze_tokens(
+        &self,
+        text: &str,
+        toks: &Tokens,
+        candidates: &mut Vec<Candidate>,
+        mut notices: Vec<Notice>,
+    ) -> Analysis {
         let tokens = &toks.tokens;
 
         let mut brand_spans = Vec::new();
@@ -207,13 +218,12 @@ impl Analyzer {
             is_reply,
             brand_spans: &brand_spans,
         };
-        let mut candidates = Vec::with_capacity(8);
         let mut exempt = false;
-        rules::collect(&ctx, &mut candidates, &mut exempt);
+        rules::collect(&ctx, candidates, &mut exempt);
         candidates.extend(flags);
-        rules::replies::apply(&ctx, &mut candidates);
+        rules::replies::apply(&ctx, candidates);
         if exempt {
-            rules::exemptions::apply(&mut candidates);
+            rules::exemptions::apply(candidates);
         }
         candidates.retain(|c| {
             let off = match c.source {
@@ -223,7 +233,7 @@ impl Analyzer {
             !off && !self.disabled_cues[c.cue() as usize]
                 && !ignores.iter().any(|s: &Span| s.overlaps(&c.span))
         });
-        dedupe_same_cue(&mut candidates);
+        dedupe_same_cue(candidates);
         candidates.sort_by(|a, b| {
             (a.span.start(), a.span.end())
                 .cmp(&(b.span.start(), b.span.end()))
@@ -405,19 +415,23 @@ fn dedupe_same_cue(candidates: &mut Vec<Candidate>) {
             .cmp(&(b.cue(), b.span.start()))
             .then(b.span.end().cmp(&a.span.end()))
     });
-    let mut kept: Vec<Candidate> = Vec::with_capacity(candidates.len());
-    for c in candidates.drain(..) {
-        match kept.last_mut() {
-            Some(last) if last.cue() == c.cue() && last.span.overlaps(&c.span) => {
-                let better = (c.weight(), c.span.len()) > (last.weight(), last.span.len());
-                if better {
+    // In place: `kept` candidates are compacted to the front.
+    let mut kept = 0;
+    for i in 0..candidates.len() {
+        let c = candidates[i];
+        if kept > 0 {
+            let last = &mut candidates[kept - 1];
+            if last.cue() == c.cue() && last.span.overlaps(&c.span) {
+                if (c.weight(), c.span.len()) > (last.weight(), last.span.len()) {
                     *last = c;
                 }
+                continue;
             }
-            _ => kept.push(c),
         }
+        candidates[kept] = c;
+        kept += 1;
     }
-    *candidates = kept;
+    candidates.truncate(kept);
 }
 
 fn platform_label(p: crate::options::Platform) -> &'static str {
@@ -445,7 +459,8 @@ fn compute_stats(text: &str, toks: &text::Tokens, brand_spans: &[Span], char_lim
         ..Stats::default()
     };
     for t in &toks.tokens {
-        let w = t.text(text);
+        // Sliced only where the class bits are not enough.
+        let w = || t.text(text);
         match t.kind {
             Kind::Word => {
                 s.words += 1;
@@ -453,7 +468,7 @@ fn compute_stats(text: &str, toks: &text::Tokens, brand_spans: &[Span], char_lim
                     s.you_words += 1;
                 } else if t.is(words::WE) {
                     s.we_words += 1;
-                } else if t.is(words::CAPS) && !is_acronym(w) {
+                } else if t.is(words::CAPS) && !is_acronym(w()) {
                     s.caps_words += 1;
                 }
             }
@@ -462,7 +477,7 @@ fn compute_stats(text: &str, toks: &text::Tokens, brand_spans: &[Span], char_lim
             Kind::Mention => s.mentions += 1,
             Kind::Url => s.links += 1,
             Kind::Emoji => s.emoji += 1,
-            Kind::Bang => s.exclamation_runs += w.contains('!') as u32,
+            Kind::Bang => s.exclamation_runs += w().contains('!') as u32,
             Kind::Cashtag | Kind::Punct => {}
         }
     }

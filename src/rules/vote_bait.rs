@@ -16,9 +16,8 @@ pub(crate) fn find(ctx: &Ctx<'_>, out: &mut Vec<Candidate>) {
         let t = &tokens[i];
         // The cheap test first: most words are not followed by "for" or "=".
         let link = &tokens[i + 1];
-        let link_text = ctx.tok_text(link);
         let is_link =
-            link.is(FOR) || (link.kind == Kind::Punct && (link_text == "=" || link_text == ":"));
+            link.is(FOR) || (link.kind == Kind::Punct && matches!(ctx.tok_text(link), "=" | ":"));
         if !is_link {
             continue;
         }
