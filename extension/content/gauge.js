@@ -26,6 +26,7 @@
       this.button.setAttribute("aria-haspopup", "true");
       this.label = document.createElement("span");
       this.label.className = "label";
+      this.labelText = this.label.appendChild(document.createTextNode(""));
       const bars = document.createElement("span");
       bars.className = "bars";
       this.fameBar = this.bar("fame", t("fameLabel"));
@@ -33,6 +34,7 @@
       bars.append(this.fameBar, this.connectionBar);
       this.count = document.createElement("span");
       this.count.className = "count";
+      this.countText = this.count.appendChild(document.createTextNode(""));
       this.button.append(this.label, bars, this.count);
       this.el.append(this.button);
       this.el.hidden = true;
@@ -74,11 +76,12 @@
       this.el.hidden = false;
       const hints = s.visibleHints();
       const label = t(BALANCE_KEYS[a.balance] || "balanceNeutral");
-      if (this.label.textContent !== label) this.label.textContent = label;
+      // Text nodes are updated in place: no node removal while the user types (see overlay.js).
+      if (this.labelText.data !== label) this.labelText.data = label;
       this.el.dataset.balance = a.balance;
       this.setBar(this.fameBar, a.fame);
       this.setBar(this.connectionBar, a.connection);
-      this.count.textContent = String(hints.length);
+      if (this.countText.data !== String(hints.length)) this.countText.data = String(hints.length);
       this.button.setAttribute("aria-label", `${t("gaugeLabel")}: ${label}, ${t("fameLabel")} ${a.fame}, ${t("connectionLabel")} ${a.connection}, ${hints.length}`);
       // Inside the composer's bottom-right corner, kept on screen.
       const right = Math.min(window.innerWidth - 4, box.right - 4);

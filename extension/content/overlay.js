@@ -88,6 +88,8 @@
       this.frame = 0;
       this.marks = []; // [{ hint, rects: DOMRect-like[] }] in viewport coordinates, from the last pass
       this.mirror = null;
+      this.markPool = [];
+      this.fold = null;
       this.highlightNames = [];
       this.onFrame = () => this.pass();
       this.afterPass = new Set();
@@ -122,7 +124,8 @@
       this.clearHighlights();
       this.mirror?.remove();
       this.mirror = null;
-      this.clip.replaceChildren();
+      for (const m of this.markPool) m.hidden = true;
+      if (this.fold) this.fold.hidden = true;
       this.marks = [];
       this.schedule();
     }
@@ -143,7 +146,7 @@
       const s = this.session;
       if (!s || !s.root.isConnected) {
         if (s) s.onDisconnected();
-        this.clip.replaceChildren();
+        for (const m of this.markPool) m.hidden = true;
         delete this.host.dataset.balance;
         this.host.dataset.hints = "0";
         this.host.dataset.marks = "[]";
@@ -190,8 +193,11 @@
       this.clip.style.top = `${box.top}px`;
       this.clip.style.width = `${box.width}px`;
       this.clip.style.height = `${box.height}px`;
-      const drawn = [];
-      if (this.mirror) drawn.push(this.mirror);
+      // Elements are reused and hidden, never removed: in Chromium a node
+      // removal anywhere in the document ends the open typing command, which
+      // would split the user's native undo steps in textareas and
+      // contenteditables.
+      let used = 0;
       if (useHighlights) {
         const fameName = dark ? "rapport-fame-dark" : "rapport-fame";
         const connName = dark ? "rapport-connection-dark" : "rapport-connection";
@@ -206,29 +212,28 @@
         this.clearHighlights();
         for (const { hint, rects } of marks) {
           for (const r of rects) {
-            const m = document.createElement("div");
+            const m = this.markElement(used++);
             m.className = `mark ${hint.polarity === "fame" ? "fame" : "connection"}`;
             m.style.left = `${r.left - box.left}px`;
             m.style.top = `${r.top - box.top}px`;
             m.style.width = `${r.width}px`;
             m.style.height = `${Math.max(0, r.height - 2)}px`;
-            drawn.push(m);
           }
         }
       }
+      for (let i = used; i < this.markPool.length; i++) this.markPool[i].hidden = true;
       if (foldRect) {
-        const f = document.createElement("div");
-        f.className = "fold";
+        const f = this.foldElement();
         f.dataset.label = t("foldLabel");
         f.style.left = `${foldRect.left - box.left}px`;
         f.style.top = `${foldRect.top - box.top}px`;
         f.style.height = `${foldRect.height || 16}px`;
-        drawn.push(f);
+        f.hidden = false;
         this.host.dataset.fold = String(s.fold);
       } else {
+        if (this.fold) this.fold.hidden = true;
         delete this.host.dataset.fold;
       }
-      this.clip.replaceChildren(...drawn);
       const a = s.analysis;
       // Mirrored on the host so tests and assistive tooling can read the state without the closed shadow root.
       if (a) {
@@ -244,6 +249,26 @@
         rects: rects.map((r) => [round(r.left), round(r.top), round(r.width), round(r.height)]),
       })));
       for (const fn of this.afterPass) fn(box);
+    }
+
+    markElement(i) {
+      let m = this.markPool[i];
+      if (!m) {
+        m = document.createElement("div");
+        this.markPool.push(m);
+        this.clip.append(m);
+      }
+      m.hidden = false;
+      return m;
+    }
+
+    foldElement() {
+      if (!this.fold) {
+        this.fold = document.createElement("div");
+        this.fold.className = "fold";
+        this.clip.append(this.fold);
+      }
+      return this.fold;
     }
 
     syncMirror(s, st, box) {
