@@ -53,6 +53,7 @@ fn meta_bait_examples_fire_their_cue() {
         ("SHARE this if you are a millennial", Cue::ShareBait),
         ("Tag a friend who would do this!", Cue::TagBait),
         ("Tag 3 friends to enter", Cue::TagBait),
+        ("Follow us and tag a friend who needs this!", Cue::TagBait),
         ("❤️ for cats, 😂 for dogs", Cue::VoteBait),
         ("Like for A, share for B", Cue::VoteBait),
         ("Every like = $1 for charity", Cue::LikeForGood),

@@ -398,7 +398,7 @@ fn is_subject_or_auxiliary(word: &str) -> bool {
         "i", "we", "you", "they", "he", "she", "it", "who", "would", "could", "should", "will",
         "can", "might", "must", "to", "did", "didn't", "really", "also", "just", "not", "never",
         "always", "people", "don't", "cannot", "can't", "may", "all", "let", "let's", "lets",
-        "and", "gonna", "wanna", "want", "need", "going", "the",
+        "gonna", "wanna", "want", "need", "going", "the",
     ];
     const CONTRACTIONS: [&str; 5] = ["d", "ll", "m", "re", "ve"];
     if WORDS.iter().any(|w| crate::text::eq_fold(word, w)) {
