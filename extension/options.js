@@ -50,7 +50,8 @@ const actions = {
     render();
   },
   exportSettings(json) {
-    download("rapport-settings.json", "application/json", json);
+    // Indented here rather than in Rust: people read and diff this file, and JS formats it for free.
+    download("rapport-settings.json", "application/json", `${JSON.stringify(JSON.parse(json), null, 2)}\n`);
   },
   importSettings() {
     // In the document (hidden) rather than detached: some browsers' automation finds file pickers only there.

@@ -16,7 +16,9 @@ const readState = () => api.storage.local.get([SETTINGS_KEY, HISTORY_SUMMARY_KEY
 const actions = {
   async exportHistory(format) {
     const raw = (await api.storage.local.get(HISTORY_KEY))[HISTORY_KEY];
-    const text = history_export(raw === undefined ? "" : JSON.stringify(raw), format);
+    let text = history_export(raw === undefined ? "" : JSON.stringify(raw), format);
+    // Indented here rather than in Rust (a second serializer would grow the wasm).
+    if (format === "json") text = `${JSON.stringify(JSON.parse(text), null, 1)}\n`;
     download(`rapport-history.${format}`, format === "csv" ? "text/csv" : "application/json", text);
   },
   clear: () => send({ kind: Kinds.CLEAR_HISTORY }),

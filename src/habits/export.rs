@@ -5,9 +5,10 @@ use std::fmt::Write;
 
 use super::record::{format_rfc3339, Record, Store, SCHEMA_VERSION};
 
-/// The store itself, pretty-printed: importing it needs no conversion.
+/// The store itself: importing it needs no conversion. Compact rather than
+/// pretty: a second (pretty) serializer for every type would grow the wasm.
 pub fn to_json(records: &[Record]) -> String {
-    serde_json::to_string_pretty(&Store {
+    serde_json::to_string(&Store {
         schema: SCHEMA_VERSION,
         records: records.to_vec(),
     })

@@ -177,9 +177,11 @@ pub struct Improved {
     pub improved: u32,
 }
 
-/// The one suggestion the popup makes.
+/// The one suggestion the popup makes. In JSON `{kind, phrase?}`, through a
+/// plain struct: serde's internally tagged enums buffer their input, which
+/// costs the wasm module several kilobytes.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case", tag = "kind")]
+#[serde(from = "TipJson", into = "TipJson")]
 pub enum Tip {
     /// No posts yet.
     TryADraft,
@@ -194,6 +196,62 @@ pub enum Tip {
     AskMore,
     CreditPeople,
     KeepGoing,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+enum TipKind {
+    TryADraft,
+    SwapAskForQuestion,
+    GiveBeforeAsking,
+    LowerTheVolume,
+    FewerHashtags,
+    TalkAboutTheReader,
+    AskMore,
+    CreditPeople,
+    KeepGoing,
+}
+
+#[derive(Serialize, Deserialize)]
+struct TipJson {
+    kind: TipKind,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    phrase: Option<String>,
+}
+
+impl From<TipJson> for Tip {
+    fn from(json: TipJson) -> Tip {
+        match json.kind {
+            TipKind::TryADraft => Tip::TryADraft,
+            TipKind::SwapAskForQuestion => Tip::SwapAskForQuestion {
+                phrase: json.phrase,
+            },
+            TipKind::GiveBeforeAsking => Tip::GiveBeforeAsking,
+            TipKind::LowerTheVolume => Tip::LowerTheVolume,
+            TipKind::FewerHashtags => Tip::FewerHashtags,
+            TipKind::TalkAboutTheReader => Tip::TalkAboutTheReader,
+            TipKind::AskMore => Tip::AskMore,
+            TipKind::CreditPeople => Tip::CreditPeople,
+            TipKind::KeepGoing => Tip::KeepGoing,
+        }
+    }
+}
+
+impl From<Tip> for TipJson {
+    fn from(tip: Tip) -> TipJson {
+        let (kind, phrase) = match tip {
+            Tip::TryADraft => (TipKind::TryADraft, None),
+            Tip::SwapAskForQuestion { phrase } => (TipKind::SwapAskForQuestion, phrase),
+            Tip::GiveBeforeAsking => (TipKind::GiveBeforeAsking, None),
+            Tip::LowerTheVolume => (TipKind::LowerTheVolume, None),
+            Tip::FewerHashtags => (TipKind::FewerHashtags, None),
+            Tip::TalkAboutTheReader => (TipKind::TalkAboutTheReader, None),
+            Tip::AskMore => (TipKind::AskMore, None),
+            Tip::CreditPeople => (TipKind::CreditPeople, None),
+            Tip::KeepGoing => (TipKind::KeepGoing, None),
+        };
+        TipJson { kind, phrase }
+    }
 }
 
 impl Tip {
@@ -766,8 +824,19 @@ mod tests {
             Tip::KeepGoing,
         ];
         for tip in tips {
-            assert_eq!(serde_json::to_value(&tip).unwrap()["kind"], tip.kind());
+            let json = serde_json::to_value(&tip).unwrap();
+            assert_eq!(json["kind"], tip.kind());
+            assert_eq!(serde_json::from_value::<Tip>(json).unwrap(), tip);
         }
+        let named = Tip::SwapAskForQuestion {
+            phrase: Some("follow us".into()),
+        };
+        let json = serde_json::to_string(&named).unwrap();
+        assert_eq!(
+            json,
+            r#"{"kind":"swap-ask-for-question","phrase":"follow us"}"#
+        );
+        assert_eq!(serde_json::from_str::<Tip>(&json).unwrap(), named);
     }
 
     #[test]

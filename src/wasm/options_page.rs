@@ -415,7 +415,7 @@ pub fn render_options(
         call(
             &a,
             "exportSettings",
-            &JsValue::from_str(&serde_json::to_string_pretty(&c()).expect("settings serialise")),
+            &JsValue::from_str(&serde_json::to_string(&c()).expect("settings serialise")),
         )
     })
     .forget();
