@@ -340,10 +340,13 @@ fn requirements_ok(ctx: &Ctx<'_>, requires: &[&str], start: usize) -> bool {
         };
         let s = tok.sentence;
         match *r {
+            // The subject sits close before its claim: "Our router is the
+            // fastest", not "we had the who-eats-the-carrot-fastest contest".
             "we-subject" => ctx.tokens[..i]
                 .iter()
                 .rev()
                 .take_while(|t| t.sentence == s)
+                .take(5)
                 .any(|t| ctx.is_we(t)),
             "question" => sentence_is_question(ctx, s),
             "not-question" => !sentence_is_question(ctx, s),
