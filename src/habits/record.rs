@@ -7,8 +7,10 @@
 
 use std::collections::{BTreeMap, HashSet};
 
+use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde::{Deserialize, Serialize};
-use serde_json::{Map, Value};
+use serde_json::value::RawValue;
+use serde_json::Value;
 
 use crate::analysis::{Analysis, Balance, Cue, Stats};
 use crate::options::Platform;
@@ -149,54 +151,64 @@ pub struct Loaded {
     pub needs_rewrite: bool,
 }
 
-/// Reads whatever the history key holds (`None` when the key is absent).
+/// Reads a stored value already parsed as JSON (`None` when the key is
+/// absent). A convenience for native callers and tests; the extension passes
+/// text to [`load_str`].
 pub fn load(raw: Option<&Value>) -> Loaded {
-    let empty = |problem: Option<Problem>| Loaded {
+    match raw {
+        None => load_str(""),
+        Some(value) => load_str(&value.to_string()),
+    }
+}
+
+fn empty(problem: Option<Problem>) -> Loaded {
+    Loaded {
         records: Vec::new(),
         dropped: Vec::new(),
         needs_rewrite: problem.is_some(),
         problem,
-    };
-    let Some(raw) = raw else { return empty(None) };
-    let (schema, items) = match raw {
-        Value::Null => return empty(None),
-        // Unversioned: a bare list of records (schema 0).
-        Value::Array(items) => (0, items),
-        Value::Object(map) => match (
-            map.get("schema").and_then(Value::as_u64),
-            map.get("records"),
-        ) {
-            (Some(schema), Some(Value::Array(items))) => (schema, items),
-            (None, Some(Value::Array(items))) => (0, items),
-            _ => return empty(Some(Problem::Unreadable)),
-        },
-        _ => return empty(Some(Problem::Unreadable)),
-    };
-    finish(schema, items.iter().map(|item| parse_record(item, schema)))
+    }
 }
 
 /// Reads the stored value from its JSON text (`""` when the key is absent).
-/// A store in the current schema is parsed straight into records, which is
-/// several times faster than going through `Value`; anything else (damaged,
-/// older, foreign) takes the lenient path of [`load`].
+/// A store in the current schema is parsed straight into records. Anything
+/// else (damaged, older, foreign) is split into its items first, each parsed
+/// on its own, so one bad record costs only itself. No `serde_json::Value` on
+/// the way: it would add tens of kilobytes to the wasm module.
 pub fn load_str(raw: &str) -> Loaded {
-    if raw.trim().is_empty() {
-        return load(None);
+    let trimmed = raw.trim();
+    if trimmed.is_empty() || trimmed == "null" {
+        return empty(None);
     }
     #[derive(Deserialize)]
     struct Current {
         schema: u64,
         records: Vec<Record>,
     }
-    match serde_json::from_str::<Current>(raw) {
-        Ok(store) if store.schema == u64::from(SCHEMA_VERSION) => {
-            finish(store.schema, store.records.into_iter().map(validate))
-        }
-        _ => match serde_json::from_str::<Value>(raw) {
-            Ok(value) => load(Some(&value)),
-            Err(_) => load(Some(&Value::Bool(false))),
-        },
+    #[derive(Deserialize)]
+    struct Items<'a> {
+        #[serde(default)]
+        schema: Option<u64>,
+        #[serde(borrow)]
+        records: Vec<&'a RawValue>,
     }
+    if let Ok(store) = serde_json::from_str::<Current>(raw) {
+        if store.schema == u64::from(SCHEMA_VERSION) {
+            return finish(store.schema, store.records.into_iter().map(validate));
+        }
+    }
+    let (schema, items) = if let Ok(store) = serde_json::from_str::<Items>(raw) {
+        (store.schema.unwrap_or(0), store.records)
+    } else if let Ok(list) = serde_json::from_str::<Vec<&RawValue>>(raw) {
+        // Unversioned: a bare list of records (schema 0).
+        (0, list)
+    } else {
+        return empty(Some(Problem::Unreadable));
+    };
+    finish(
+        schema,
+        items.iter().map(|item| parse_record(item.get(), schema)),
+    )
 }
 
 /// De-duplicates, sorts and reports the parsed items of a store.
@@ -245,66 +257,153 @@ fn finish(schema: u64, items: impl ExactSizeIterator<Item = Result<Record, Strin
     }
 }
 
-/// Parses one record written under `schema`, migrating older shapes first.
-pub fn parse_record(item: &Value, schema: u64) -> Result<Record, String> {
-    let Value::Object(map) = item else {
-        return Err("not an object".into());
-    };
-    let record: Record = if schema == 0 {
-        serde_json::from_str(&Value::Object(migrate_from_unversioned(map)).to_string())
+/// Parses one record (JSON text) written under `schema`, migrating older shapes.
+pub fn parse_record(item: &str, schema: u64) -> Result<Record, String> {
+    let record = if schema == 0 {
+        serde_json::from_str::<Unversioned>(item).map(Record::from)
     } else {
-        // Through text rather than `from_value`: the lenient path is rare, and
-        // one deserializer instantiation per type keeps the wasm smaller.
-        serde_json::from_str(&item.to_string())
-    }
-    .map_err(|e| e.to_string())?;
-    validate(record)
+        serde_json::from_str::<Record>(item)
+    };
+    validate(record.map_err(|e| e.to_string())?)
 }
 
 /// Schema 0 is any unversioned list of posts: the shape `rapport batch` prints
-/// (`platform`, `cues` as a list of names) with a `time` in seconds,
-/// milliseconds or RFC 3339, so a team can import posts analysed elsewhere.
-fn migrate_from_unversioned(map: &Map<String, Value>) -> Map<String, Value> {
-    let mut out = map.clone();
-    if !out.contains_key("site") {
-        if let Some(platform) = out.remove("platform") {
-            out.insert("site".into(), platform);
+/// (`platform`, `cues` as a list of names, a numeric `id`) with a `time` in
+/// seconds, milliseconds or RFC 3339, so a team can import posts analysed elsewhere.
+#[derive(Deserialize)]
+struct Unversioned {
+    #[serde(default)]
+    id: Option<AnyId>,
+    #[serde(alias = "platform")]
+    site: Platform,
+    #[serde(default)]
+    host: String,
+    time: AnyTime,
+    balance: Balance,
+    fame: u8,
+    connection: u8,
+    #[serde(default)]
+    cues: CueCounts,
+    stats: Stats,
+    #[serde(default)]
+    phrases: Vec<Phrase>,
+    #[serde(default)]
+    first_balance: Option<Balance>,
+    #[serde(default)]
+    text: Option<String>,
+}
+
+impl From<Unversioned> for Record {
+    fn from(old: Unversioned) -> Record {
+        let time = old.time.0;
+        Record {
+            id: old
+                .id
+                .map_or_else(|| format!("import-{}-{time}", old.site.name()), |id| id.0),
+            site: old.site,
+            host: old.host,
+            time,
+            balance: old.balance,
+            fame: old.fame,
+            connection: old.connection,
+            cues: old.cues.0,
+            stats: old.stats,
+            phrases: old.phrases,
+            first_balance: old.first_balance,
+            text: old.text,
         }
     }
-    if let Some(Value::Array(names)) = out.get("cues") {
-        let mut counts = Map::new();
-        for name in names.iter().filter_map(Value::as_str) {
-            let n = counts.get(name).and_then(Value::as_u64).unwrap_or(0);
-            counts.insert(name.to_string(), Value::from(n + 1));
-        }
-        out.insert("cues".into(), Value::Object(counts));
-    }
-    let time = match out.get("time") {
-        Some(Value::String(s)) => parse_rfc3339_ms(s),
-        // Before 2001-09 in milliseconds is implausible for a post, so small
-        // values are seconds.
-        Some(Value::Number(n)) => n.as_f64().map(|t| {
-            if t < 1e12 {
-                (t * 1000.0) as i64
-            } else {
-                t as i64
+}
+
+/// An id written as a string or a number.
+struct AnyId(String);
+
+impl<'de> Deserialize<'de> for AnyId {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl Visitor<'_> for V {
+            type Value = AnyId;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a string or a number")
             }
-        }),
-        _ => None,
-    };
-    if let Some(t) = time {
-        out.insert("time".into(), Value::from(t));
-    }
-    if !out.contains_key("id") {
-        if let Some(t) = time {
-            let site = out.get("site").and_then(Value::as_str).unwrap_or("generic");
-            out.insert("id".into(), Value::from(format!("import-{site}-{t}")));
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<AnyId, E> {
+                Ok(AnyId(v.to_string()))
+            }
+            fn visit_u64<E: de::Error>(self, v: u64) -> Result<AnyId, E> {
+                Ok(AnyId(v.to_string()))
+            }
+            fn visit_i64<E: de::Error>(self, v: i64) -> Result<AnyId, E> {
+                Ok(AnyId(v.to_string()))
+            }
         }
-    } else if let Some(Value::Number(n)) = out.get("id") {
-        let id = n.to_string();
-        out.insert("id".into(), Value::from(id));
+        d.deserialize_any(V)
     }
-    out
+}
+
+/// A time in milliseconds, written as seconds, milliseconds or RFC 3339.
+struct AnyTime(i64);
+
+impl<'de> Deserialize<'de> for AnyTime {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl Visitor<'_> for V {
+            type Value = AnyTime;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a time in seconds, milliseconds or RFC 3339")
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<AnyTime, E> {
+                parse_rfc3339_ms(v)
+                    .map(AnyTime)
+                    .ok_or_else(|| E::custom(format!("not a time: {v}")))
+            }
+            fn visit_f64<E: de::Error>(self, v: f64) -> Result<AnyTime, E> {
+                // Before 2001-09 in milliseconds is implausible for a post, so small values are seconds.
+                Ok(AnyTime(if v < 1e12 {
+                    (v * 1000.0) as i64
+                } else {
+                    v as i64
+                }))
+            }
+            fn visit_u64<E: de::Error>(self, v: u64) -> Result<AnyTime, E> {
+                self.visit_f64(v as f64)
+            }
+            fn visit_i64<E: de::Error>(self, v: i64) -> Result<AnyTime, E> {
+                self.visit_f64(v as f64)
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+/// Cue counts, written as a map or as a list of names (one per hint).
+#[derive(Default)]
+struct CueCounts(BTreeMap<Cue, u32>);
+
+impl<'de> Deserialize<'de> for CueCounts {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = CueCounts;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("cue counts or a list of cue names")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<CueCounts, A::Error> {
+                let mut counts = BTreeMap::new();
+                while let Some((cue, n)) = map.next_entry::<Cue, u32>()? {
+                    counts.insert(cue, n);
+                }
+                Ok(CueCounts(counts))
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<CueCounts, A::Error> {
+                let mut counts = BTreeMap::new();
+                while let Some(cue) = seq.next_element::<Cue>()? {
+                    *counts.entry(cue).or_insert(0) += 1;
+                }
+                Ok(CueCounts(counts))
+            }
+        }
+        d.deserialize_any(V)
+    }
 }
 
 fn validate(mut record: Record) -> Result<Record, String> {
@@ -359,10 +458,10 @@ pub struct Update {
     pub rejected: Option<String>,
 }
 
-/// Loads the stored value, adds `add` (a record in the current schema) and
+/// Loads the stored value, adds `add` (a record in the current schema, as JSON text) and
 /// applies the caps. The only way the background changes the history, so the
 /// repair, the de-duplication and the caps are the same for every write.
-pub fn update(loaded: Loaded, add: Option<&Value>, now_ms: i64, caps: Caps) -> Update {
+pub fn update(loaded: Loaded, add: Option<&str>, now_ms: i64, caps: Caps) -> Update {
     let mut records = loaded.records;
     let mut write = loaded.needs_rewrite;
     let newer = matches!(loaded.problem, Some(Problem::NewerSchema { .. }));
@@ -617,7 +716,13 @@ mod tests {
         let day = 86_400_000;
         let now = 1000 * day;
         let mut records: Vec<Record> = (0..10)
-            .map(|i| parse_record(&good(&i.to_string(), now - (10 - i) * 10 * day), 1).unwrap())
+            .map(|i| {
+                parse_record(
+                    &good(&i.to_string(), now - (10 - i) * 10 * day).to_string(),
+                    1,
+                )
+                .unwrap()
+            })
             .collect();
         apply_caps(&mut records, now, 100, 35);
         // Ages 100, 90, … 10 days: only 30, 20 and 10 days old are within 35 days.
@@ -655,7 +760,7 @@ mod tests {
         let raw = json!({"schema": 1, "records": [good("a", 1_000_000_000_000), "junk"]});
         let u = update(
             load(Some(&raw)),
-            Some(&good("b", 1_500_000_000_000)),
+            Some(&good("b", 1_500_000_000_000).to_string()),
             now,
             caps,
         );
@@ -664,7 +769,7 @@ mod tests {
         let stored = serde_json::to_value(&u.store).unwrap();
         let again = update(
             load(Some(&stored)),
-            Some(&good("b", 1_500_000_000_000)),
+            Some(&good("b", 1_500_000_000_000).to_string()),
             now,
             caps,
         );
@@ -678,7 +783,7 @@ mod tests {
             latest = serde_json::to_value(
                 update(
                     load(Some(&latest)),
-                    Some(&good(&format!("n{i}"), t)),
+                    Some(&good(&format!("n{i}"), t).to_string()),
                     now,
                     caps,
                 )
@@ -704,7 +809,7 @@ mod tests {
         let raw = json!({"schema": 2, "records": [good("a", 1_000_000_000_000)]});
         let u = update(
             load(Some(&raw)),
-            Some(&good("b", 1_100_000_000_000)),
+            Some(&good("b", 1_100_000_000_000).to_string()),
             2_000_000_000_000,
             Caps {
                 max_posts: 1,
@@ -757,7 +862,7 @@ mod tests {
         );
         assert_eq!(record.balance, analysis.balance);
         assert_eq!(
-            parse_record(&serde_json::to_value(&record).unwrap(), 1),
+            parse_record(&serde_json::to_string(&record).unwrap(), 1),
             Ok(record)
         );
     }

@@ -4,7 +4,6 @@
 
 use gloo_events::EventListener;
 use serde::Serialize;
-use serde_json::Value;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::Element;
@@ -34,16 +33,12 @@ pub fn history_update(
         update: Update,
         summary: Summary,
     }
-    let add: Option<Value> = if add.is_empty() {
-        None
-    } else {
-        serde_json::from_str(add).ok()
-    };
+    let add = (!add.is_empty()).then_some(add);
     let caps = Caps {
         max_posts: max_posts as usize,
         max_age_days,
     };
-    let update = update(load_str(raw), add.as_ref(), now_ms as i64, caps);
+    let update = update(load_str(raw), add, now_ms as i64, caps);
     let summary = Summary::compute(&update.store.records);
     serde_json::to_string(&Reply { update, summary }).expect("reply serialises")
 }
