@@ -280,4 +280,28 @@ export default [
       await waitFor(() => page.evaluate(() => document.getElementById("brand-names")?.value === "Acme Coffee"), { what: "the page to show them" });
     },
   },
+  {
+    name: "options: adding a site asks for its permission, lists it and enables it; removing it revokes both",
+    // Chromium shows a permission prompt headless automation cannot answer; Firefox answers it through a pref.
+    browsers: ["firefox"],
+    async run({ session }) {
+      await resetAll(session);
+      const page = await session.openExtensionPage("options.html");
+      await waitFor(() => page.evaluate(() => document.body.dataset.ready === "true"), { what: "the options page" });
+      await page.click("#add-site");
+      await page.keyboard.type("not a site");
+      await page.click('[data-action="add-site"]');
+      await waitFor(() => page.evaluate(() => /does not look like a site/.test(document.querySelector(".status")?.textContent ?? "")), { what: "the invalid-address message" });
+      await page.click("#add-site");
+      await pressCombo(page, MOD, "a");
+      await page.keyboard.type("https://Mastodon.social/home");
+      await page.keyboard.press("Enter");
+      await waitFor(async () => (await send(session, { kind: "getSettings" })).settings.extra_sites.includes("https://mastodon.social"), { what: "the site in the settings" });
+      await waitFor(() => page.evaluate(() => [...document.querySelectorAll("ul.extra-sites li span")].some((e) => e.textContent === "https://mastodon.social")), { what: "the site in the list" });
+      assert.equal(await inExtension(session, (api) => api.permissions.contains({ origins: ["https://mastodon.social/*"] })), true);
+      await page.click('ul.extra-sites [data-action="remove-site"]');
+      await waitFor(async () => (await send(session, { kind: "getSettings" })).settings.extra_sites.length === 0, { what: "the site to be removed" });
+      assert.equal(await inExtension(session, (api) => api.permissions.contains({ origins: ["https://mastodon.social/*"] })), false);
+    },
+  },
 ];
