@@ -33,21 +33,29 @@ const NOT_ASKING: [&[&str]; 14] = [
 pub(crate) fn find(ctx: &Ctx<'_>, out: &mut Vec<Candidate>) {
     let rule = code_rule!("open-question.genuine");
     let hits_before = out.len();
+    // Bait spans sorted by start, so each question looks only at its own.
+    let mut bait: Vec<Span> = Vec::new();
+    let mut bait_sorted = false;
     for s in &ctx.toks.sentences {
         if !s.question {
             continue;
         }
         let tokens = &ctx.tokens[s.first as usize..s.last as usize];
-        let words: Vec<&str> = tokens
-            .iter()
-            .filter(|t| t.kind == Kind::Word)
-            .map(|t| ctx.tok_text(t))
-            .collect();
-        if words.len() < 4 {
+        let words = || {
+            tokens
+                .iter()
+                .filter(|t| t.kind == Kind::Word)
+                .map(|t| ctx.tok_text(t))
+        };
+        let Some(first) = words().next() else {
+            continue;
+        };
+        if words().nth(3).is_none() {
             continue;
         }
         let opens_with = |seq: &[&str]| {
-            words.len() >= seq.len() && seq.iter().zip(&words).all(|(a, b)| eq_fold(b, a))
+            let mut w = words();
+            seq.iter().all(|a| w.next().is_some_and(|b| eq_fold(b, a)))
         };
         if NOT_ASKING.iter().any(|seq| opens_with(seq)) {
             continue;
@@ -57,16 +65,28 @@ pub(crate) fn find(ctx: &Ctx<'_>, out: &mut Vec<Candidate>) {
         // neither is usually rhetorical or a headline ("What made it possible?").
         let mentions_you = tokens.iter().any(|t| t.is(YOU));
         let asks_for_us =
-            WH_OPENERS.iter().any(|o| eq_fold(words[0], o)) && tokens.iter().any(|t| t.is(WE));
-        let asks = mentions_you || asks_for_us;
-        if !asks {
+            WH_OPENERS.iter().any(|o| eq_fold(first, o)) && tokens.iter().any(|t| t.is(WE));
+        if !(mentions_you || asks_for_us) {
             continue;
         }
         let span = Span::new(s.start as usize, s.end as usize);
+        if !bait_sorted {
+            bait.extend(
+                out[..hits_before]
+                    .iter()
+                    .filter(|c| c.cue().is_bait())
+                    .map(|c| c.span),
+            );
+            bait.sort_unstable();
+            bait_sorted = true;
+        }
         // A bait prompt or clickbait hook inside the question decides it.
-        let baited = out[..hits_before]
+        // Bait spans are short, so those starting well before cannot reach in.
+        let from = bait.partition_point(|b| b.start() + 512 < span.start());
+        let baited = bait[from..]
             .iter()
-            .any(|c| c.cue().is_bait() && c.span.overlaps(&span));
+            .take_while(|b| b.start() < span.end())
+            .any(|b| b.overlaps(&span));
         if !baited {
             out.push(Candidate::lexicon(rule, span));
         }
