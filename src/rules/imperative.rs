@@ -117,7 +117,7 @@ mod tests {
     #[test]
     fn imperatives_that_point_somewhere_are_calls_to_action() {
         assert!(fires(
-            "Read her story: https://acme.example/ana",
+            "Listen to the interview: https://acme.example/ana",
             "call-to-action.imperative"
         ));
         assert!(fires(
