@@ -29,7 +29,7 @@
           e.composedPath()[0].click();
         }
       });
-      overlay.afterPass.add(() => this.reposition());
+      overlay.afterMeasure.add(() => this.reposition());
     }
 
     get open() { return !this.el.hidden; }

@@ -94,7 +94,7 @@
         this.analyzedText = this.sentText;
       }
       if (this.dirty) this.send();
-      if (run && run.overlay.session === this) run.overlay.schedule();
+      if (run && run.overlay.session === this) run.overlay.schedule({ now: true });
     }
 
     /** Hints still lying on the same words, minus the ones the user ignored here. */

@@ -92,7 +92,8 @@
       this.fold = null;
       this.highlightNames = [];
       this.onFrame = () => this.pass();
-      this.afterPass = new Set();
+      this.afterPass = new Set(); // after each pass, with the composer's box
+      this.afterMeasure = new Set(); // once the hints' boxes are known
       document.documentElement.append(this.host);
       this.raise();
     }
@@ -130,7 +131,17 @@
       this.schedule();
     }
 
-    schedule() {
+    /**
+     * Asks for a pass. `now` (a new analysis arrived) runs it at once unless a
+     * pass already ran in this frame, so a keystroke's hints do not wait for
+     * the next frame; everything else waits for the next animation frame.
+     */
+    schedule({ now = false } = {}) {
+      if (now && !this.passedThisFrame) {
+        if (this.frame) cancelAnimationFrame(this.frame);
+        this.pass();
+        return;
+      }
       if (!this.frame) this.frame = requestAnimationFrame(this.onFrame);
     }
 
@@ -140,13 +151,22 @@
       this.highlightNames = [];
     }
 
-    /** One frame: read everything the drawing needs, then write. */
+    /** Remembers that this frame had its pass; only scheduled after a pass, so idle pages see nothing. */
+    markFrame() {
+      this.passedThisFrame = true;
+      if (!this.frameReset) this.frameReset = requestAnimationFrame(() => { this.passedThisFrame = false; this.frameReset = 0; });
+    }
+
+    /** One pass: read what the drawing needs, then write. */
     pass() {
       this.frame = 0;
+      this.markFrame();
       const s = this.session;
       if (!s || !s.root.isConnected) {
         if (s) s.onDisconnected();
         for (const m of this.markPool) m.hidden = true;
+        if (this.fold) this.fold.hidden = true;
+        this.marks = [];
         delete this.host.dataset.balance;
         this.host.dataset.hints = "0";
         this.host.dataset.marks = "[]";
@@ -164,52 +184,76 @@
         fieldStyle = {};
         for (const p of FIELD_STYLE_PROPS) fieldStyle[p] = cs[p];
         fieldStyle.clientWidth = s.root.clientWidth;
-        fieldStyle.clientHeight = s.root.clientHeight;
         fieldStyle.scrollTop = s.root.scrollTop;
         fieldStyle.scrollLeft = s.root.scrollLeft;
         fieldStyle.borderL = parseFloat(cs.borderLeftWidth) || 0;
-        fieldStyle.borderT = parseFloat(cs.borderTopWidth) || 0;
-      }
-      // ---- writes for the mirror, then the one read of the ranges' boxes
-      if (field) this.syncMirror(s, fieldStyle, box);
-      const useHighlights = !field && hasCustomHighlights;
-      const ranges = [];
-      const marks = [];
-      for (const hint of hints) {
-        const range = field ? this.mirrorRange(hint.start, hint.end) : s.model.range(hint.start, hint.end);
-        ranges.push(range);
-        const rects = [...range.getClientRects()].filter((r) => r.width > 0 || r.height > 0);
-        marks.push({ hint, rects });
-      }
-      let foldRect = null;
-      if (s.fold && s.model.text.length > s.fold) {
-        const r = field ? this.mirrorRange(s.fold, s.fold) : s.model.range(s.fold, s.fold);
-        foldRect = r.getClientRects()[0] || r.getBoundingClientRect();
       }
       // ---- writes
       this.host.dataset.theme = dark ? "dark" : "light";
-      this.marks = marks;
+      this.box = box;
       this.clip.style.left = `${box.left}px`;
       this.clip.style.top = `${box.top}px`;
       this.clip.style.width = `${box.width}px`;
       this.clip.style.height = `${box.height}px`;
-      // Elements are reused and hidden, never removed: in Chromium a node
-      // removal anywhere in the document ends the open typing command, which
-      // would split the user's native undo steps in textareas and
-      // contenteditables.
-      let used = 0;
+      const useHighlights = !field && hasCustomHighlights;
+      if (field) this.syncMirror(s, fieldStyle, box);
+      this.ranges = hints.map((h) => ({ hint: h, range: field ? this.mirrorRange(h.start, h.end) : s.model.range(h.start, h.end) }));
       if (useHighlights) {
+        // The highlights paint at the next frame by themselves; the boxes (for
+        // hover and the mirrored state) are measured in the next frame's pass.
         const fameName = dark ? "rapport-fame-dark" : "rapport-fame";
         const connName = dark ? "rapport-connection-dark" : "rapport-connection";
         const fame = new Highlight();
         const conn = new Highlight();
-        hints.forEach((h, i) => (h.polarity === "fame" ? fame : conn).add(ranges[i]));
+        for (const { hint, range } of this.ranges) (hint.polarity === "fame" ? fame : conn).add(range);
         this.clearHighlights();
         CSS.highlights.set(fameName, fame);
         CSS.highlights.set(connName, conn);
         this.highlightNames = [fameName, connName];
+        if (!this.measureFrame) this.measureFrame = requestAnimationFrame(() => { this.measureFrame = 0; this.measure(false); });
       } else {
         this.clearHighlights();
+        this.measure(true);
+      }
+      const a = s.analysis;
+      // Mirrored on the host so tests and assistive tooling can read the state without the closed shadow root.
+      if (a) {
+        this.host.dataset.balance = a.balance;
+        this.host.dataset.fame = String(a.fame);
+        this.host.dataset.connection = String(a.connection);
+      }
+      this.host.dataset.hints = String(hints.length);
+      this.host.dataset.platform = s.platform;
+      this.host.dataset.paint = useHighlights ? "highlights" : "boxes";
+      this.drawn = (this.drawn || 0) + 1;
+      this.host.dataset.drawn = String(this.drawn);
+      for (const fn of this.afterPass) fn(box);
+    }
+
+    /**
+     * Reads the boxes of the drawn ranges (one read; the mirror or the
+     * highlights are already in place), then draws the boxes when the
+     * highlights cannot, the fold marker, and the mirrored state.
+     */
+    measure(drawBoxes) {
+      const s = this.session;
+      const box = this.box;
+      if (!s || !box || !this.ranges) return;
+      // ---- reads
+      const marks = this.ranges.map(({ hint, range }) => ({ hint, rects: [...range.getClientRects()].filter((r) => r.width > 0 || r.height > 0) }));
+      let foldRect = null;
+      if (s.fold && s.model.text.length > s.fold) {
+        const r = s.model.field ? this.mirrorRange(s.fold, s.fold) : s.model.range(s.fold, s.fold);
+        foldRect = r.getClientRects()[0] || r.getBoundingClientRect();
+      }
+      // ---- writes
+      // Elements are reused and hidden, never removed: in Chromium a node
+      // removal anywhere in the document ends the open typing command, which
+      // would split the user's native undo steps in textareas and
+      // contenteditables.
+      this.marks = marks;
+      let used = 0;
+      if (drawBoxes) {
         for (const { hint, rects } of marks) {
           for (const r of rects) {
             const m = this.markElement(used++);
@@ -234,21 +278,11 @@
         if (this.fold) this.fold.hidden = true;
         delete this.host.dataset.fold;
       }
-      const a = s.analysis;
-      // Mirrored on the host so tests and assistive tooling can read the state without the closed shadow root.
-      if (a) {
-        this.host.dataset.balance = a.balance;
-        this.host.dataset.fame = String(a.fame);
-        this.host.dataset.connection = String(a.connection);
-      }
-      this.host.dataset.hints = String(hints.length);
-      this.host.dataset.platform = s.platform;
-      this.host.dataset.paint = useHighlights ? "highlights" : "boxes";
       this.host.dataset.marks = JSON.stringify(marks.map(({ hint, rects }) => ({
         start: hint.start, end: hint.end, polarity: hint.polarity, rule_id: hint.rule_id,
         rects: rects.map((r) => [round(r.left), round(r.top), round(r.width), round(r.height)]),
       })));
-      for (const fn of this.afterPass) fn(box);
+      for (const fn of this.afterMeasure) fn();
     }
 
     markElement(i) {
@@ -316,7 +350,9 @@
     }
 
     destroy() {
-      if (this.frame) cancelAnimationFrame(this.frame);
+      cancelAnimationFrame(this.frame);
+      cancelAnimationFrame(this.frameReset);
+      cancelAnimationFrame(this.measureFrame);
       this.clearHighlights();
       this.host.remove();
     }

@@ -141,6 +141,13 @@
   });
   api.storage.local.get(SETTINGS_KEY).then((stored) => applySettings(stored[SETTINGS_KEY]), () => {});
 
+  // The popup's "log the post in this tab" reaches the page through here.
+  api.runtime.onMessage.addListener((msg, sender, sendResponse) => {
+    if (msg?.kind !== Kinds.LOG_ACTIVE_DRAFT || sender.id !== api.runtime.id) return false;
+    globalThis.RapportPublish.logActive().then(sendResponse, (e) => sendResponse({ ok: false, error: String(e?.message ?? e) }));
+    return true; // answered asynchronously
+  });
+
   globalThis.RapportPublish = Object.freeze({
     /**
      * The manual "log this post" (for the gauge): records the active
@@ -150,7 +157,7 @@
     logActive() {
       const root = active;
       const text = root ? textOf(root) : "";
-      if (!text.trim()) return Promise.resolve({ ok: false, error: "nothing to record" });
+      if (!text.trim()) return Promise.resolve({ ok: false, error: "no draft" });
       return send(text, drafts.get(root)?.firstText, true);
     },
   });

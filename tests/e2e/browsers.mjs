@@ -62,6 +62,8 @@ async function launchFirefox(extensionDir, hosts) {
       "network.dns.forceResolve": "127.0.0.1",
       "privacy.reduceTimerPrecision": false,
       "datareporting.policy.dataSubmissionEnabled": false,
+      // permissions.request (optional host permissions for added sites) is granted without a prompt headless tests cannot answer.
+      "extensions.webextOptionalPermissionPrompts": false,
     },
   });
   await browser.installExtension(extensionDir);
@@ -70,25 +72,47 @@ async function launchFirefox(extensionDir, hosts) {
 
 /**
  * Starts `kind` ("chromium" | "firefox") with the extension in `extensionDir`.
- * Returns a session: { kind, browser, base, openPage(url), openExtensionPage(path), close() }.
+ * Returns a session: { kind, browser, base, requests, openPage(url), openExtensionPage(path), close() };
+ * requests lists { context, url } of every request recorded so far.
  */
 export async function launch(kind, { extensionDir, hosts }) {
   const started = Date.now();
   const { browser, base, cleanup } = kind === "chromium" ? await launchChromium(extensionDir, hosts) : await launchFirefox(extensionDir, hosts);
+  const requests = [];
+  const record = (context, url) => requests.push({ context, url });
+  // Every request of every page the tests open (content scripts' and
+  // extension pages' requests show there), and in Chromium the service
+  // worker's through its own CDP session (Firefox's BiDi does not expose the
+  // background page's network).
+  const watchPage = (page) => page.on("request", (r) => record(page.url(), r.url()));
+  const watchTarget = async (target) => {
+    if (target.type() !== "service_worker" && target.type() !== "background_page") return;
+    const cdp = await target.createCDPSession().catch(() => null);
+    if (!cdp) return;
+    cdp.on("Network.requestWillBeSent", (e) => record(target.url(), e.request.url));
+    await cdp.send("Network.enable").catch(() => {});
+  };
+  if (kind === "chromium") {
+    for (const t of browser.targets()) await watchTarget(t);
+    browser.on("targetcreated", (t) => { watchTarget(t); });
+  }
   const session = {
     kind,
     browser,
     base,
+    requests,
     startupMs: Date.now() - started,
     /** Opens an https fixture page and waits for it to load. */
     async openPage(url) {
       const page = await browser.newPage();
+      watchPage(page);
       await page.goto(url, { waitUntil: "load", timeout: 20000 });
       return page;
     },
     /** Opens an extension page; Firefox never resolves goto on moz-extension URLs, so poll. */
     async openExtensionPage(rel) {
       const page = await browser.newPage();
+      watchPage(page);
       const url = `${base}/${rel}`;
       if (kind === "chromium") {
         await page.goto(url, { waitUntil: "load", timeout: 20000 });

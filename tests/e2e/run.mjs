@@ -5,7 +5,7 @@
 //   node tests/e2e/run.mjs [--browser chromium|firefox] [--grep TEXT]
 //
 // A spec is a module in tests/e2e/specs/ whose default export is a list of
-// { name, run(ctx) } (run throws to fail); ctx = { session, kind, fixtureUrl }.
+// { name, run(ctx) } (run throws to fail); ctx = { session, kind, server, fixtureUrl }.
 import fs from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
@@ -59,7 +59,7 @@ for (const kind of browsers) {
   for (const spec of specs) {
     if (spec.browsers && !spec.browsers.includes(kind)) continue;
     const started = Date.now();
-    const ctx = { session, kind, fixtureUrl: (host, p = "/") => `https://${host}${p}` };
+    const ctx = { session, kind, server, fixtureUrl: (host, p = "/") => `https://${host}${p}` };
     try {
       await withTimeout(spec.run(ctx), spec.timeout ?? TEST_TIMEOUT_MS, spec.name);
       totals[kind].passed += 1;

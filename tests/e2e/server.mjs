@@ -58,10 +58,12 @@ function resolveFile(host, urlPath) {
   return fs.existsSync(file) ? file : null;
 }
 
-/** Starts the server on 127.0.0.1:443; resolves to { close, hosts }. */
+/** Starts the server on 127.0.0.1:443; resolves to { close, hosts, hits } (hits: every { host, path } requested). */
 export async function startFixtureServer({ port = 443 } = {}) {
+  const hits = [];
   const server = https.createServer(certificate(), (req, res) => {
     const host = (req.headers.host || "").split(":")[0];
+    hits.push({ host, path: req.url });
     const file = HOSTS.includes(host) ? resolveFile(host, req.url) : null;
     if (!file) {
       res.writeHead(404, { "content-type": "text/plain" });
@@ -75,5 +77,5 @@ export async function startFixtureServer({ port = 443 } = {}) {
     server.once("error", reject);
     server.listen(port, "127.0.0.1", resolve);
   });
-  return { hosts: HOSTS, port, close: () => new Promise((r) => server.close(r)) };
+  return { hosts: HOSTS, port, hits, close: () => new Promise((r) => server.close(r)) };
 }

@@ -1,0 +1,63 @@
+// Conventions of the site adapters, checked from the sources (once, in the
+// first browser): every file in extension/content/adapters/ is loaded by the
+// manifest before main.js, registers exactly one adapter named after the file
+// with a doc string and a doc comment, declares its selectors as commented
+// constants, and has a fixture page under its real hostname that the e2e
+// table lists. (20-composers then checks each fixture gets its platform.)
+import assert from "node:assert/strict";
+import fs from "node:fs";
+import path from "node:path";
+import vm from "node:vm";
+import { ROOT } from "../server.mjs";
+import { FIXTURES } from "../lib/fixtures.mjs";
+
+const ADAPTERS = path.join(ROOT, "extension", "content", "adapters");
+
+export default [
+  {
+    name: "every adapter is registered, documented, loaded by the manifest and has a fixture",
+    browsers: ["chromium"],
+    async run() {
+      const manifest = JSON.parse(fs.readFileSync(path.join(ROOT, "extension", "manifest.json"), "utf8"));
+      const scripts = manifest.content_scripts[0].js;
+      const files = fs.readdirSync(ADAPTERS).filter((f) => f.endsWith(".js")).sort();
+      assert.ok(files.length >= 9, `adapters found: ${files.join(", ")}`);
+      for (const file of files) {
+        const id = file.replace(/\.js$/, "");
+        const source = fs.readFileSync(path.join(ADAPTERS, file), "utf8");
+        const at = scripts.indexOf(`content/adapters/${file}`);
+        assert.ok(at > scripts.indexOf("content/registry.js") && at < scripts.indexOf("content/main.js"), `${file} is loaded after the registry and before main.js`);
+
+        const registered = [];
+        vm.runInNewContext(source, { globalThis: { RapportAdapters: { register: (a) => registered.push(a) } } }, { filename: file });
+        assert.equal(registered.length, 1, `${file} registers one adapter`);
+        const a = registered[0];
+        assert.equal(a.id, id, `${file} registers the adapter "${id}"`);
+        assert.ok(typeof a.doc === "string" && a.doc.length > 10, `${id} has a doc string`);
+        assert.ok(typeof a.matches === "function" && typeof a.setup === "function", `${id} has matches() and setup()`);
+        assert.match(source, /^\/\*\*[\s\S]+?\*\//, `${file} opens with a doc comment`);
+
+        // Selectors are named constants, each with a comment saying what it is for.
+        const lines = source.split("\n");
+        const constants = lines.map((l, i) => [l, i]).filter(([l]) => /^\s*const [A-Z][A-Z_]+ = /.test(l));
+        assert.ok(constants.length >= 1, `${id} names its selectors`);
+        for (const [line, i] of constants) assert.match(lines[i - 1], /^\s*\/\//, `${file}: "${line.trim()}" has a comment above it`);
+
+        // What setup declares, and a fixture page to exercise it.
+        const composers = [];
+        a.setup({ signal: new AbortController().signal, watchComposers: (s) => composers.push(s), watchPublish: () => {}, setFold: () => {} });
+        assert.ok(composers.length >= 1, `${id} declares at least one composer`);
+        const fixture = FIXTURES.find((f) => f.adapter === id);
+        assert.ok(fixture, `${id} has a row in tests/e2e/lib/fixtures.mjs`);
+        const dir = path.join(ROOT, "tests", "fixtures", "sites", fixture.host);
+        const page = [path.join(dir, fixture.path), path.join(dir, `${fixture.path}.html`), path.join(dir, fixture.path, "index.html")].find((p) => fs.existsSync(p) && fs.statSync(p).isFile());
+        assert.ok(page, `${id}'s fixture page ${fixture.host}${fixture.path} exists`);
+        if (id !== "generic" && id !== "mastodon") {
+          assert.ok(a.matches(new URL(`https://${fixture.host}${fixture.path}`), { querySelector: () => null }), `${id} matches its fixture's host`);
+          assert.ok(manifest.content_scripts[0].matches.some((m) => m.startsWith(`https://${fixture.host}/`)), `the manifest injects on ${fixture.host}`);
+        }
+      }
+      for (const f of FIXTURES) assert.ok(files.includes(`${f.adapter}.js`), `fixture row ${f.adapter} has an adapter file`);
+    },
+  },
+];

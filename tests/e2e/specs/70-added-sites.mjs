@@ -1,0 +1,67 @@
+// Sites the user adds (a Mastodon instance, any other site): once the
+// optional host permission is granted from an extension page (a user
+// gesture) and the origin is in settings.extra_sites, the background
+// registers the content scripts there at run time; the Mastodon adapter
+// recognises the instance by its page structure, anything else gets the
+// generic adapter. Until then, nothing runs on those hosts.
+import assert from "node:assert/strict";
+import { FIXTURES } from "../lib/fixtures.mjs";
+import { focusComposer, openFixture, overlayState, resetSettings, sendFromExtension, sleep, waitForMarks } from "../lib/composer.mjs";
+
+const DRAFT = "Follow us for more!!! Thanks to Maria for the idea. What do you think?";
+
+/** Grants optional host permissions the way the options page does: permissions.request inside a real click. */
+async function grantFromExtensionPage(session, origins) {
+  const page = await session.openExtensionPage("popup.html");
+  await page.evaluate((o) => {
+    const api = globalThis.browser?.runtime ? globalThis.browser : globalThis.chrome;
+    globalThis.__granted = null;
+    document.addEventListener("click", () => { api.permissions.request({ origins: o }).then((g) => { globalThis.__granted = g; }, (e) => { globalThis.__granted = String(e); }); }, { once: true, capture: true });
+  }, origins);
+  await page.mouse.click(5, 5);
+  for (let i = 0; i < 50; i++) {
+    const g = await page.evaluate(() => globalThis.__granted);
+    if (g !== null) return g;
+    await sleep(100);
+  }
+  return null;
+}
+
+export default [
+  {
+    name: "Mastodon and generic sites: nothing runs before they are added; registered at run time once granted and enabled",
+    // Chromium shows a permission prompt that headless automation cannot answer; Firefox answers it through a pref.
+    browsers: ["firefox"],
+    async run({ session }) {
+      await resetSettings(session);
+      const mastodon = FIXTURES.find((f) => f.adapter === "mastodon");
+      const generic = FIXTURES.find((f) => f.adapter === "generic");
+      let page = await openFixture(session, mastodon);
+      await focusComposer(page, mastodon);
+      await page.keyboard.type(DRAFT);
+      await sleep(500);
+      assert.equal(await overlayState(page), null, "no overlay on a site the user has not added");
+      await page.close();
+
+      const origins = [`https://${mastodon.host}/*`, `https://${generic.host}/*`];
+      assert.equal(await grantFromExtensionPage(session, origins), true, "the optional host permissions were granted");
+      const s = (await sendFromExtension(session, { kind: "getSettings" })).settings;
+      s.extra_sites = [`https://${mastodon.host}`, `https://${generic.host}`];
+      await sendFromExtension(session, { kind: "setSettings", settings: s });
+      await sleep(500); // the background registers the scripts after the settings change
+
+      for (const [fixture, platform] of [[mastodon, "mastodon"], [generic, "generic"]]) {
+        page = await openFixture(session, fixture);
+        await focusComposer(page, fixture);
+        await page.keyboard.type(DRAFT);
+        const state = await waitForMarks(page, (st) => st.hints > 0, `hints on ${fixture.host}`);
+        assert.equal(state.platform, platform, `${fixture.host} is analysed as ${platform}`);
+        await page.close();
+      }
+      const cleared = (await sendFromExtension(session, { kind: "getSettings" })).settings;
+      cleared.extra_sites = [];
+      await sendFromExtension(session, { kind: "setSettings", settings: cleared });
+      await resetSettings(session);
+    },
+  },
+];
