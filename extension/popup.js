@@ -23,6 +23,18 @@ const actions = {
   },
   clear: () => send({ kind: Kinds.CLEAR_HISTORY }),
   setPaused: (paused) => send({ kind: Kinds.SET_RECORDING, paused }),
+  // The manual fallback when a site's publish was not detected: the content
+  // script of the tab the popup was opened over records its active draft.
+  async logActiveTab() {
+    const status = document.getElementById("history-status");
+    const say = (key) => { if (status) status.textContent = api.i18n.getMessage(key); };
+    const [tab] = await api.tabs.query({ active: true, currentWindow: true });
+    const reply = tab?.id === undefined ? null : await api.tabs.sendMessage(tab.id, { kind: Kinds.LOG_ACTIVE_DRAFT }).catch(() => null);
+    if (!reply) say("logTabUnsupported");
+    else if (reply.recorded) say("logTabDone");
+    else if (reply.reason === "paused") say("recordingPausedBanner");
+    else say("logTabNoDraft");
+  },
   dismissNotice: () => send({ kind: Kinds.DISMISS_HISTORY_NOTICE }),
 };
 

@@ -24,6 +24,10 @@
 //        history; recorded is false when recording is paused (reason
 //        "paused") or the id was already recorded (the same post reported twice).
 //        first_text is the draft as first analysed, for "improved before posting".
+//   { kind: "logActiveDraft" } (popup -> the active tab's content script,
+//        through tabs.sendMessage) -> the background's recordPost reply, or
+//        { ok: false, error: "no draft" }. The manual "log this post": records
+//        the composer the user last typed in on that page, as it is now.
 //   { kind: "repairHistory" }   -> { ok: true, problem, dropped, kept }
 //        Re-reads the history, writes back what Rust recovered and the
 //        summary (the popup asks when it finds no summary).
@@ -78,6 +82,7 @@
       CLEAR_HISTORY: "clearHistory",
       DISMISS_HISTORY_NOTICE: "dismissHistoryNotice",
       SET_RECORDING: "setRecording",
+      LOG_ACTIVE_DRAFT: "logActiveDraft",
     }),
   });
 })();

@@ -285,7 +285,7 @@ fn notice_text(notice: &JsValue) -> Option<String> {
 
 /// Renders `summary` (the background's `Summary` as JSON, "" when there is
 /// none yet) into `root`. `notice` is the background's note about a repaired
-/// store (or null); `actions` has `exportHistory(format)`, `clear()`,
+/// store (or null); `actions` has `exportHistory(format)`, `logActiveTab()`, `clear()`,
 /// `setPaused(bool)` and `dismissNotice()`.
 #[wasm_bindgen]
 pub fn render_habits(
@@ -440,6 +440,12 @@ pub fn render_habits(
     }
 
     let bar = el("div", "history-actions");
+    let log = button(&t("logTab"), "");
+    set_attr(&log, "data-action", "log-tab");
+    set_attr(&log, "title", &t("logTabHelp"));
+    let a = actions.clone();
+    EventListener::new(&log, "click", move |_| call(&a, "logActiveTab", &[])).forget();
+    append(&bar, &log);
     let pause = button(
         &t(if paused {
             "resumeRecording"

@@ -114,6 +114,12 @@ pub fn render_popup(root: Element, options: JsValue) -> Result<(), JsError> {
     set_attr(&habits, "id", "habits");
     set_attr(&habits, "aria-labelledby", "habits-heading");
     append(&root, &habits);
+    // Outside the habits section, which re-renders when the history changes:
+    // the outcome of "log the post in this tab" must survive that.
+    let status = el("p", "muted history-status");
+    set_attr(&status, "id", "history-status");
+    set_attr(&status, "role", "status");
+    append(&root, &status);
 
     let form = el("section", "try");
     let label = el_text("label", "", &t("draftLabel"));

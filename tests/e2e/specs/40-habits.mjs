@@ -108,6 +108,23 @@ export default [
     },
   },
   {
+    name: "the manual \"log the post in this tab\" records a post whose publish was not detected",
+    async run({ session }) {
+      await resetAll(session);
+      // A site whose publish never confirms: nothing is recorded on its own.
+      const tab = await openPublishFixture(session, "www.reddit.com", { fail: true });
+      await typeInto(tab, "#post-body", CONNECTING);
+      const popup = await openPopup(session);
+      // The popup acts on the tab that is active in its window, as when it opens over the page.
+      await tab.bringToFront();
+      await popup.evaluate(() => document.querySelector('[data-action="log-tab"]').click());
+      const [record] = await waitForRecords(session, 1);
+      assert.equal(record.site, "reddit");
+      assert.ok(record.cues["open-question"] >= 1, JSON.stringify(record.cues));
+      await waitFor(() => popup.evaluate(() => /Logged/.test(document.getElementById("history-status")?.textContent ?? "")), { what: "the popup to say so" });
+    },
+  },
+  {
     name: "a damaged store is repaired: valid records kept, the user told, the original kept aside",
     async run({ session }) {
       await resetAll(session);
