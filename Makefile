@@ -6,7 +6,7 @@ export CARGO_TERM_COLOR ?= never
 
 WASM := extension/pkg/rapport_bg.wasm
 
-.PHONY: build setup wasm sizes test test-rust test-wasm lint-ext e2e package eval bench bench-popup fmt clean
+.PHONY: build setup wasm sizes test test-rust test-wasm lint-ext e2e package eval bench bench-popup bench-overlay fmt clean
 
 build: setup wasm sizes
 
@@ -50,6 +50,10 @@ bench: build
 # Popup first paint with 1,000 stored posts, in Chromium and Firefox (budget 100 ms).
 bench-popup:
 	@node bench/popup.mjs
+
+# Overlay latency (input event to overlay updated, 3,000-character Lexical draft) and idle wake-ups, in Chromium.
+bench-overlay:
+	@node bench/overlay.mjs
 
 fmt:
 	cargo fmt
