@@ -4,7 +4,7 @@ import { download } from "./shared/download.js";
 import init, { render_options } from "./pkg/rapport.js";
 
 const { api } = globalThis.RapportBrowser;
-const { Kinds } = globalThis.RapportProtocol;
+const { Kinds, SETTINGS_KEY } = globalThis.RapportProtocol;
 const root = document.getElementById("root");
 const t = (key, subs) => api.i18n.getMessage(key, subs);
 let settings;
@@ -82,11 +82,25 @@ const actions = {
   },
 };
 
+// Settings changed elsewhere (the popup's pause button, the overlay's "turn
+// off this rule", another options tab): show them, so a later save here does
+// not put back what this page showed before.
+function onStorageChanged(changes, area) {
+  if (area !== "local" || !changes[SETTINGS_KEY]) return;
+  const next = changes[SETTINGS_KEY].newValue;
+  if (!next || JSON.stringify(next) === JSON.stringify(settings)) return; // this page's own save
+  settings = next;
+  const focusedId = document.activeElement?.id;
+  render();
+  if (focusedId) document.getElementById(focusedId)?.focus();
+}
+
 try {
   await init({ module_or_path: api.runtime.getURL("pkg/rapport_bg.wasm") });
   const reply = await api.runtime.sendMessage({ kind: Kinds.GET_SETTINGS });
   settings = reply.settings;
   render();
+  api.storage.onChanged.addListener(onStorageChanged);
   document.body.dataset.ready = "true";
 } catch (e) {
   root.textContent = t("loadFailed", [String(e?.message ?? e)]);

@@ -243,6 +243,23 @@ export default [
     },
   },
   {
+    name: "an open options page follows settings changed elsewhere (pause from the popup)",
+    async run({ session }) {
+      await resetAll(session);
+      const options = await session.openExtensionPage("options.html");
+      await waitFor(() => options.evaluate(() => document.body.dataset.ready === "true"), { what: "the options page" });
+      assert.equal(await options.$eval("#recording-paused", (e) => e.checked), false);
+      const popup = await openPopup(session);
+      await popup.click('[data-action="pause"]');
+      await waitFor(() => options.evaluate(() => document.getElementById("recording-paused")?.checked === true), { what: "the options page to show the pause" });
+      // A later change on the options page keeps the pause.
+      await options.bringToFront();
+      await options.click("#nudge");
+      await waitFor(async () => (await send(session, { kind: "getSettings" })).settings.nudge === true, { what: "the nudge to be saved" });
+      assert.equal((await send(session, { kind: "getSettings" })).settings.history.paused, true);
+    },
+  },
+  {
     name: "options: history cap, stored text, nudge and site switches are saved; settings export and import round-trip",
     async run({ session }) {
       await resetAll(session);
