@@ -51,6 +51,7 @@
 
   let paused = false;
   let active = null; // the composer the user last typed in or focused
+  const pending = new Set(); // publish attempts waiting for the site's confirmation
   const drafts = new WeakMap(); // composer root -> { firstText, timer, pending }
 
   const draftOf = (root) => {
@@ -91,15 +92,23 @@
     clearTimeout(d.timer);
     const firstText = d.firstText;
     const started = Date.now();
-    const check = () => {
-      const gone = !root.isConnected || !textOf(root).trim();
-      if (gone) {
+    const attempt = {
+      confirm() {
+        pending.delete(attempt);
         d.pending = false;
         d.firstText = null;
         document.documentElement.dataset.rapportLastPublish = "recorded";
         send(text, firstText, false).catch((e) => console.debug("Rapport: could not record the post", e));
+      },
+    };
+    pending.add(attempt);
+    const check = () => {
+      if (!pending.has(attempt)) return;
+      if (!root.isConnected || !textOf(root).trim()) {
+        attempt.confirm();
       } else if (Date.now() - started > CONFIRM_TIMEOUT_MS) {
         // Still there with text: the site refused or the user cancelled; a retry starts afresh.
+        pending.delete(attempt);
         d.pending = false;
         document.documentElement.dataset.rapportLastPublish = "not-confirmed";
       } else {
@@ -108,6 +117,12 @@
     };
     setTimeout(check, CONFIRM_POLL_MS);
   }
+
+  // Sites that go to the new post's page once it is accepted (Reddit's submit
+  // form, some comment forms) confirm by leaving: a refused post stays put.
+  window.addEventListener("pagehide", () => {
+    for (const attempt of [...pending]) attempt.confirm();
+  }, { signal: controller.signal });
 
   const on = (type, fn) => document.addEventListener(type, fn, { capture: true, passive: true, signal: controller.signal });
   on("focusin", (e) => {

@@ -90,8 +90,9 @@ export function popupSummary(page) {
 }
 
 /** Opens a fixture composer with a working Post button (?outcome=fail: the site refuses). */
-export async function openPublishFixture(session, host, { fail = false } = {}) {
-  const page = await session.openPage(`https://${host}/habits-publish${fail ? "?outcome=fail" : ""}`);
+export async function openPublishFixture(session, host, { fail = false, navigate = false } = {}) {
+  const query = fail ? "?outcome=fail" : navigate ? "?outcome=navigate" : "";
+  const page = await session.openPage(`https://${host}/habits-publish${query}`);
   await waitFor(() => page.evaluate(() => document.documentElement.dataset.editorReady === "true"), { what: "the publish fixture" });
   return page;
 }

@@ -66,6 +66,18 @@ export default [
     },
   },
   {
+    name: "a site that leaves for the new post's page confirms the publish by leaving",
+    async run({ session }) {
+      await resetAll(session);
+      const page = await openPublishFixture(session, "www.reddit.com", { navigate: true });
+      await typeInto(page, "#post-body", CONNECTING);
+      await page.click("[data-publish-button]");
+      await waitFor(() => page.evaluate(() => location.search === "?posted=1"), { what: "the new post's page" });
+      const [record] = await waitForRecords(session, 1);
+      assert.equal(record.site, "reddit");
+    },
+  },
+  {
     name: "a post the site refuses keeps its text and is not recorded",
     async run({ session }) {
       await resetAll(session);
