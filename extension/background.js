@@ -2,7 +2,11 @@
 // shared/protocol.js. Service worker in Chromium, event page in Firefox.
 import "./shared/browser.js";
 import "./shared/protocol.js";
-import init, { analyze, history_update, version } from "./pkg/rapport.js";
+import init, { analyze, version } from "./pkg/rapport.js";
+// The history store's logic lives in the pages' module; its wasm is
+// instantiated only when a post is recorded or the history read, so waking
+// the worker for an analysis compiles only the small analyser module.
+import initStore, { history_update } from "./pkg/rapport_ui.js";
 
 const { api } = globalThis.RapportBrowser;
 const { Kinds, PORT_COMPOSER, SETTINGS_KEY, MAX_TEXT_UTF16, HISTORY_KEY, HISTORY_SUMMARY_KEY, HISTORY_NOTICE_KEY, HISTORY_BACKUP_KEY } = globalThis.RapportProtocol;
@@ -13,6 +17,8 @@ const PLATFORMS = new Set(["x", "bluesky", "mastodon", "threads", "linkedin", "f
 const wasmReady = init({ module_or_path: api.runtime.getURL("pkg/rapport_bg.wasm") });
 let wasmLoaded = false;
 wasmReady.then(() => { wasmLoaded = true; }, (e) => console.error("Rapport: the analyser failed to load", e));
+let storeReady = null;
+const loadStore = () => (storeReady ??= initStore({ module_or_path: api.runtime.getURL("pkg/rapport_ui_bg.wasm") }));
 
 // Options objects are never mutated: the wasm side reuses its prepared
 // analyser while it is handed the identical object, so a change makes new ones.
@@ -189,7 +195,7 @@ function buildRecord(msg, analysis, first, sender) {
  * of another version of the store).
  */
 async function updateHistory(record, { resummarise = false } = {}) {
-  await Promise.all([wasmReady, settingsReady]);
+  await Promise.all([loadStore(), settingsReady]);
   const stored = await api.storage.local.get([HISTORY_KEY, HISTORY_SUMMARY_KEY]);
   const raw = stored[HISTORY_KEY];
   const { history: caps } = settings;

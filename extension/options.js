@@ -1,7 +1,7 @@
 import "./shared/browser.js";
 import "./shared/protocol.js";
 import { download } from "./shared/download.js";
-import init, { render_options } from "./pkg/rapport.js";
+import init, { render_options } from "./pkg/rapport_ui.js";
 
 const { api } = globalThis.RapportBrowser;
 const { Kinds, SETTINGS_KEY } = globalThis.RapportProtocol;
@@ -96,7 +96,7 @@ function onStorageChanged(changes, area) {
 }
 
 try {
-  await init({ module_or_path: api.runtime.getURL("pkg/rapport_bg.wasm") });
+  await init({ module_or_path: api.runtime.getURL("pkg/rapport_ui_bg.wasm") });
   const reply = await api.runtime.sendMessage({ kind: Kinds.GET_SETTINGS });
   settings = reply.settings;
   render();

@@ -1,7 +1,7 @@
 import "./shared/browser.js";
 import "./shared/protocol.js";
 import { download } from "./shared/download.js";
-import init, { render_popup, render_habits, history_export } from "./pkg/rapport.js";
+import init, { render_popup, render_habits, history_export } from "./pkg/rapport_ui.js";
 
 const { api } = globalThis.RapportBrowser;
 const { Kinds, SETTINGS_KEY, HISTORY_KEY, HISTORY_SUMMARY_KEY, HISTORY_NOTICE_KEY } = globalThis.RapportProtocol;
@@ -60,7 +60,7 @@ try {
   performance.mark("rapport:start");
   const [stored] = await Promise.all([
     readState().then((v) => { performance.mark("rapport:state"); return v; }),
-    init({ module_or_path: api.runtime.getURL("pkg/rapport_bg.wasm") }).then(() => performance.mark("rapport:wasm")),
+    init({ module_or_path: api.runtime.getURL("pkg/rapport_ui_bg.wasm") }).then(() => performance.mark("rapport:wasm")),
   ]);
   try {
     render_popup(root, stored[SETTINGS_KEY]?.options);

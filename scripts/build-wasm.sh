@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
-# Builds the wasm core and binds it into extension/pkg/.
+# Builds the two wasm modules and binds them into extension/pkg/:
+#   rapport.js    / rapport_bg.wasm     analysis + history store (background)
+#   rapport_ui.js / rapport_ui_bg.wasm  the same plus the page renderers (popup, options)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -10,17 +12,30 @@ TARGET_DIR=target/wasm-release
 # table.fill that wasm-bindgen emits for externref, so build for the MVP plus the
 # features binaryen 108 and every supported browser have.
 export RUSTFLAGS="-C target-cpu=mvp -C target-feature=+mutable-globals,+sign-ext,+nontrapping-fptoint,+bulk-memory"
-if rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown; then
-  cargo build --lib --release --target wasm32-unknown-unknown --target-dir "$TARGET_DIR"
-else
-  RUSTC=/usr/bin/rustc RUSTDOC=/usr/bin/rustdoc RUSTC_BOOTSTRAP=1 \
-  CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_LINKER=wasm-ld-19 \
-    /usr/bin/cargo build --lib --release --target wasm32-unknown-unknown --target-dir "$TARGET_DIR" \
-      -Zbuild-std=std,panic_abort -Zbuild-std-features=optimize_for_size
-fi
 
-WASM="$TARGET_DIR/wasm32-unknown-unknown/release/rapport.wasm"
+cargo_wasm() {
+  if rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown; then
+    cargo build --lib --release --target wasm32-unknown-unknown --target-dir "$TARGET_DIR" "$@"
+  else
+    RUSTC=/usr/bin/rustc RUSTDOC=/usr/bin/rustdoc RUSTC_BOOTSTRAP=1 \
+    CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_LINKER=wasm-ld-19 \
+      /usr/bin/cargo build --lib --release --target wasm32-unknown-unknown --target-dir "$TARGET_DIR" \
+        -Zbuild-std=std,panic_abort -Zbuild-std-features=optimize_for_size "$@"
+  fi
+}
+
+OUT=$TARGET_DIR/wasm32-unknown-unknown/release
+STAGE=$TARGET_DIR/stage
+mkdir -p "$STAGE"
+cargo_wasm
+cp "$OUT/rapport.wasm" "$STAGE/rapport.wasm"
+cargo_wasm --features ui
+cp "$OUT/rapport.wasm" "$STAGE/rapport_ui.wasm"
+
 rm -rf extension/pkg
-wasm-bindgen --target web --no-typescript --remove-name-section --remove-producers-section --out-dir extension/pkg "$WASM"
-wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals \
-  -o extension/pkg/rapport_bg.wasm extension/pkg/rapport_bg.wasm
+for name in rapport rapport_ui; do
+  wasm-bindgen --target web --no-typescript --remove-name-section --remove-producers-section \
+    --out-dir extension/pkg "$STAGE/$name.wasm"
+  wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals \
+    -o "extension/pkg/${name}_bg.wasm" "extension/pkg/${name}_bg.wasm"
+done

@@ -233,6 +233,47 @@ pub struct Stats {
     pub emoji: u32,
 }
 
+impl Stats {
+    /// Field names in declaration order, as JSON names them.
+    pub const FIELDS: [&'static str; 14] = [
+        "chars",
+        "char_limit",
+        "words",
+        "sentences",
+        "questions",
+        "you_words",
+        "we_words",
+        "brand_mentions",
+        "hashtags",
+        "mentions",
+        "links",
+        "caps_words",
+        "exclamation_runs",
+        "emoji",
+    ];
+
+    /// The values in the order of `FIELDS`, for bindings that pass numbers
+    /// rather than objects.
+    pub fn values(&self) -> [u32; 14] {
+        [
+            self.chars,
+            self.char_limit,
+            self.words,
+            self.sentences,
+            self.questions,
+            self.you_words,
+            self.we_words,
+            self.brand_mentions,
+            self.hashtags,
+            self.mentions,
+            self.links,
+            self.caps_words,
+            self.exclamation_runs,
+            self.emoji,
+        ]
+    }
+}
+
 /// A note about the whole draft rather than a span of it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Notice {
@@ -272,5 +313,45 @@ impl Analysis {
         cues.sort();
         cues.dedup();
         cues
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stats_fields_and_values_follow_the_serialised_order() {
+        let stats = Stats {
+            chars: 1,
+            char_limit: 2,
+            words: 3,
+            sentences: 4,
+            questions: 5,
+            you_words: 6,
+            we_words: 7,
+            brand_mentions: 8,
+            hashtags: 9,
+            mentions: 10,
+            links: 11,
+            caps_words: 12,
+            exclamation_runs: 13,
+            emoji: 14,
+        };
+        let json = serde_json::to_value(&stats).unwrap();
+        let object = json.as_object().unwrap();
+        assert_eq!(object.len(), Stats::FIELDS.len());
+        for (name, value) in Stats::FIELDS.iter().zip(stats.values()) {
+            assert_eq!(object[*name], value, "{name}");
+        }
+    }
+
+    #[test]
+    fn cue_order_matches_polarity_split() {
+        for cue in Cue::ALL {
+            assert_eq!(Cue::from_name(cue.name()), Some(cue));
+        }
+        assert_eq!(Cue::LinkOnly.polarity(), Polarity::Fame);
+        assert_eq!(Cue::OpenQuestion.polarity(), Polarity::Connection);
     }
 }

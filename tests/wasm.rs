@@ -24,7 +24,10 @@ fn hint_texts(text: &str, analysis: &JsValue) -> Vec<(String, String)> {
         .map(|h| {
             let start = get(&h, "start").as_f64().unwrap() as u32;
             let end = get(&h, "end").as_f64().unwrap() as u32;
-            (get(&h, "cue").as_string().unwrap(), String::from(js.slice(start, end)))
+            (
+                get(&h, "cue").as_string().unwrap(),
+                String::from(js.slice(start, end)),
+            )
         })
         .collect()
 }
@@ -34,8 +37,15 @@ fn spans_are_utf16_offsets_after_emoji_and_accents() {
     let text = "Café 😀🎉 news! Follow us for more.";
     let analysis = analyze(text, JsValue::UNDEFINED).unwrap();
     let texts = hint_texts(text, &analysis);
-    let follow = texts.iter().find(|(cue, _)| cue == "follow-ask").expect("follow-ask fires");
-    assert!(follow.1.to_lowercase().contains("follow us"), "sliced {:?}", follow.1);
+    let follow = texts
+        .iter()
+        .find(|(cue, _)| cue == "follow-ask")
+        .expect("follow-ask fires");
+    assert!(
+        follow.1.to_lowercase().contains("follow us"),
+        "sliced {:?}",
+        follow.1
+    );
 }
 
 #[wasm_bindgen_test]
@@ -44,13 +54,19 @@ fn flat_variant_agrees_with_the_object() {
     let analysis = analyze(text, JsValue::UNDEFINED).unwrap();
     let flat = analyze_flat(text, JsValue::UNDEFINED).unwrap();
     assert_eq!(flat[0] as f64, get(&analysis, "fame").as_f64().unwrap());
-    assert_eq!(flat[1] as f64, get(&analysis, "connection").as_f64().unwrap());
+    assert_eq!(
+        flat[1] as f64,
+        get(&analysis, "connection").as_f64().unwrap()
+    );
     let hints: js_sys::Array = get(&analysis, "hints").unchecked_into();
     assert_eq!(flat[3], hints.length());
     let names = cue_names();
     for (i, h) in hints.iter().enumerate() {
         let base = 4 + i * 3;
-        assert_eq!(names[flat[base] as usize], get(&h, "cue").as_string().unwrap());
+        assert_eq!(
+            names[flat[base] as usize],
+            get(&h, "cue").as_string().unwrap()
+        );
         assert_eq!(flat[base + 1] as f64, get(&h, "start").as_f64().unwrap());
         assert_eq!(flat[base + 2] as f64, get(&h, "end").as_f64().unwrap());
     }
@@ -59,7 +75,9 @@ fn flat_variant_agrees_with_the_object() {
 #[wasm_bindgen_test]
 fn bad_options_give_a_clear_error() {
     let options = js_sys::JSON::parse(r#"{"platform":"myspace"}"#).unwrap();
-    let err = analyze("hello", options).err().expect("unknown platform is an error");
+    let err = analyze("hello", options)
+        .err()
+        .expect("unknown platform is an error");
     let message: JsValue = err.into();
     let text = get(&message, "message").as_string().unwrap();
     assert!(text.contains("invalid options"), "{text}");
@@ -72,7 +90,12 @@ fn lone_surrogates_from_js_do_not_break_offsets() {
     let text = format!("{}Follow us for more", String::from(js));
     let analysis = analyze(&text, JsValue::UNDEFINED).unwrap();
     let texts = hint_texts(&text, &analysis);
-    assert!(texts.iter().any(|(c, s)| c == "follow-ask" && s.to_lowercase().starts_with("follow")), "{texts:?}");
+    assert!(
+        texts
+            .iter()
+            .any(|(c, s)| c == "follow-ask" && s.to_lowercase().starts_with("follow")),
+        "{texts:?}"
+    );
 }
 
 #[wasm_bindgen_test]
@@ -81,16 +104,27 @@ fn the_popup_renders_and_reacts_to_input() {
     let root = document.create_element("main").unwrap();
     document.body().unwrap().append_child(&root).unwrap();
     render_popup(root.clone(), JsValue::UNDEFINED).unwrap();
-    let draft: web_sys::HtmlTextAreaElement = root.query_selector("#draft").unwrap().unwrap().unchecked_into();
+    let draft: web_sys::HtmlTextAreaElement = root
+        .query_selector("#draft")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
     draft.set_value("LIKE this if you agree!!! Follow us for more.");
-    draft.dispatch_event(&web_sys::Event::new("input").unwrap()).unwrap();
+    draft
+        .dispatch_event(&web_sys::Event::new("input").unwrap())
+        .unwrap();
     let balance = root.query_selector(".balance").unwrap().unwrap();
     let label = balance.get_attribute("data-balance").unwrap();
-    assert!(label == "broadcasting" || label == "leaning-broadcast", "{label}");
+    assert!(
+        label == "broadcasting" || label == "leaning-broadcast",
+        "{label}"
+    );
     assert!(root.query_selector_all("li.hint").unwrap().length() >= 2);
     // Post text is shown as text, never parsed as HTML.
     draft.set_value("<img src=x onerror=alert(1)> follow us for more");
-    draft.dispatch_event(&web_sys::Event::new("input").unwrap()).unwrap();
+    draft
+        .dispatch_event(&web_sys::Event::new("input").unwrap())
+        .unwrap();
     assert!(root.query_selector("img").unwrap().is_none());
 }
 
@@ -100,8 +134,9 @@ mod habits {
     use std::cell::RefCell;
     use std::rc::Rc;
 
-    use rapport::wasm::habits::{history_update, render_habits};
+    use rapport::wasm::habits::render_habits;
     use rapport::wasm::options_page::render_options;
+    use rapport::wasm::store::history_update;
     use wasm_bindgen::closure::Closure;
     use wasm_bindgen::{JsCast, JsValue};
     use wasm_bindgen_test::*;
@@ -116,46 +151,148 @@ mod habits {
     fn record(id: &str, time: u64, phrase: &str) -> String {
         let stats = r#"{"chars":40,"char_limit":280,"words":8,"sentences":1,"questions":0,"you_words":0,"we_words":2,"brand_mentions":0,"hashtags":1,"mentions":0,"links":0,"caps_words":0,"exclamation_runs":1,"emoji":0}"#;
         let phrase = serde_json::to_string(phrase).unwrap();
-        format!(r#"{{"id":"{id}","site":"x","time":{time},"balance":"broadcasting","fame":80,"connection":0,"cues":{{"follow-ask":1}},"stats":{stats},"phrases":[{{"cue":"follow-ask","text":{phrase}}}]}}"#)
+        format!(
+            r#"{{"id":"{id}","site":"x","time":{time},"balance":"broadcasting","fame":80,"connection":0,"cues":{{"follow-ask":1}},"stats":{stats},"phrases":[{{"cue":"follow-ask","text":{phrase}}}]}}"#
+        )
     }
 
     #[wasm_bindgen_test]
     fn the_summary_of_the_stored_history_renders_and_post_text_stays_text() {
         let markup = "<img src=x onerror=alert(1)>";
         let now = 1_800_000_000_000.0;
-        let first: serde_json::Value = serde_json::from_str(&history_update("", &record("a", 1_700_000_000_000, markup), now, 1000, 0)).unwrap();
+        let first: serde_json::Value = serde_json::from_str(&history_update(
+            "",
+            &record("a", 1_700_000_000_000, markup),
+            now,
+            1000,
+            0,
+        ))
+        .unwrap();
         assert_eq!(first["update"]["added"], true);
         let store = first["update"]["store"].to_string();
-        let second: serde_json::Value = serde_json::from_str(&history_update(&store, &record("b", 1_700_000_100_000, markup), now, 1000, 0)).unwrap();
+        let second: serde_json::Value = serde_json::from_str(&history_update(
+            &store,
+            &record("b", 1_700_000_100_000, markup),
+            now,
+            1000,
+            0,
+        ))
+        .unwrap();
         assert_eq!(second["summary"]["posts"], 2);
 
         let root = mount();
-        render_habits(root.clone(), &second["summary"].to_string(), false, JsValue::NULL, js_sys::Object::new().into()).unwrap();
+        render_habits(
+            root.clone(),
+            &second["summary"].to_string(),
+            false,
+            JsValue::NULL,
+            js_sys::Object::new().into(),
+        )
+        .unwrap();
         assert_eq!(root.get_attribute("data-posts").as_deref(), Some("2"));
-        assert!(root.query_selector("img").unwrap().is_none(), "a phrase is never parsed as HTML");
-        let phrase = root.query_selector("section.phrases q").unwrap().expect("the repeated phrase is listed");
+        assert!(
+            root.query_selector("img").unwrap().is_none(),
+            "a phrase is never parsed as HTML"
+        );
+        let phrase = root
+            .query_selector("section.phrases q")
+            .unwrap()
+            .expect("the repeated phrase is listed");
         assert_eq!(phrase.text_content().as_deref(), Some(markup));
-        assert_eq!(root.query_selector_all("svg.trend circle").unwrap().length(), 2);
-        assert_eq!(root.query_selector("tr[data-habit=\"engagement-asks\"] td").unwrap().unwrap().text_content().as_deref(), Some("100%"));
+        assert_eq!(
+            root.query_selector_all("svg.trend circle")
+                .unwrap()
+                .length(),
+            2
+        );
+        assert_eq!(
+            root.query_selector("tr[data-habit=\"engagement-asks\"] td")
+                .unwrap()
+                .unwrap()
+                .text_content()
+                .as_deref(),
+            Some("100%")
+        );
     }
 
     #[wasm_bindgen_test]
     fn the_options_page_saves_what_the_user_switches() {
         let saved: Rc<RefCell<Vec<String>>> = Rc::default();
         let sink = saved.clone();
-        let save = Closure::<dyn FnMut(String)>::new(move |json: String| sink.borrow_mut().push(json));
+        let save =
+            Closure::<dyn FnMut(String)>::new(move |json: String| sink.borrow_mut().push(json));
         let root = mount();
-        render_options(root.clone(), "", save.as_ref().unchecked_ref::<js_sys::Function>().clone(), js_sys::Object::new().into()).unwrap();
+        render_options(
+            root.clone(),
+            "",
+            save.as_ref().unchecked_ref::<js_sys::Function>().clone(),
+            js_sys::Object::new().into(),
+        )
+        .unwrap();
         let click = |selector: &str| {
-            let input: web_sys::HtmlInputElement = root.query_selector(selector).unwrap().unwrap().unchecked_into();
+            let input: web_sys::HtmlInputElement = root
+                .query_selector(selector)
+                .unwrap()
+                .unwrap()
+                .unchecked_into();
             input.click();
         };
         click("#cue-follow-ask");
         click("#site-x");
-        let last: serde_json::Value = serde_json::from_str(saved.borrow().last().expect("saved on change")).unwrap();
-        assert_eq!(last["options"]["disabled_rules"], serde_json::json!(["follow-ask"]));
-        assert_eq!(last["paused_sites"], serde_json::json!(["x.com", "twitter.com"]));
+        let last: serde_json::Value =
+            serde_json::from_str(saved.borrow().last().expect("saved on change")).unwrap();
+        assert_eq!(
+            last["options"]["disabled_rules"],
+            serde_json::json!(["follow-ask"])
+        );
+        assert_eq!(
+            last["paused_sites"],
+            serde_json::json!(["x.com", "twitter.com"])
+        );
         assert_eq!(last["history"]["max_posts"], 1000);
         drop(save);
+    }
+}
+
+/// The object `analyze` assembles in JavaScript must say exactly what the core
+/// said, field for field, with spans in UTF-16 units.
+#[wasm_bindgen_test]
+fn analyze_object_equals_the_core_analysis() {
+    let texts = [
+        "LIKE this if you're an Aries!!! Follow us for more 👉 #sale #deal #shop #buy #now #love",
+        "Thanks @ana for the idea 🙏 — what should we make next? Tell us below.",
+        "Café news: we got this wrong, and we're sorry. Here's what we're changing.",
+        "Ceci n'est pas un texte anglais, donc rien à signaler ici.",
+        "",
+    ];
+    let options = rapport::Options {
+        profile: rapport::BrandProfile {
+            names: vec!["Acme".into()],
+            flag_phrases: vec!["game changer".into()],
+            ..Default::default()
+        },
+        ..Default::default()
+    };
+    let js_options = serde_wasm_bindgen::to_value(&options).unwrap();
+    for text in texts {
+        let text = format!("{text} Acme is a game changer.");
+        let got = analyze(&text, js_options.clone()).unwrap();
+        let got: serde_json::Value =
+            serde_json::from_str(&String::from(js_sys::JSON::stringify(&got).unwrap())).unwrap();
+        let core = rapport::analyze(&text, &options);
+        let mut want = serde_json::to_value(&core).unwrap();
+        let utf16 = |byte: usize| text[..byte].encode_utf16().count();
+        for (h, hint) in want["hints"]
+            .as_array_mut()
+            .unwrap()
+            .iter_mut()
+            .zip(&core.hints)
+        {
+            let o = h.as_object_mut().unwrap();
+            o.remove("span");
+            o.insert("start".into(), utf16(hint.span.start()).into());
+            o.insert("end".into(), utf16(hint.span.end()).into());
+        }
+        assert_eq!(got, want, "for {text:?}");
     }
 }

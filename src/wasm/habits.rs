@@ -1,58 +1,16 @@
-//! The habit summary in the popup, and the history functions the background
-//! calls. Rendering only: storage, downloads and messages stay in JavaScript,
-//! reached through the `actions` object's functions.
+//! The habit summary in the popup. Rendering only: storage, downloads and
+//! messages stay in JavaScript, reached through the `actions` object's
+//! functions; the history functions the background calls are in `store`.
 
 use gloo_events::EventListener;
-use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::Element;
 
-use crate::habits::record::load_str;
 use crate::habits::summary::{Habit, Rate, Summary, Tip, PERIOD_POSTS};
-use crate::habits::{export, update, Caps, Update};
 
 use super::dom::{append, clear, document, el, el_text, set_attr, t, t_with};
 use super::popup::balance_key;
-
-/// Loads the stored history (`raw`: its JSON text, or "" when absent), adds
-/// `add` (a record as JSON, or "") and applies the caps. Returns
-/// `{update: {store, write, problem, dropped, added, rejected}, summary}` as
-/// JSON: the background writes the store and the summary together, so the
-/// popup reads a few kilobytes instead of the whole history.
-#[wasm_bindgen]
-pub fn history_update(
-    raw: &str,
-    add: &str,
-    now_ms: f64,
-    max_posts: u32,
-    max_age_days: u32,
-) -> String {
-    #[derive(Serialize)]
-    struct Reply {
-        update: Update,
-        summary: Summary,
-    }
-    let add = (!add.is_empty()).then_some(add);
-    let caps = Caps {
-        max_posts: max_posts as usize,
-        max_age_days,
-    };
-    let update = update(load_str(raw), add, now_ms as i64, caps);
-    let summary = Summary::compute(&update.store.records);
-    serde_json::to_string(&Reply { update, summary }).expect("reply serialises")
-}
-
-/// The history (JSON text as stored) exported as `"json"` or `"csv"`.
-#[wasm_bindgen]
-pub fn history_export(raw: &str, format: &str) -> String {
-    let records = load_str(raw).records;
-    if format == "csv" {
-        export::to_csv(&records)
-    } else {
-        export::to_json(&records)
-    }
-}
 
 fn call(actions: &JsValue, name: &str, args: &[JsValue]) {
     let Ok(f) = js_sys::Reflect::get(actions, &JsValue::from_str(name)) else {
