@@ -44,7 +44,10 @@ impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match &self.kind {
             ErrorKind::InvalidSpan { start, end } => {
-                write!(f, "span {start}..{end} is not inside the text on character boundaries")
+                write!(
+                    f,
+                    "span {start}..{end} is not inside the text on character boundaries"
+                )
             }
             ErrorKind::InvalidOptions(msg) => write!(f, "invalid options: {msg}"),
             ErrorKind::InvalidInput(msg) => write!(f, "invalid input: {msg}"),

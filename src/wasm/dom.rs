@@ -30,13 +30,14 @@ pub fn set_attr(e: &Element, name: &str, value: &str) {
 }
 
 pub fn append(parent: &Element, child: &Element) {
-    parent.append_child(child).expect("append to a live element");
+    parent
+        .append_child(child)
+        .expect("append to a live element");
 }
 
 pub fn clear(e: &Element) {
     e.set_text_content(None);
 }
-
 
 /// `browser` in Firefox, `chrome` in Chromium.
 fn extension_api() -> Option<JsValue> {
