@@ -8,11 +8,11 @@ pub mod analysis;
 pub mod analyzer;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod cli;
+pub mod error;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod eval;
-pub mod lexicon;
-pub mod error;
 pub mod habits;
+pub mod lexicon;
 pub mod options;
 mod rules;
 mod score;
