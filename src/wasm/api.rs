@@ -7,12 +7,11 @@
 
 use std::cell::RefCell;
 
-use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
-use crate::analysis::{Analysis, Balance, Cue, Hint, Notice, Severity, Stats};
+use crate::analysis::{Analysis, Balance, Cue, Hint, NoticeKind, Polarity, Severity, Stats};
 use crate::lexicon;
-use crate::options::Options;
+use crate::options::{Options, Platform};
 use crate::Analyzer;
 
 use super::utf16::bytes_to_utf16;
@@ -68,95 +67,174 @@ thread_local! {
 
 const NO_RULE: u32 = u32::MAX;
 
-/// The fixed texts JavaScript needs to turn numbers back into hints.
-#[derive(Serialize)]
-struct Tables {
-    /// Per lexicon rule: [id, message, note, suggestion, replacement].
-    rules: Vec<(
-        &'static str,
-        &'static str,
-        &'static str,
-        Option<&'static str>,
-        Option<&'static str>,
-    )>,
-    cues: Vec<&'static str>,
-    polarities: Vec<crate::analysis::Polarity>,
-    severities: [Severity; 3],
-    balances: Vec<&'static str>,
-    stats: [&'static str; 14],
+/// Appends `s` as a JSON string literal.
+fn push_json_str(out: &mut String, s: &str) {
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            c if (c as u32) < 0x20 => {
+                const HEX: &[u8; 16] = b"0123456789abcdef";
+                out.push_str("\\u00");
+                out.push(HEX[(c as usize) >> 4] as char);
+                out.push(HEX[(c as usize) & 15] as char);
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
 }
 
+fn push_json_opt(out: &mut String, s: Option<&str>) {
+    match s {
+        Some(s) => push_json_str(out, s),
+        None => out.push_str("null"),
+    }
+}
+
+/// Appends `["a","b",…]`.
+fn push_json_list<'a>(out: &mut String, items: impl IntoIterator<Item = &'a str>) {
+    out.push('[');
+    for (i, item) in items.into_iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        push_json_str(out, item);
+    }
+    out.push(']');
+}
+
+fn severity_name(severity: Severity) -> &'static str {
+    match severity {
+        Severity::Mild => "mild",
+        Severity::Moderate => "moderate",
+        Severity::Strong => "strong",
+    }
+}
+
+/// The fixed texts JavaScript needs to turn numbers back into hints: per
+/// lexicon rule `[id, message, note, suggestion, replacement]`, and the names
+/// of cues, polarities, severities, balances and stats. Written by hand (as is
+/// `extra_json`) so the background's module carries no JSON serialiser.
 fn tables_json() -> String {
-    let tables = Tables {
-        rules: lexicon::rules()
-            .iter()
-            .map(|r| {
-                let suggestion = (!r.suggestion.is_empty()).then_some(r.suggestion);
-                (r.id, r.message, r.note, suggestion, r.replacement)
-            })
-            .collect(),
-        cues: Cue::ALL.iter().map(|c| c.name()).collect(),
-        polarities: Cue::ALL.iter().map(|c| c.polarity()).collect(),
-        severities: [Severity::Mild, Severity::Moderate, Severity::Strong],
-        balances: Balance::ALL.iter().map(|b| b.name()).collect(),
-        stats: Stats::FIELDS,
-    };
-    serde_json::to_string(&tables).expect("tables serialise")
+    let mut out = String::with_capacity(32 * 1024);
+    out.push_str("{\"rules\":[");
+    for (i, r) in lexicon::rules().iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        out.push('[');
+        push_json_str(&mut out, r.id);
+        out.push(',');
+        push_json_str(&mut out, r.message);
+        out.push(',');
+        push_json_str(&mut out, r.note);
+        out.push(',');
+        push_json_opt(&mut out, (!r.suggestion.is_empty()).then_some(r.suggestion));
+        out.push(',');
+        push_json_opt(&mut out, r.replacement);
+        out.push(']');
+    }
+    out.push_str("],\"cues\":");
+    push_json_list(&mut out, Cue::ALL.iter().map(|c| c.name()));
+    out.push_str(",\"polarities\":");
+    push_json_list(
+        &mut out,
+        Cue::ALL.iter().map(|c| match c.polarity() {
+            Polarity::Fame => "fame",
+            Polarity::Connection => "connection",
+        }),
+    );
+    out.push_str(",\"severities\":");
+    push_json_list(
+        &mut out,
+        [Severity::Mild, Severity::Moderate, Severity::Strong].map(severity_name),
+    );
+    out.push_str(",\"balances\":");
+    push_json_list(&mut out, Balance::ALL.iter().map(|b| b.name()));
+    out.push_str(",\"stats\":");
+    push_json_list(&mut out, Stats::FIELDS);
+    out.push('}');
+    out
 }
 
-/// The texts of a hint that differ from its lexicon entry (or all of them for
-/// a hint with no entry, such as the user's own phrases).
-#[derive(Serialize, Default)]
-struct Override<'a> {
-    #[serde(skip_serializing_if = "Option::is_none")]
-    rule_id: Option<&'a str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    message: Option<&'a str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    note: Option<&'a str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    suggestion: Option<Option<&'a str>>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    replacement: Option<Option<&'a str>>,
+fn notice_kind_name(kind: NoticeKind) -> &'static str {
+    match kind {
+        NoticeKind::UnsupportedLanguage => "unsupported-language",
+        NoticeKind::OverLength => "over-length",
+        NoticeKind::Truncated => "truncated",
+    }
 }
 
-#[derive(Serialize)]
-struct Extra<'a> {
-    overrides: std::collections::BTreeMap<usize, Override<'a>>,
-    notices: &'a [Notice],
-}
-
-/// Index of the hint's lexicon entry and what differs from it.
-fn rule_and_override(hint: &Hint) -> (u32, Option<Override<'_>>) {
+/// `{"overrides": {hint index: fields that differ from the lexicon entry},
+/// "notices": [...]}`, or "" when there is nothing to say beyond the numbers.
+fn extra_json(analysis: &Analysis) -> String {
     let rules = lexicon::rules();
-    let Some(index) = rules.iter().position(|r| r.id == hint.rule_id) else {
-        return (
-            NO_RULE,
-            Some(Override {
-                rule_id: Some(&hint.rule_id),
-                message: Some(&hint.message),
-                note: Some(&hint.note),
-                suggestion: Some(hint.suggestion.as_deref()),
-                replacement: Some(hint.replacement.as_deref()),
-            }),
-        );
-    };
-    let rule = &rules[index];
-    let suggestion = (!rule.suggestion.is_empty()).then_some(rule.suggestion);
-    let own = Override {
-        rule_id: None,
-        message: (hint.message != rule.message).then_some(hint.message.as_str()),
-        note: (hint.note != rule.note).then_some(hint.note.as_str()),
-        suggestion: (hint.suggestion.as_deref() != suggestion)
-            .then_some(hint.suggestion.as_deref()),
-        replacement: (hint.replacement.as_deref() != rule.replacement)
-            .then_some(hint.replacement.as_deref()),
-    };
-    let differs = own.message.is_some()
-        || own.note.is_some()
-        || own.suggestion.is_some()
-        || own.replacement.is_some();
-    (index as u32, differs.then_some(own))
+    let mut overrides = String::new();
+    for (i, hint) in analysis.hints.iter().enumerate() {
+        let rule = rules.iter().find(|r| r.id == hint.rule_id);
+        let suggestion = rule.map(|r| (!r.suggestion.is_empty()).then_some(r.suggestion));
+        let mut fields = String::new();
+        let mut field = |name: &str, value: Option<&str>| {
+            fields.push_str(if fields.is_empty() { "{" } else { "," });
+            push_json_str(&mut fields, name);
+            fields.push(':');
+            push_json_opt(&mut fields, value);
+        };
+        if rule.is_none() {
+            field("rule_id", Some(&hint.rule_id));
+        }
+        if rule.map(|r| r.message) != Some(hint.message.as_str()) {
+            field("message", Some(&hint.message));
+        }
+        if rule.map(|r| r.note) != Some(hint.note.as_str()) {
+            field("note", Some(&hint.note));
+        }
+        if suggestion != Some(hint.suggestion.as_deref()) {
+            field("suggestion", hint.suggestion.as_deref());
+        }
+        if rule.map(|r| r.replacement) != Some(hint.replacement.as_deref()) {
+            field("replacement", hint.replacement.as_deref());
+        }
+        if !fields.is_empty() {
+            fields.push('}');
+            overrides.push_str(if overrides.is_empty() { "{" } else { "," });
+            overrides.push_str(&format!("\"{i}\":"));
+            overrides.push_str(&fields);
+        }
+    }
+    if overrides.is_empty() && analysis.notices.is_empty() {
+        return String::new();
+    }
+    let mut out = String::from("{\"overrides\":");
+    if overrides.is_empty() {
+        out.push_str("{}");
+    } else {
+        out.push_str(&overrides);
+        out.push('}');
+    }
+    out.push_str(",\"notices\":[");
+    for (i, notice) in analysis.notices.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        out.push_str("{\"kind\":");
+        push_json_str(&mut out, notice_kind_name(notice.kind));
+        out.push_str(",\"message\":");
+        push_json_str(&mut out, &notice.message);
+        out.push('}');
+    }
+    out.push_str("]}");
+    out
+}
+
+/// Index of the hint's lexicon entry, or `NO_RULE`.
+fn rule_index(hint: &Hint) -> u32 {
+    lexicon::rules()
+        .iter()
+        .position(|r| r.id == hint.rule_id)
+        .map_or(NO_RULE, |i| i as u32)
 }
 
 /// The UTF-16 [start, end] of every hint, converted in one pass over `text`.
@@ -184,17 +262,64 @@ fn severity_index(severity: Severity) -> u32 {
     }
 }
 
+/// Reads `{platform, profile: {names, handles, flag_phrases, ignore_phrases},
+/// disabled_rules}` (every field optional). Done by hand rather than through
+/// serde so the background's module carries no deserialiser.
+fn options_from_js(value: &JsValue) -> Result<Options, String> {
+    let mut options = Options::default();
+    if value.is_undefined() || value.is_null() {
+        return Ok(options);
+    }
+    if !value.is_object() {
+        return Err("options must be an object".into());
+    }
+    let field = |object: &JsValue, name: &str| -> JsValue {
+        js_sys::Reflect::get(object, &JsValue::from_str(name)).unwrap_or(JsValue::UNDEFINED)
+    };
+    let strings = |v: JsValue, name: &str| -> Result<Vec<String>, String> {
+        if v.is_undefined() || v.is_null() {
+            return Ok(Vec::new());
+        }
+        if !js_sys::Array::is_array(&v) {
+            return Err(format!("{name} must be an array of strings"));
+        }
+        js_sys::Array::from(&v)
+            .iter()
+            .map(|item| {
+                item.as_string()
+                    .ok_or_else(|| format!("{name} must be an array of strings"))
+            })
+            .collect()
+    };
+    let platform = field(value, "platform");
+    if !platform.is_undefined() && !platform.is_null() {
+        let name = platform.as_string().ok_or("platform must be a string")?;
+        options.platform =
+            Platform::from_name(&name).ok_or_else(|| format!("unknown platform {name:?}"))?;
+    }
+    let profile = field(value, "profile");
+    if !profile.is_undefined() && !profile.is_null() {
+        if !profile.is_object() {
+            return Err("profile must be an object".into());
+        }
+        options.profile.names = strings(field(&profile, "names"), "profile.names")?;
+        options.profile.handles = strings(field(&profile, "handles"), "profile.handles")?;
+        options.profile.flag_phrases =
+            strings(field(&profile, "flag_phrases"), "profile.flag_phrases")?;
+        options.profile.ignore_phrases =
+            strings(field(&profile, "ignore_phrases"), "profile.ignore_phrases")?;
+    }
+    options.disabled_rules = strings(field(value, "disabled_rules"), "disabled_rules")?;
+    Ok(options)
+}
+
 fn with_analyzer<R>(options: &JsValue, f: impl FnOnce(&Analyzer) -> R) -> Result<R, JsError> {
     CACHED.with(|cell| {
         let mut cached = cell.borrow_mut();
         let hit = matches!(&*cached, Some((key, _)) if js_sys::Object::is(key, options));
         if !hit {
-            let parsed: Options = if options.is_undefined() || options.is_null() {
-                Options::default()
-            } else {
-                serde_wasm_bindgen::from_value(options.clone())
-                    .map_err(|e| JsError::new(&format!("invalid options: {e}")))?
-            };
+            let parsed = options_from_js(options)
+                .map_err(|e| JsError::new(&format!("invalid options: {e}")))?;
             *cached = Some((options.clone(), Analyzer::new(&parsed)));
         }
         let (_, analyzer) = cached.as_ref().expect("just filled");
@@ -222,29 +347,16 @@ pub fn analyze(text: &str, options: JsValue) -> Result<JsValue, JsError> {
             analysis.hints.len() as u32,
         ]);
         flat.extend(analysis.stats.values());
-        let mut overrides = std::collections::BTreeMap::new();
-        for (i, (hint, se)) in analysis.hints.iter().zip(spans.chunks_exact(2)).enumerate() {
-            let (rule, own) = rule_and_override(hint);
-            if let Some(own) = own {
-                overrides.insert(i, own);
-            }
+        for (hint, se) in analysis.hints.iter().zip(spans.chunks_exact(2)) {
             flat.extend([
-                rule,
+                rule_index(hint),
                 hint.cue as u32,
                 severity_index(hint.severity),
                 se[0],
                 se[1],
             ]);
         }
-        let extra = if overrides.is_empty() && analysis.notices.is_empty() {
-            String::new()
-        } else {
-            serde_json::to_string(&Extra {
-                overrides,
-                notices: &analysis.notices,
-            })
-            .expect("overrides serialise")
-        };
+        let extra = extra_json(&analysis);
         build(&flat, &extra)
     })
 }
