@@ -3,7 +3,9 @@
 
 use std::sync::OnceLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
+use aho_corasick::automaton::Automaton;
+use aho_corasick::dfa::DFA;
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Anchored, MatchKind, StartKind};
 
 use crate::analysis::{Cue, Polarity, Severity};
 
@@ -18,16 +20,15 @@ pub enum At {
     Start,
 }
 
-/// One entry of the lexicon.
+/// One entry of the lexicon: what the analyser and the UI need. Examples,
+/// allows, phrases, themes and sources are in [`docs`], which the analyser
+/// never reads, so that they stay out of the wasm module.
 #[derive(Debug)]
 pub struct LexRule {
     pub id: &'static str,
-    pub theme: &'static str,
     pub cue: Cue,
     pub weight: f32,
     pub severity: Severity,
-    /// The Rust rule that fires this entry, for rules data cannot express.
-    pub code: Option<&'static str>,
     pub at: At,
     /// Extra conditions on a phrase hit (see `build.rs`).
     pub requires: &'static [&'static str],
@@ -35,16 +36,25 @@ pub struct LexRule {
     pub note: &'static str,
     pub suggestion: &'static str,
     pub replacement: Option<&'static str>,
-    pub source: Option<&'static str>,
-    pub phrases: &'static [&'static str],
-    pub examples: &'static [&'static str],
-    pub allows: &'static [&'static str],
 }
 
 impl LexRule {
     pub fn polarity(&self) -> Polarity {
         self.cue.polarity()
     }
+}
+
+/// The documentation half of a lexicon entry, for tests and tools.
+#[derive(Debug)]
+pub struct RuleDocs {
+    pub id: &'static str,
+    pub theme: &'static str,
+    /// The Rust rule that fires this entry, for rules data cannot express.
+    pub code: Option<&'static str>,
+    pub source: Option<&'static str>,
+    pub phrases: &'static [&'static str],
+    pub examples: &'static [&'static str],
+    pub allows: &'static [&'static str],
 }
 
 /// Phrases that take a post out of engagement-bait territory: asking for help,
@@ -58,9 +68,14 @@ pub struct Exemption {
 }
 
 mod data {
-    use super::{At, Exemption, LexRule};
+    use super::{At, LexRule};
     use crate::analysis::{Cue, Severity};
     include!(concat!(env!("OUT_DIR"), "/lexicon_data.rs"));
+}
+
+mod docs_data {
+    use super::{Exemption, RuleDocs};
+    include!(concat!(env!("OUT_DIR"), "/lexicon_docs.rs"));
 }
 
 /// Every rule, in a stable order (by lexicon file, then position in it).
@@ -68,8 +83,14 @@ pub fn rules() -> &'static [LexRule] {
     data::RULES
 }
 
+/// Examples, allows, phrases and sources of every rule, in the order of
+/// [`rules`]. Only tests and tools read them.
+pub fn docs() -> &'static [RuleDocs] {
+    docs_data::RULE_DOCS
+}
+
 pub fn exemptions() -> &'static [Exemption] {
-    data::EXEMPTIONS
+    docs_data::EXEMPTIONS
 }
 
 pub fn rule(id: &str) -> Option<&'static LexRule> {
@@ -107,9 +128,32 @@ pub(crate) fn code_rule_index(id: &str) -> u16 {
 }
 
 pub(crate) struct PhraseSet {
-    pub automaton: AhoCorasick,
+    dfa: DFA,
     /// Per automaton pattern: (tail, owner index, is exemption, number before).
     pub tails: Vec<(&'static str, u16, bool, bool)>,
+}
+
+impl PhraseSet {
+    /// Every (overlapping) occurrence of a literal prefix, as
+    /// `(start, end, pattern)`, in the order of their ends: one table lookup
+    /// per byte, the same matches as `AhoCorasick::find_overlapping_iter`.
+    #[inline]
+    pub fn for_each_match(&self, haystack: &[u8], mut f: impl FnMut(usize, usize, usize)) {
+        let dfa = &self.dfa;
+        let Ok(mut sid) = dfa.start_state(Anchored::No) else {
+            return;
+        };
+        for (i, &b) in haystack.iter().enumerate() {
+            sid = dfa.next_state(Anchored::No, sid, b);
+            if dfa.is_special(sid) && dfa.is_match(sid) {
+                let end = i + 1;
+                for k in 0..dfa.match_len(sid) {
+                    let pid = dfa.match_pattern(sid, k);
+                    f(end - dfa.pattern_len(pid), end, pid.as_usize());
+                }
+            }
+        }
+    }
 }
 
 /// The shared automaton over every lexicon phrase, built once per process.
@@ -118,15 +162,17 @@ pub(crate) fn phrase_set() -> &'static PhraseSet {
     SET.get_or_init(|| {
         let prefixes = data::PHRASES.iter().map(|p| p.0);
         // A DFA costs more memory and build time once, and is the fastest
-        // search on every keystroke after that.
-        let automaton = AhoCorasickBuilder::new()
+        // search on every keystroke after that. It is driven byte by byte
+        // (`for_each_match`), so no prefilter and only an unanchored start.
+        let dfa = DFA::builder()
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::Standard)
-            .kind(Some(AhoCorasickKind::DFA))
+            .start_kind(StartKind::Unanchored)
+            .prefilter(false)
             .build(prefixes)
             .expect("lexicon phrases form a valid automaton");
         PhraseSet {
-            automaton,
+            dfa,
             tails: data::PHRASES.iter().map(|p| (p.1, p.2, p.3, p.4)).collect(),
         }
     })

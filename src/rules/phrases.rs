@@ -11,37 +11,36 @@ use unicode_segmentation::UnicodeSegmentation;
 pub(crate) fn find(ctx: &Ctx<'_>, out: &mut Vec<Candidate>, exempt: &mut bool) {
     let set = lexicon::phrase_set();
     let text = ctx.text;
-    for m in set.automaton.find_overlapping_iter(text) {
-        let (start, end) = (m.start(), m.end());
-        let (tail, owner, is_exemption, lead_number) = set.tails[m.pattern().as_usize()];
+    set.for_each_match(text.as_bytes(), |start, end, pattern| {
+        let (tail, owner, is_exemption, lead_number) = set.tails[pattern];
         if !text.is_char_boundary(start) || !text.is_char_boundary(end) {
-            continue;
+            return;
         }
         if !boundary_before(text, start) || !boundary_after(text, start, end) {
-            continue;
+            return;
         }
         let Some(end) = match_tail(text, end, tail) else {
-            continue;
+            return;
         };
         let start = if lead_number {
             match number_before(text, start) {
                 // "1 million followers": a scale word may follow a number.
                 Some(s) => number_before(text, s).unwrap_or(s),
-                None => continue,
+                None => return,
             }
         } else {
             start
         };
         if is_exemption {
             *exempt = true;
-            continue;
+            return;
         }
         let rule = &lexicon::rules()[owner as usize];
         if !position_ok(ctx, rule.at, start, end) || !requirements_ok(ctx, rule.requires, start) {
-            continue;
+            return;
         }
         out.push(Candidate::lexicon(owner, Span::new(start, end)));
-    }
+    });
 }
 
 /// A phrase starts a word, and is not the inside of a hashtag or handle.

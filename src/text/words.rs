@@ -50,7 +50,307 @@ pub fn lower_ascii<'b>(word: &str, buf: &'b mut [u8; 16]) -> Option<&'b [u8]> {
     Some(&buf[..n])
 }
 
+/// Every word with a class, lowercase, at most 8 bytes (packed into a `u64`
+/// key of the lookup table below); longer ones are in `LONG_CLASSED`.
+const CLASSED: &[(&[u8], u16)] = &[
+    (b"read", ACTION_VERB),
+    (b"watch", ACTION_VERB),
+    (b"listen", ACTION_VERB),
+    (b"learn", ACTION_VERB),
+    (b"see", ACTION_VERB),
+    (b"visit", ACTION_VERB),
+    (b"discover", ACTION_VERB),
+    (b"find", ACTION_VERB),
+    (b"join", ACTION_VERB),
+    (b"follow", ACTION_VERB),
+    (b"register", ACTION_VERB),
+    (b"download", ACTION_VERB),
+    (b"view", ACTION_VERB),
+    (b"explore", ACTION_VERB),
+    (b"tune", ACTION_VERB),
+    (b"sign", ACTION_VERB),
+    (b"apply", ACTION_VERB),
+    (b"book", ACTION_VERB),
+    (b"order", ACTION_VERB),
+    (b"call", ACTION_VERB),
+    (b"donate", ACTION_VERB),
+    (b"discuss", ACTION_VERB),
+    (b"vote", ACTION_VERB),
+    (b"submit", ACTION_VERB),
+    (b"click", ACTION_VERB),
+    (b"tap", ACTION_VERB),
+    (b"swipe", ACTION_VERB),
+    (b"grab", ACTION_VERB),
+    (b"head", ACTION_VERB),
+    (b"hear", ACTION_VERB),
+    (b"catch", ACTION_VERB),
+    (b"weigh", ACTION_VERB),
+    (b"rsvp", ACTION_VERB),
+    (b"nominate", ACTION_VERB),
+    (b"pledge", ACTION_VERB),
+    (b"attend", ACTION_VERB),
+    (b"like", REACTION),
+    (b"share", REACTION),
+    (b"comment", REACTION),
+    (b"love", REACTION),
+    (b"heart", REACTION),
+    (b"wow", REACTION),
+    (b"haha", REACTION),
+    (b"retweet", REACTION),
+    (b"rt", REACTION | PREFACE),
+    (b"please", PREFACE),
+    (b"meet", MEET),
+    (b"for", FOR | ENGLISH | MINOR),
+    (b"a", ENGLISH | MINOR),
+    (b"an", ENGLISH | MINOR),
+    (b"the", ENGLISH | MINOR),
+    (b"and", ENGLISH | MINOR),
+    (b"or", ENGLISH | MINOR),
+    (b"of", ENGLISH | MINOR),
+    (b"to", ENGLISH | MINOR),
+    (b"in", ENGLISH | MINOR),
+    (b"on", ENGLISH | MINOR),
+    (b"at", ENGLISH | MINOR),
+    (b"by", ENGLISH | MINOR),
+    (b"with", ENGLISH | MINOR),
+    (b"is", ENGLISH | MINOR),
+    (b"are", ENGLISH | MINOR),
+    (b"be", ENGLISH | MINOR),
+    (b"from", ENGLISH | MINOR),
+    (b"as", MINOR),
+    (b"vs", MINOR),
+    (b"into", MINOR),
+    (b"we", WE | ENGLISH),
+    (b"our", WE | ENGLISH),
+    (b"us", WE | ENGLISH),
+    (b"ours", WE | ENGLISH),
+    (b"we're", WE | ENGLISH),
+    (b"we've", WE | ENGLISH),
+    (b"we'll", WE | ENGLISH),
+    (b"we'd", WE | ENGLISH),
+    (b"let's", WE | ENGLISH),
+    (b"you", YOU | ENGLISH),
+    (b"your", YOU | ENGLISH),
+    (b"yours", YOU | ENGLISH),
+    (b"you're", YOU | ENGLISH),
+    (b"you've", YOU | ENGLISH),
+    (b"you'll", YOU | ENGLISH),
+    (b"you'd", YOU | ENGLISH),
+    (b"yourself", YOU | ENGLISH),
+    (b"y'all", YOU | ENGLISH),
+    (b"ya", YOU | ENGLISH),
+    (b"u", YOU | ENGLISH),
+    (b"i", FIRST_PERSON | ENGLISH),
+    (b"i'm", FIRST_PERSON | ENGLISH),
+    (b"i've", FIRST_PERSON | ENGLISH),
+    (b"i'll", FIRST_PERSON | ENGLISH),
+    (b"i'd", FIRST_PERSON | ENGLISH),
+    (b"my", FIRST_PERSON | ENGLISH),
+    (b"me", FIRST_PERSON | ENGLISH),
+    (b"mine", FIRST_PERSON | ENGLISH),
+    (b"im", FIRST_PERSON | ENGLISH),
+    (b"myself", FIRST_PERSON | ENGLISH),
+    (b"was", ENGLISH),
+    (b"it", ENGLISH),
+    (b"this", ENGLISH),
+    (b"that", ENGLISH),
+    (b"not", ENGLISH),
+    (b"have", ENGLISH),
+    (b"has", ENGLISH),
+    (b"will", ENGLISH),
+    (b"can", ENGLISH),
+    (b"do", ENGLISH),
+    (b"just", ENGLISH),
+    (b"so", ENGLISH),
+    (b"what", ENGLISH),
+    (b"how", ENGLISH),
+    (b"all", ENGLISH),
+    (b"get", ENGLISH),
+    (b"it's", ENGLISH),
+    (b"don't", ENGLISH),
+    (b"de", FOREIGN),
+    (b"la", FOREIGN),
+    (b"el", FOREIGN),
+    (b"que", FOREIGN),
+    (b"y", FOREIGN),
+    (b"los", FOREIGN),
+    (b"las", FOREIGN),
+    (b"del", FOREIGN),
+    (b"por", FOREIGN),
+    (b"para", FOREIGN),
+    (b"con", FOREIGN),
+    (b"una", FOREIGN),
+    (b"et", FOREIGN),
+    (b"les", FOREIGN),
+    (b"des", FOREIGN),
+    (b"est", FOREIGN),
+    (b"pour", FOREIGN),
+    (b"avec", FOREIGN),
+    (b"une", FOREIGN),
+    (b"der", FOREIGN),
+    (b"die", FOREIGN),
+    (b"und", FOREIGN),
+    (b"das", FOREIGN),
+    (b"ist", FOREIGN),
+    (b"nicht", FOREIGN),
+    (b"mit", FOREIGN),
+    (b"ein", FOREIGN),
+    (b"il", FOREIGN),
+    (b"di", FOREIGN),
+    (b"che", FOREIGN),
+    (b"per", FOREIGN),
+    (b"sono", FOREIGN),
+    (b"della", FOREIGN),
+    (b"com", FOREIGN),
+    (b"em", FOREIGN),
+    (b"um", FOREIGN),
+    (b"uma", FOREIGN),
+    (b"het", FOREIGN),
+    (b"een", FOREIGN),
+    (b"je", FOREIGN),
+    (b"est-ce", FOREIGN),
+    (b"du", FOREIGN),
+    (b"le", FOREIGN),
+    (b"al", FOREIGN),
+    (b"lo", FOREIGN),
+    (b"es", FOREIGN),
+];
+
+const LONG_CLASSED: &[(&[u8], u16)] = &[(b"ourselves", WE | ENGLISH)];
+
+const SLOTS: usize = 512;
+
+const ALPHA: u8 = 1;
+const LOWER: u8 = 2;
+/// The bit that lowercases an ASCII capital.
+const UPPER: u8 = 0x20;
+const NON_ASCII: u8 = 0x80;
+
+/// Per byte: letter, lowercase, capital (as the bit that lowercases it), non-ASCII.
+static BYTE: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        t[b] = if c.is_ascii_lowercase() {
+            ALPHA | LOWER
+        } else if c.is_ascii_uppercase() {
+            ALPHA | UPPER
+        } else if c >= 0x80 {
+            NON_ASCII
+        } else {
+            0
+        };
+        b += 1;
+    }
+    t
+};
+
+/// Up to 8 bytes, little-endian, zero-padded (words never contain a NUL).
+const fn pack(w: &[u8]) -> u64 {
+    let mut k = 0u64;
+    let mut i = 0;
+    while i < w.len() {
+        k |= (w[i] as u64) << (8 * i);
+        i += 1;
+    }
+    k
+}
+
+#[inline]
+const fn slot(k: u64) -> usize {
+    (k.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 55) as usize
+}
+
+/// Open addressing (linear probing), built at compile time: one multiply
+/// and usually one compare per word instead of a chain of string compares.
+struct Table {
+    keys: [u64; SLOTS],
+    classes: [u16; SLOTS],
+}
+
+static TABLE: Table = build_table();
+
+const fn build_table() -> Table {
+    let mut t = Table {
+        keys: [0; SLOTS],
+        classes: [0; SLOTS],
+    };
+    let mut i = 0;
+    while i < CLASSED.len() {
+        let (w, class) = CLASSED[i];
+        assert!(
+            !w.is_empty() && w.len() <= 8,
+            "CLASSED words have 1 to 8 bytes"
+        );
+        let k = pack(w);
+        let mut s = slot(k);
+        loop {
+            if t.keys[s] == 0 {
+                t.keys[s] = k;
+                t.classes[s] = class;
+                break;
+            }
+            assert!(t.keys[s] != k, "a word is listed twice in CLASSED");
+            s = (s + 1) & (SLOTS - 1);
+        }
+        i += 1;
+    }
+    t
+}
+
+/// The classes of a lowercase word (`lower_ascii` output).
+#[inline]
+fn lookup(w: &[u8]) -> u16 {
+    if w.len() > 8 {
+        return LONG_CLASSED
+            .iter()
+            .find(|(l, _)| *l == w)
+            .map_or(0, |&(_, class)| class);
+    }
+    lookup_key(pack(w))
+}
+
+#[inline]
+fn lookup_key(k: u64) -> u16 {
+    let mut s = slot(k);
+    loop {
+        let key = TABLE.keys[s];
+        if key == k {
+            return TABLE.classes[s];
+        }
+        if key == 0 {
+            return 0;
+        }
+        s = (s + 1) & (SLOTS - 1);
+    }
+}
+
 pub fn classify(word: &str) -> u16 {
+    let bytes = word.as_bytes();
+    // Fast path: a plain ASCII word of up to 8 bytes, lowercased and packed
+    // into the table key in one pass (one byte-table lookup per byte).
+    if bytes.len() <= 8 {
+        let mut key = 0u64;
+        let mut any = 0u8;
+        let mut letters = 0u32;
+        let mut shift = 0;
+        for &b in bytes {
+            let t = BYTE[b as usize];
+            any |= t;
+            letters += (t & ALPHA) as u32;
+            key |= ((b | (t & UPPER)) as u64) << shift;
+            shift += 8;
+        }
+        if any & NON_ASCII == 0 {
+            let caps = if letters >= 2 && any & LOWER == 0 {
+                CAPS
+            } else {
+                0
+            };
+            return caps | lookup_key(key);
+        }
+    }
     let mut flags = 0;
     let mut buf = [0u8; 16];
     let lowered = lower_ascii(word, &mut buf);
@@ -72,40 +372,7 @@ pub fn classify(word: &str) -> u16 {
         }
         return flags | foreign_non_ascii(word);
     };
-    flags |= match w {
-        b"read" | b"watch" | b"listen" | b"learn" | b"see" | b"visit" | b"discover" | b"find"
-        | b"join" | b"follow" | b"register" | b"download" | b"view" | b"explore" | b"tune"
-        | b"sign" | b"apply" | b"book" | b"order" | b"call" | b"donate" | b"discuss" | b"vote"
-        | b"submit" | b"click" | b"tap" | b"swipe" | b"grab" | b"head" | b"hear" | b"catch"
-        | b"weigh" | b"rsvp" | b"nominate" | b"pledge" | b"attend" => ACTION_VERB,
-        b"like" | b"share" | b"comment" | b"love" | b"heart" | b"wow" | b"haha" | b"retweet" => {
-            REACTION
-        }
-        b"rt" => REACTION | PREFACE,
-        b"please" => PREFACE,
-        b"meet" => MEET,
-        b"for" => FOR | ENGLISH | MINOR,
-        b"a" | b"an" | b"the" | b"and" | b"or" | b"of" | b"to" | b"in" | b"on" | b"at" | b"by"
-        | b"with" | b"is" | b"are" | b"be" | b"from" => ENGLISH | MINOR,
-        b"as" | b"vs" | b"into" => MINOR,
-        b"we" | b"our" | b"us" | b"ours" | b"we're" | b"we've" | b"we'll" | b"we'd"
-        | b"ourselves" | b"let's" => WE | ENGLISH,
-        b"you" | b"your" | b"yours" | b"you're" | b"you've" | b"you'll" | b"you'd"
-        | b"yourself" | b"y'all" | b"ya" | b"u" => YOU | ENGLISH,
-        b"i" | b"i'm" | b"i've" | b"i'll" | b"i'd" | b"my" | b"me" | b"mine" | b"im"
-        | b"myself" => FIRST_PERSON | ENGLISH,
-        b"was" | b"it" | b"this" | b"that" | b"not" | b"have" | b"has" | b"will" | b"can"
-        | b"do" | b"just" | b"so" | b"what" | b"how" | b"all" | b"get" | b"it's" | b"don't" => {
-            ENGLISH
-        }
-        b"de" | b"la" | b"el" | b"que" | b"y" | b"los" | b"las" | b"del" | b"por" | b"para"
-        | b"con" | b"una" | b"et" | b"les" | b"des" | b"est" | b"pour" | b"avec" | b"une"
-        | b"der" | b"die" | b"und" | b"das" | b"ist" | b"nicht" | b"mit" | b"ein" | b"il"
-        | b"di" | b"che" | b"per" | b"sono" | b"della" | b"com" | b"em" | b"um" | b"uma"
-        | b"het" | b"een" | b"je" | b"est-ce" | b"du" | b"le" | b"al" | b"lo" | b"es" => FOREIGN,
-        _ => 0,
-    };
-    flags
+    flags | lookup(w)
 }
 
 fn foreign_non_ascii(word: &str) -> u16 {
@@ -137,6 +404,115 @@ fn foreign_non_ascii(word: &str) -> u16 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The classification as it was first written, one `match` on the
+    /// lowercase word: the lookup table must agree with it on every word.
+    fn classify_reference(word: &str) -> u16 {
+        let mut flags = 0;
+        let mut buf = [0u8; 16];
+        let lowered = lower_ascii(word, &mut buf);
+        let caps = match lowered {
+            // An ASCII word: capitals when no byte was lowercase already.
+            Some(_) => {
+                let letters = word.bytes().filter(u8::is_ascii_alphabetic).count();
+                letters >= 2 && !word.bytes().any(|b| b.is_ascii_lowercase())
+            }
+            None => crate::text::is_all_caps(word),
+        };
+        if caps {
+            flags |= CAPS;
+        }
+        let Some(w) = lowered else {
+            let first = word.chars().next().unwrap_or(' ');
+            if first.is_alphabetic() && !matches!(first, 'À'..='ɏ') {
+                flags |= OTHER_SCRIPT;
+            }
+            return flags | foreign_non_ascii(word);
+        };
+        flags |=
+            match w {
+                b"read" | b"watch" | b"listen" | b"learn" | b"see" | b"visit" | b"discover"
+                | b"find" | b"join" | b"follow" | b"register" | b"download" | b"view"
+                | b"explore" | b"tune" | b"sign" | b"apply" | b"book" | b"order" | b"call"
+                | b"donate" | b"discuss" | b"vote" | b"submit" | b"click" | b"tap" | b"swipe"
+                | b"grab" | b"head" | b"hear" | b"catch" | b"weigh" | b"rsvp" | b"nominate"
+                | b"pledge" | b"attend" => ACTION_VERB,
+                b"like" | b"share" | b"comment" | b"love" | b"heart" | b"wow" | b"haha"
+                | b"retweet" => REACTION,
+                b"rt" => REACTION | PREFACE,
+                b"please" => PREFACE,
+                b"meet" => MEET,
+                b"for" => FOR | ENGLISH | MINOR,
+                b"a" | b"an" | b"the" | b"and" | b"or" | b"of" | b"to" | b"in" | b"on" | b"at"
+                | b"by" | b"with" | b"is" | b"are" | b"be" | b"from" => ENGLISH | MINOR,
+                b"as" | b"vs" | b"into" => MINOR,
+                b"we" | b"our" | b"us" | b"ours" | b"we're" | b"we've" | b"we'll" | b"we'd"
+                | b"ourselves" | b"let's" => WE | ENGLISH,
+                b"you" | b"your" | b"yours" | b"you're" | b"you've" | b"you'll" | b"you'd"
+                | b"yourself" | b"y'all" | b"ya" | b"u" => YOU | ENGLISH,
+                b"i" | b"i'm" | b"i've" | b"i'll" | b"i'd" | b"my" | b"me" | b"mine" | b"im"
+                | b"myself" => FIRST_PERSON | ENGLISH,
+                b"was" | b"it" | b"this" | b"that" | b"not" | b"have" | b"has" | b"will"
+                | b"can" | b"do" | b"just" | b"so" | b"what" | b"how" | b"all" | b"get"
+                | b"it's" | b"don't" => ENGLISH,
+                b"de" | b"la" | b"el" | b"que" | b"y" | b"los" | b"las" | b"del" | b"por"
+                | b"para" | b"con" | b"una" | b"et" | b"les" | b"des" | b"est" | b"pour"
+                | b"avec" | b"une" | b"der" | b"die" | b"und" | b"das" | b"ist" | b"nicht"
+                | b"mit" | b"ein" | b"il" | b"di" | b"che" | b"per" | b"sono" | b"della"
+                | b"com" | b"em" | b"um" | b"uma" | b"het" | b"een" | b"je" | b"est-ce" | b"du"
+                | b"le" | b"al" | b"lo" | b"es" => FOREIGN,
+                _ => 0,
+            };
+        flags
+    }
+
+    #[test]
+    fn table_agrees_with_the_match() {
+        let mut words: Vec<String> = Vec::new();
+        for (w, _) in CLASSED.iter().chain(LONG_CLASSED) {
+            let w = std::str::from_utf8(w).unwrap().to_string();
+            words.push(w.to_uppercase());
+            words.push(w.replace('\'', "\u{2019}"));
+            let mut cap = w.clone();
+            cap[..1].make_ascii_uppercase();
+            words.push(cap);
+            words.push(format!("{w}s"));
+            words.push(w[..w.len() - 1].to_string());
+            words.push(w);
+        }
+        for w in [
+            "",
+            "a",
+            "A",
+            "I",
+            "Zz",
+            "coffee",
+            "COFFEE",
+            "ourselvesx",
+            "OURSELVES",
+            "abcdefghijklmnop",
+            "abcdefghijklmnopq",
+            "ABCDEFGHIJKLMNOPQ",
+            "don\u{2019}t",
+            "WE\u{2019}RE",
+            "\u{2019}",
+            "café",
+            "CAFÉ",
+            "não",
+            "Привет",
+            "für",
+            "x-y",
+            "10,000",
+            "U.S",
+            "a1",
+            "AB1",
+        ] {
+            words.push(w.to_string());
+        }
+        for w in &words {
+            assert_eq!(classify(w), classify_reference(w), "{w:?}");
+        }
+    }
 
     #[test]
     fn classes() {
