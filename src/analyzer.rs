@@ -394,9 +394,9 @@ fn is_conversation(text: &str, tokens: &[text::Token], brand_spans: &[Span]) -> 
         return true;
     }
     // A quote retweet with a comment: "Great photo! RT @ana …".
-    let rt = tokens.windows(2).position(|w| {
-        w[0].kind == Kind::Word && w[0].text(text) == "RT" && w[1].kind == Kind::Mention
-    });
+    let rt = tokens
+        .windows(2)
+        .position(|w| w[0].is_word(text, "RT") && w[1].kind == Kind::Mention);
     matches!(rt, Some(i) if i > 0 && tokens[..i].iter().filter(|t| t.kind == Kind::Word).count() <= 10)
 }
 

@@ -72,9 +72,9 @@ fn drop_personal_recommendations(ctx: &Ctx<'_>, candidates: &mut Vec<Candidate>)
 /// quote ends with its line, so a later paragraph is judged again.
 fn drop_quoted(ctx: &Ctx<'_>, candidates: &mut Vec<Candidate>) {
     let tokens = ctx.tokens;
-    let quote = tokens.windows(2).position(|w| {
-        w[0].kind == Kind::Word && ctx.tok_text(&w[0]) == "RT" && w[1].kind == Kind::Mention
-    });
+    let quote = tokens
+        .windows(2)
+        .position(|w| w[0].is_word(ctx.text, "RT") && w[1].kind == Kind::Mention);
     let Some(i) = quote else {
         return;
     };

@@ -23,11 +23,14 @@ const ACRONYMS: [&str; 64] = [
 
 /// Written in capitals because it is a name or abbreviation, not for volume.
 pub(crate) fn is_acronym(word: &str) -> bool {
-    word.len() <= 2
-        || word.bytes().any(|b| b.is_ascii_digit())
-        || ACRONYMS.contains(&word)
-        || word.contains('&')
+    let bytes = word.as_bytes();
+    bytes.len() <= 2
+        || bytes.iter().any(|&b| b.is_ascii_digit() || b == b'&')
+        // No listed acronym is longer (see the test below).
+        || (bytes.len() <= ACRONYM_MAX_LEN && ACRONYMS.contains(&word))
 }
+
+const ACRONYM_MAX_LEN: usize = 5;
 
 fn is_shouted(ctx: &Ctx<'_>, t: &Token) -> bool {
     t.kind == Kind::Word && {
@@ -144,6 +147,13 @@ pub(crate) fn find(ctx: &Ctx<'_>, out: &mut Vec<Candidate>) {
 #[cfg(test)]
 mod tests {
     use crate::rules::testing::fires;
+
+    #[test]
+    fn no_acronym_is_longer_than_the_length_checked() {
+        assert!(super::ACRONYMS
+            .iter()
+            .all(|a| a.len() <= super::ACRONYM_MAX_LEN));
+    }
 
     #[test]
     fn caps_run_is_shouting_acronyms_are_not() {

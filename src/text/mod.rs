@@ -37,14 +37,26 @@ pub struct Token {
 }
 
 impl Token {
+    #[inline]
     pub fn text<'t>(&self, text: &'t str) -> &'t str {
         &text[self.start as usize..self.end as usize]
     }
+    #[inline]
     pub fn is(&self, class: u16) -> bool {
         self.class & class != 0
     }
+    #[inline]
     pub fn is_wordlike(&self) -> bool {
         matches!(self.kind, Kind::Word | Kind::Number)
+    }
+
+    /// Is this the word `word`, exactly (case-sensitive)? Compares lengths
+    /// before bytes, so scanning every token for "RT" costs next to nothing.
+    #[inline]
+    pub fn is_word(&self, text: &str, word: &str) -> bool {
+        self.kind == Kind::Word
+            && (self.end - self.start) as usize == word.len()
+            && &text.as_bytes()[self.start as usize..self.end as usize] == word.as_bytes()
     }
 }
 
@@ -396,12 +408,18 @@ pub fn grapheme_count(text: &str) -> usize {
 
 /// Case-insensitive comparison against a lowercase ASCII `b`, treating a
 /// curly apostrophe as a straight one, without allocating.
+#[inline]
 pub fn eq_fold(a: &str, b: &str) -> bool {
     if a.len() == b.len() {
         return a.as_bytes().eq_ignore_ascii_case(b.as_bytes());
     }
     // A curly apostrophe is three bytes where the straight one is one.
-    if a.len() != b.len() + 2 || a.is_ascii() {
+    a.len() == b.len() + 2 && eq_fold_curly(a, b)
+}
+
+#[inline(never)]
+fn eq_fold_curly(a: &str, b: &str) -> bool {
+    if a.is_ascii() {
         return false;
     }
     let mut x = a.chars().map(|c| {
