@@ -6,6 +6,7 @@
 (() => {
   const { t } = globalThis.RapportUI;
 
+  const FOCUS_GUARD_MS = 500;
   const sameHint = (a, b) => a.rule_id === b.rule_id && a.start === b.start && a.end === b.end;
 
   class Card {
@@ -52,7 +53,7 @@
         // Already showing it (hover and click often agree): keep the buttons, which may hold focus.
         if (focus) {
           this.via = via;
-          requestAnimationFrame(() => this.el.querySelector(".actions button")?.focus());
+          this.focusFirst(hint);
         }
         return;
       }
@@ -97,9 +98,31 @@
       this.el.hidden = false;
       this.overlay.raise();
       this.reposition();
-      // A frame later: editors that commit their selection asynchronously
-      // (Lexical) would otherwise pull focus straight back into the editor.
-      if (focus) requestAnimationFrame(() => { if (this.hint === hint) actions.querySelector("button")?.focus(); });
+      if (focus) this.focusFirst(hint);
+    }
+
+    /**
+     * Focuses the first button a frame later, and once more if the editor
+     * takes focus back on its own right after (Lexical commits the caret the
+     * click placed asynchronously and focuses its root when it does).
+     */
+    focusFirst(hint) {
+      const until = performance.now() + FOCUS_GUARD_MS;
+      let userActed = false;
+      const acted = () => { userActed = true; };
+      const focus = () => { if (this.hint === hint && this.open) this.el.querySelector(".actions button")?.focus(); };
+      const onFocusOut = () => {
+        if (!userActed && performance.now() < until) requestAnimationFrame(focus);
+      };
+      this.el.addEventListener("keydown", acted, { once: true });
+      this.el.addEventListener("pointerdown", acted, { once: true });
+      this.el.addEventListener("focusout", onFocusOut, { once: true });
+      setTimeout(() => {
+        this.el.removeEventListener("keydown", acted);
+        this.el.removeEventListener("pointerdown", acted);
+        this.el.removeEventListener("focusout", onFocusOut);
+      }, FOCUS_GUARD_MS);
+      requestAnimationFrame(focus);
     }
 
     reposition() {

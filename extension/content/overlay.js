@@ -215,15 +215,6 @@
         this.clearHighlights();
         this.measure(true);
       }
-      const a = s.analysis;
-      // Mirrored on the host so tests and assistive tooling can read the state without the closed shadow root.
-      if (a) {
-        this.host.dataset.balance = a.balance;
-        this.host.dataset.fame = String(a.fame);
-        this.host.dataset.connection = String(a.connection);
-      }
-      this.host.dataset.hints = String(hints.length);
-      this.host.dataset.platform = s.platform;
       this.host.dataset.paint = useHighlights ? "highlights" : "boxes";
       this.drawn = (this.drawn || 0) + 1;
       this.host.dataset.drawn = String(this.drawn);
@@ -278,6 +269,16 @@
         if (this.fold) this.fold.hidden = true;
         delete this.host.dataset.fold;
       }
+      // Mirrored on the host, all from the same analysis, so tests and assistive
+      // tooling can read the state without the closed shadow root.
+      const a = s.analysis;
+      if (a) {
+        this.host.dataset.balance = a.balance;
+        this.host.dataset.fame = String(a.fame);
+        this.host.dataset.connection = String(a.connection);
+      }
+      this.host.dataset.hints = String(marks.length);
+      this.host.dataset.platform = s.platform;
       this.host.dataset.marks = JSON.stringify(marks.map(({ hint, rects }) => ({
         start: hint.start, end: hint.end, polarity: hint.polarity, rule_id: hint.rule_id,
         rects: rects.map((r) => [round(r.left), round(r.top), round(r.width), round(r.height)]),

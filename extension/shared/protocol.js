@@ -11,6 +11,11 @@
 //        note, suggestion, replacement, severity }], fame, connection,
 //        balance, stats, notices }; start/end are UTF-16 code units.
 //   <- { kind: "error", seq: number, message: string }
+//   The content script (content/main.js) opens the port when a composer is
+//   first used and keeps at most one request in flight on it: text typed
+//   meanwhile is sent once, as the newest, when the answer arrives. When the
+//   background stops, the port disconnects; an unanswered request is sent
+//   again on a new port, which wakes the background.
 //
 // One-shot runtime.sendMessage (any extension context -> background):
 //   { kind: "ping" }            -> { ok: true, version: string, ready: boolean }

@@ -73,18 +73,19 @@ async function launchFirefox(extensionDir, hosts) {
 /**
  * Starts `kind` ("chromium" | "firefox") with the extension in `extensionDir`.
  * Returns a session: { kind, browser, base, requests, openPage(url), openExtensionPage(path), close() };
- * requests lists { context, url } of every request recorded so far.
+ * requests lists { context, url, navigation } of every request recorded so far.
  */
 export async function launch(kind, { extensionDir, hosts }) {
   const started = Date.now();
   const { browser, base, cleanup } = kind === "chromium" ? await launchChromium(extensionDir, hosts) : await launchFirefox(extensionDir, hosts);
   const requests = [];
-  const record = (context, url) => requests.push({ context, url });
+  const record = (context, url, navigation = false) => requests.push({ context, url, navigation });
   // Every request of every page the tests open (content scripts' and
   // extension pages' requests show there), and in Chromium the service
   // worker's through its own CDP session (Firefox's BiDi does not expose the
   // background page's network).
-  const watchPage = (page) => page.on("request", (r) => record(page.url(), r.url()));
+  // A navigation's context is the document it leaves (a test driving the tab), not its initiator.
+  const watchPage = (page) => page.on("request", (r) => record(page.url(), r.url(), r.isNavigationRequest()));
   const watchTarget = async (target) => {
     if (target.type() !== "service_worker" && target.type() !== "background_page") return;
     const cdp = await target.createCDPSession().catch(() => null);

@@ -4,8 +4,9 @@
  * after about 210 characters, so the gauge marks where the fold falls.
  */
 (() => {
-  // Quill's editable root inside the share dialog and inside comment boxes.
+  // Quill's editable root inside the share dialog ("Start a post").
   const SHARE_BOX = ".share-creation-state__text-editor .ql-editor";
+  // Quill's editable root inside a feed post's comment box.
   const COMMENT_BOX = ".comments-comment-box .ql-editor, .comments-comment-texteditor .ql-editor";
   // The share dialog's "Post" button and a comment box's submit button.
   const PUBLISH = ".share-actions__primary-action, .comments-comment-box__submit-button";

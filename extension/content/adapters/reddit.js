@@ -3,8 +3,9 @@
  * (markdown textarea or rich-text contenteditable) and comment boxes.
  */
 (() => {
-  // Submit form title (an input) and body (markdown textarea or the rich-text editor).
+  // Submit form title (an input; a textarea in the new design).
   const POST_TITLE = 'form input[name="title"], textarea[name="title"]';
+  // Submit form body: the markdown textarea or the rich-text editor.
   const POST_BODY = 'form textarea[name="text"], [contenteditable="true"][role="textbox"][name="body"], shreddit-composer [contenteditable="true"]';
   // Comment boxes on a post page (markdown textarea or rich-text editor).
   const COMMENT = 'textarea[aria-label="Add a comment"], textarea[name="text"], comment-composer-host [contenteditable="true"]';

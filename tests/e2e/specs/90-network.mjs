@@ -16,7 +16,7 @@ export default [
         return !(u.protocol === "https:" && server.hosts.includes(u.hostname) && (u.port === "" || u.port === "443"));
       });
       assert.deepEqual(outside, [], "requests to anywhere but the fixture server");
-      const fromExtension = session.requests.filter(({ context }) => /^(chrome|moz)-extension:/.test(context));
+      const fromExtension = session.requests.filter(({ context, navigation }) => !navigation && /^(chrome|moz)-extension:/.test(context));
       assert.deepEqual(fromExtension.filter(({ url }) => !/^(chrome|moz)-extension:|^data:|^blob:/.test(url)), [], "an extension context fetched a web URL");
     },
   },

@@ -1,0 +1,39 @@
+// A background that was stopped is woken transparently: the composer's port
+// dies with it, and the next keystroke's analysis goes out on a new port.
+import assert from "node:assert/strict";
+import { FIXTURES } from "../lib/fixtures.mjs";
+import { analyzeInBackground, editorText, focusComposer, openFixture, resetSettings, waitForMarks } from "../lib/composer.mjs";
+import { waitFor } from "../browsers.mjs";
+
+export default [
+  {
+    name: "after the service worker is stopped, typing still gets its analysis",
+    // Chromium can stop the service worker on demand (CDP); Firefox's event page has no such switch.
+    browsers: ["chromium"],
+    async run({ session }) {
+      await resetSettings(session);
+      const fixture = FIXTURES.find((f) => f.adapter === "facebook");
+      const page = await openFixture(session, fixture);
+      await focusComposer(page, fixture);
+      await page.keyboard.type("Thanks to Maria for the idea.");
+      await waitForMarks(page, (s) => s.hints > 0, "the first hints");
+      // The extension's service worker, as the ServiceWorker domain reports its versions.
+      const cdp = await page.createCDPSession();
+      const status = new Map();
+      const registrations = new Map();
+      cdp.on("ServiceWorker.workerRegistrationUpdated", (e) => { for (const r of e.registrations) registrations.set(r.registrationId, r.scopeURL); });
+      cdp.on("ServiceWorker.workerVersionUpdated", (e) => {
+        for (const v of e.versions) if ((registrations.get(v.registrationId) || v.scriptURL).startsWith(session.base)) status.set(v.versionId, v.runningStatus);
+      });
+      await cdp.send("ServiceWorker.enable");
+      await cdp.send("ServiceWorker.stopAllWorkers");
+      await waitFor(() => status.size > 0 && [...status.values()].every((s) => s === "stopped"), { what: "the service worker to stop" });
+      await page.keyboard.type(" Follow us for more!!!");
+      // Woken by the content script's new port, before any extension page asks anything.
+      await waitFor(() => [...status.values()].some((s) => s === "running"), { what: "the typing to wake the service worker" });
+      const expected = await analyzeInBackground(session, await editorText(page), "facebook");
+      const state = await waitForMarks(page, (s) => s.hints === expected.hints.length && s.balance === expected.balance, "the analysis after the restart");
+      assert.ok(state.marks.some((m) => m.polarity === "fame"), "the new words were analysed");
+    },
+  },
+];
