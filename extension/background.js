@@ -142,8 +142,10 @@ function syncExtraSites() {
     const existing = await api.scripting.getRegisteredContentScripts({ ids: [EXTRA_SITES_SCRIPT] });
     if (existing.length) await api.scripting.unregisterContentScripts({ ids: [EXTRA_SITES_SCRIPT] });
     if (!matches.length) return;
+    // Firefox's getManifest() gives absolute moz-extension: URLs, which registerContentScripts refuses.
+    const relative = (files = []) => files.map((f) => f.replace(/^[a-z-]+:\/\/[^/]+\//, ""));
     const { js, css } = api.runtime.getManifest().content_scripts[0];
-    await api.scripting.registerContentScripts([{ id: EXTRA_SITES_SCRIPT, matches, js, css, runAt: "document_idle" }]);
+    await api.scripting.registerContentScripts([{ id: EXTRA_SITES_SCRIPT, matches, js: relative(js), css: relative(css), runAt: "document_idle" }]);
   }).catch((e) => console.error("Rapport: could not register the content scripts for added sites", e));
   return extraSitesSync;
 }

@@ -18,6 +18,9 @@
   const HOVER_OPEN_MS = 300;
   const HOVER_CLOSE_MS = 400;
   const NUDGE_VISIBLE_MS = 8000;
+  // A woken background answers in well under this (its wasm loads in about 0.1 s).
+  const ANSWER_TIMEOUT_MS = 1500;
+  const MAX_RETRIES = 3;
 
   let run = null; // { controller, overlay, gauge, card, composers, publish, fold } while active on this site
   let nudgeEnabled = false;
@@ -42,6 +45,8 @@
       this.analyzedText = "";
       this.ignored = new Set();
       this.nudged = false;
+      this.watchdog = 0;
+      this.retries = 0;
     }
 
     update() {
@@ -57,17 +62,36 @@
 
     send() {
       if (!run) return;
-      try {
-        if (!this.port) this.connect();
-        this.seq += 1;
-        this.inFlight = true;
-        this.dirty = false;
-        this.sentText = this.model.text;
-        this.port.postMessage({ kind: Kinds.ANALYZE, seq: this.seq, text: this.sentText, platform: this.platform });
-      } catch (e) {
-        // The extension was updated or removed under this page: nothing can answer any more.
-        this.inFlight = false;
-        console.debug("Rapport: the analyser is unreachable", e);
+      this.seq += 1;
+      this.inFlight = true;
+      this.dirty = false;
+      this.sentText = this.model.text;
+      const msg = { kind: Kinds.ANALYZE, seq: this.seq, text: this.sentText, platform: this.platform };
+      clearTimeout(this.watchdog);
+      // A message posted while the background is being stopped can vanish
+      // with no disconnect: without an answer in time, retry on a new port.
+      // The timer exists only while a request is in flight.
+      this.watchdog = setTimeout(() => {
+        if (!this.inFlight || this.seq !== msg.seq || this.retries >= MAX_RETRIES) return;
+        this.retries += 1;
+        this.port?.disconnect();
+        this.port = null;
+        this.send();
+      }, ANSWER_TIMEOUT_MS);
+      for (let attempt = 0; attempt < 2; attempt++) {
+        try {
+          if (!this.port) this.connect();
+          this.port.postMessage(msg);
+          return;
+        } catch (e) {
+          // A port whose background stopped before its disconnect arrived: a new one wakes it.
+          this.port = null;
+          if (attempt === 1) {
+            // The extension was updated or removed under this page: nothing can answer any more.
+            this.inFlight = false;
+            console.debug("Rapport: the analyser is unreachable", e);
+          }
+        }
       }
     }
 
@@ -88,6 +112,8 @@
 
     onMessage(msg) {
       if (!msg || msg.seq !== this.seq) return;
+      clearTimeout(this.watchdog);
+      this.retries = 0;
       this.inFlight = false;
       if (msg.kind === Kinds.ANALYSIS) {
         this.analysis = msg.analysis;
@@ -116,6 +142,7 @@
     }
 
     close() {
+      clearTimeout(this.watchdog);
       this.port?.disconnect();
       this.port = null;
     }

@@ -29,8 +29,8 @@ export default [
       await cdp.send("ServiceWorker.stopAllWorkers");
       await waitFor(() => status.size > 0 && [...status.values()].every((s) => s === "stopped"), { what: "the service worker to stop" });
       await page.keyboard.type(" Follow us for more!!!");
-      // Woken by the content script's new port, before any extension page asks anything.
-      await waitFor(() => [...status.values()].some((s) => s === "running"), { what: "the typing to wake the service worker" });
+      // Only the woken background can answer the content script: the new words' fame hints appear.
+      await waitForMarks(page, (s) => s.marks.some((m) => m.polarity === "fame"), "the typing to wake the service worker and get its hints");
       const expected = await analyzeInBackground(session, await editorText(page), "facebook");
       const state = await waitForMarks(page, (s) => s.hints === expected.hints.length && s.balance === expected.balance, "the analysis after the restart");
       assert.ok(state.marks.some((m) => m.polarity === "fame"), "the new words were analysed");

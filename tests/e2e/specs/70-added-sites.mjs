@@ -54,7 +54,13 @@ export default [
         page = await openFixture(session, fixture);
         await focusComposer(page, fixture);
         await page.keyboard.type(DRAFT);
-        const state = await waitForMarks(page, (st) => st.hints > 0, `hints on ${fixture.host}`);
+        const state = await waitForMarks(page, (st) => st.hints > 0, `hints on ${fixture.host}`).catch(async (e) => {
+          const diagnosis = await session.extensionPage.evaluate(async () => {
+            const api = globalThis.browser?.runtime ? globalThis.browser : globalThis.chrome;
+            return { registered: await api.scripting.getRegisteredContentScripts(), permissions: await api.permissions.getAll(), extra_sites: (await api.runtime.sendMessage({ kind: "getSettings" })).settings.extra_sites };
+          });
+          throw new Error(`${e.message}; ${JSON.stringify(diagnosis)}`);
+        });
         assert.equal(state.platform, platform, `${fixture.host} is analysed as ${platform}`);
         await page.close();
       }
