@@ -157,7 +157,12 @@ impl Analyzer {
         let mut flags = Vec::new();
         let mut ignores = Vec::new();
         self.profile_hits(text, &mut brand_spans, &mut flags, &mut ignores);
-        for t in tokens
+        let handles = if self.profile.handles.is_empty() {
+            &[][..]
+        } else {
+            &tokens[..]
+        };
+        for t in handles
             .iter()
             .filter(|t| matches!(t.kind, Kind::Mention | Kind::Hashtag))
         {
@@ -208,7 +213,7 @@ impl Analyzer {
             });
         }
 
-        let is_reply = is_conversation(text, tokens, &brand_spans);
+        let is_reply = is_conversation(text, tokens, toks.has_kind(Kind::Mention), &brand_spans);
         let ctx = Ctx {
             text,
             tokens,
@@ -369,7 +374,12 @@ fn user_flag_cue(phrase: &str) -> Cue {
 
 /// A reply or a comment on someone's post is conversation: "@ana …",
 /// ".@ana …", "Hi @ana …", or a short remark before "RT @ana".
-fn is_conversation(text: &str, tokens: &[text::Token], brand_spans: &[Span]) -> bool {
+fn is_conversation(
+    text: &str,
+    tokens: &[text::Token],
+    has_mention: bool,
+    brand_spans: &[Span],
+) -> bool {
     let is_brand = |t: &text::Token| brand_spans.iter().any(|s| s.start() == t.start as usize);
     let Some(first) = tokens.first() else {
         return false;
@@ -394,6 +404,9 @@ fn is_conversation(text: &str, tokens: &[text::Token], brand_spans: &[Span]) -> 
         return true;
     }
     // A quote retweet with a comment: "Great photo! RT @ana …".
+    if !has_mention {
+        return false;
+    }
     let rt = tokens
         .windows(2)
         .position(|w| w[0].is_word(text, "RT") && w[1].kind == Kind::Mention);

@@ -9,10 +9,7 @@ pub(crate) fn find(ctx: &Ctx<'_>, out: &mut Vec<Candidate>) {
     // With an "I" in it, "we" is usually people in general, not the brand.
     if ctx.is_reply
         || ctx.stats.you_words > 0
-        || ctx
-            .tokens
-            .iter()
-            .any(|t| t.is(crate::text::words::FIRST_PERSON))
+        || ctx.toks.has_class(crate::text::words::FIRST_PERSON)
     {
         return;
     }

@@ -29,18 +29,13 @@ fn is_headline(ctx: &Ctx<'_>) -> bool {
         return false;
     }
     // "I am listening to Since I Fell For You" is a person, not a headline.
-    if tokens
-        .iter()
-        .any(|t| t.is(crate::text::words::FIRST_PERSON))
-    {
+    if ctx.toks.has_class(crate::text::words::FIRST_PERSON) {
         return false;
     }
-    if tokens.iter().any(|t| {
-        matches!(
-            t.kind,
-            Kind::Url | Kind::Mention | Kind::Hashtag | Kind::Bang
-        )
-    }) {
+    if [Kind::Url, Kind::Mention, Kind::Hashtag, Kind::Bang]
+        .into_iter()
+        .any(|k| ctx.toks.has_kind(k))
+    {
         return false;
     }
     if tokens

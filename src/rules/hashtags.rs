@@ -24,8 +24,7 @@ pub(crate) fn find(ctx: &Ctx<'_>, out: &mut Vec<Candidate>) {
         ));
         return;
     }
-    let words = ctx.tokens.iter().filter(|t| t.kind == Kind::Word).count();
-    if count >= 3 && count >= words {
+    if count >= 3 && count >= ctx.tokens.iter().filter(|t| t.kind == Kind::Word).count() {
         let first = ctx
             .tokens
             .iter()

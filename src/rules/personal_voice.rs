@@ -9,7 +9,12 @@ use crate::text::Kind;
 
 pub(crate) fn find(ctx: &Ctx<'_>, out: &mut Vec<Candidate>) {
     let tokens = ctx.tokens;
-    if let Some(t) = tokens.iter().find(|t| t.is(FIRST_PERSON)) {
+    let first_person = if ctx.toks.has_class(FIRST_PERSON) {
+        tokens.iter().find(|t| t.is(FIRST_PERSON))
+    } else {
+        None
+    };
+    if let Some(t) = first_person {
         out.push(Candidate::lexicon(
             code_rule!("personal-voice.first-person"),
             Span::new(t.start as usize, t.end as usize),

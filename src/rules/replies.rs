@@ -57,10 +57,7 @@ pub(crate) fn apply(ctx: &Ctx<'_>, candidates: &mut Vec<Candidate>) {
 /// and no brand in sight, is passing on a recommendation, not asking on a
 /// brand's behalf. Hard selling and bait still count.
 fn drop_personal_recommendations(ctx: &Ctx<'_>, candidates: &mut Vec<Candidate>) {
-    let personal = ctx
-        .tokens
-        .iter()
-        .any(|t| t.is(crate::text::words::FIRST_PERSON));
+    let personal = ctx.toks.has_class(crate::text::words::FIRST_PERSON);
     if personal && ctx.stats.we_words == 0 && ctx.brand_spans.is_empty() {
         candidates.retain(|c| c.cue() != Cue::CallToAction);
     }
@@ -71,6 +68,10 @@ fn drop_personal_recommendations(ctx: &Ctx<'_>, candidates: &mut Vec<Candidate>)
 /// voice. Fame hints on quoted words would blame the writer for them. The
 /// quote ends with its line, so a later paragraph is judged again.
 fn drop_quoted(ctx: &Ctx<'_>, candidates: &mut Vec<Candidate>) {
+    // "RT @name" needs a handle.
+    if !ctx.toks.has_kind(Kind::Mention) {
+        return;
+    }
     let tokens = ctx.tokens;
     let quote = tokens
         .windows(2)

@@ -66,9 +66,7 @@ pub(crate) fn find(ctx: &Ctx<'_>, out: &mut Vec<Candidate>) {
     let bang_rule = code_rule!("shouting.exclamation-run");
     let tokens = ctx.tokens;
     // "FREE DENTAL AND VISION. If you've talked to me…" is a person's joy.
-    let personal = tokens
-        .iter()
-        .any(|t| t.is(crate::text::words::FIRST_PERSON));
+    let personal = ctx.toks.has_class(crate::text::words::FIRST_PERSON);
     // If the whole draft is in capitals it is a style, still shouting, but
     // one hint is enough to say so.
     // Most drafts have no word in capitals; stats already know.

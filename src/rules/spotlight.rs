@@ -35,6 +35,10 @@ const CREDIT_VERBS: [&str; 20] = [
 const NOT_NAMES: [&str; 8] = ["us", "our", "the", "me", "you", "your", "them", "all"];
 
 pub(crate) fn find(ctx: &Ctx<'_>, out: &mut Vec<Candidate>) {
+    // Credit needs a handle or "meet".
+    if !ctx.toks.has_kind(Kind::Mention) && !ctx.toks.has_class(MEET) {
+        return;
+    }
     let rule = code_rule!("spotlight.named-credit");
     let tokens = ctx.tokens;
     for i in 0..tokens.len() {

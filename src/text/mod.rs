@@ -77,6 +77,25 @@ pub struct Sentence {
 pub struct Tokens {
     pub tokens: Vec<Token>,
     pub sentences: Vec<Sentence>,
+    /// Every word class that occurs (the union of the tokens' `class`), so
+    /// that a rule can skip a pass over the tokens that would find nothing.
+    pub classes: u16,
+    /// Every kind that occurs, as bits `1 << kind as u16`.
+    pub kinds: u16,
+}
+
+impl Tokens {
+    /// Does some token have this word class?
+    #[inline]
+    pub fn has_class(&self, class: u16) -> bool {
+        self.classes & class != 0
+    }
+
+    /// Is there a token of this kind?
+    #[inline]
+    pub fn has_kind(&self, kind: Kind) -> bool {
+        self.kinds & (1 << kind as u16) != 0
+    }
 }
 
 #[inline]
@@ -103,6 +122,8 @@ pub fn tokenize(text: &str) -> Tokens {
 pub fn tokenize_into(text: &str, toks: &mut Tokens) {
     let tokens = &mut toks.tokens;
     tokens.clear();
+    let mut classes = 0u16;
+    let mut kinds = 0u16;
     tokens.reserve(text.len() / 4 + 4);
     let bytes = text.as_bytes();
     let mut i = 0usize;
@@ -249,6 +270,8 @@ pub fn tokenize_into(text: &str, toks: &mut Tokens) {
         } else {
             0
         };
+        classes |= class;
+        kinds |= 1 << kind as u16;
         tokens.push(Token {
             kind,
             start: start as u32,
@@ -270,6 +293,8 @@ pub fn tokenize_into(text: &str, toks: &mut Tokens) {
             sentence_has_tokens = false;
         }
     }
+    toks.classes = classes;
+    toks.kinds = kinds;
     build_sentences(text, tokens, &mut toks.sentences);
 }
 
