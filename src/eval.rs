@@ -283,6 +283,38 @@ pub fn bench_rounds(
     )
 }
 
+/// The corpus joined into one text of 1 MB, as the long-text timing uses.
+fn one_mb(rows: &[Row]) -> String {
+    let mut s = String::with_capacity(1 << 20);
+    let mut i = 0;
+    while s.len() < 1 << 20 {
+        s.push_str(&rows[i % rows.len()].text);
+        s.push('\n');
+        i += 1;
+    }
+    s
+}
+
+/// Analyses the 1 MB text `rounds` times: a fixed amount of work for profilers.
+pub fn bench_mb_rounds(
+    analyzer: &Analyzer,
+    rows: &[Row],
+    rounds: u32,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let mb = one_mb(rows);
+    let started = Instant::now();
+    let mut hints = 0usize;
+    for _ in 0..rounds {
+        hints += analyzer.analyze(&mb).hints.len();
+    }
+    writeln!(
+        out,
+        "{rounds} x 1 MB, {hints} hints, {:.2} ms each",
+        started.elapsed().as_secs_f64() * 1000.0 / rounds.max(1) as f64
+    )
+}
+
 /// Native throughput on ordinary tweets plus the two long-text timings.
 pub fn bench(analyzer: &Analyzer, rows: &[Row], out: &mut dyn Write) -> io::Result<()> {
     // The shared automaton is built on first use; time the steady state.
@@ -312,16 +344,7 @@ pub fn bench(analyzer: &Analyzer, rows: &[Row], out: &mut dyn Write) -> io::Resu
         i += 1;
     }
     let long: String = long.chars().take(3_000).collect();
-    let mb: String = {
-        let mut s = String::with_capacity(1 << 20);
-        let mut i = 0;
-        while s.len() < 1 << 20 {
-            s.push_str(&rows[i % rows.len()].text);
-            s.push('\n');
-            i += 1;
-        }
-        s
-    };
+    let mb = one_mb(rows);
     let time = |text: &str, reps: u32| {
         let t = Instant::now();
         let mut n = 0;

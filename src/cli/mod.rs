@@ -18,7 +18,7 @@ USAGE:
     rapport batch (--jsonl FILE | --csv FILE --column NAME | --tweets-js FILE) [--platform P]
                   [--summary [--text]]   posting-habits summary of all inputs (oldest first)
     rapport eval [--corpora DIR]
-    rapport bench-native [--corpora DIR] [--rounds N]
+    rapport bench-native [--corpora DIR] [--rounds N [--mb]]
     rapport rules
 
 Platforms: x, bluesky, mastodon, threads, linkedin, facebook, instagram, reddit, generic.
@@ -130,6 +130,7 @@ fn eval(args: &[String], bench_only: bool) -> Result<(), CliError> {
                 .map_err(|_| CliError::Usage(format!("--rounds needs a number, not '{n}'")))?,
         ),
     };
+    let mb = args.flag("--mb");
     args.finish()?;
     let mut out = std::io::stdout().lock();
     let io_err = |e: std::io::Error| CliError::Input(e.to_string());
@@ -147,6 +148,11 @@ fn eval(args: &[String], bench_only: bool) -> Result<(), CliError> {
         let rows = crate::eval::load(&path).map_err(io_err)?;
         let analyzer = crate::Analyzer::new(&crate::Options::default());
         match rounds {
+            // A fixed amount of work for profilers: N rounds over the
+            // corpus, or over the 1 MB text with `--mb`.
+            Some(n) if mb => {
+                crate::eval::bench_mb_rounds(&analyzer, &rows, n, &mut out).map_err(io_err)
+            }
             Some(n) => crate::eval::bench_rounds(&analyzer, &rows, n, &mut out).map_err(io_err),
             None => crate::eval::bench(&analyzer, &rows, &mut out).map_err(io_err),
         }
