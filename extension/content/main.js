@@ -50,7 +50,13 @@
     }
 
     update() {
+      const before = this.model.text;
       this.model.refresh();
+      // Editors also touch their DOM without changing the text (selection marks, re-renders).
+      if (this.model.text === before && this.analysis && this.model.text === this.sentText) {
+        if (run?.overlay.session === this) run.overlay.schedule();
+        return;
+      }
       this.request();
     }
 
