@@ -11,6 +11,9 @@ TARGET_DIR=target/wasm-release
 # Debian's wasm-opt (binaryen 108) cannot parse reference-types code such as the
 # table.fill that wasm-bindgen emits for externref, so build for the MVP plus the
 # features binaryen 108 and every supported browser have.
+# Abort on panic in the wasm only: set in the profile it would make a fresh
+# `cargo test --release` fail (test harnesses unwind).
+export CARGO_PROFILE_RELEASE_PANIC=abort
 export RUSTFLAGS="-C target-cpu=mvp -C target-feature=+mutable-globals,+sign-ext,+nontrapping-fptoint,+bulk-memory"
 
 cargo_wasm() {
