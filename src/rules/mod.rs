@@ -77,6 +77,7 @@ pub(crate) struct Ctx<'a> {
 }
 
 impl Ctx<'_> {
+    #[inline]
     pub fn tok_text(&self, t: &Token) -> &str {
         t.text(self.text)
     }
@@ -93,6 +94,7 @@ impl Ctx<'_> {
         self.tokens.partition_point(|t| (t.end as usize) <= byte)
     }
 
+    #[inline]
     pub fn is_brand_at(&self, t: &Token) -> bool {
         self.brand_spans
             .iter()
@@ -100,6 +102,7 @@ impl Ctx<'_> {
     }
 
     /// A "we" word or the brand itself.
+    #[inline]
     pub fn is_we(&self, t: &Token) -> bool {
         t.is(crate::text::words::WE)
             || (matches!(t.kind, Kind::Word | Kind::Mention | Kind::Hashtag) && self.is_brand_at(t))

@@ -131,6 +131,11 @@ pub fn tokenize_into(text: &str, toks: &mut Tokens) {
     // A sentence ends at . ! ? or a line break, once a token has been seen.
     let mut sentence_has_tokens = false;
     while i < text.len() {
+        // Most bytes between tokens are plain spaces.
+        if bytes[i] == b' ' {
+            i += 1;
+            continue;
+        }
         let c = next_char(text, i);
         let clen = c.len_utf8();
         if c.is_whitespace() {
@@ -411,7 +416,12 @@ fn starts_url(bytes: &[u8], i: usize) -> bool {
 /// grapheme tables, which are the slow part of counting.
 pub fn grapheme_count(text: &str) -> usize {
     if text.is_ascii() {
-        return text.len() - text.as_bytes().windows(2).filter(|w| w == b"\r\n").count();
+        let bytes = text.as_bytes();
+        // A CR is rare: find one (memchr) before pairing bytes.
+        if !bytes.contains(&b'\r') {
+            return text.len();
+        }
+        return text.len() - bytes.windows(2).filter(|w| w == b"\r\n").count();
     }
     let mut chars = 0;
     let mut crlf = 0;
