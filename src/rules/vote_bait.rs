@@ -8,6 +8,10 @@ use crate::text::words::{FOR, REACTION};
 use crate::text::Kind;
 
 pub(crate) fn find(ctx: &Ctx<'_>, out: &mut Vec<Candidate>) {
+    // Every option starts with a reaction: an emoji or a reaction word.
+    if !ctx.toks.has_kind(Kind::Emoji) && !ctx.toks.has_class(REACTION) {
+        return;
+    }
     let tokens = ctx.tokens;
     let mut options = 0;
     let mut first = None;
