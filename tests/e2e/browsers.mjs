@@ -86,10 +86,12 @@ export async function launch(kind, { extensionDir, hosts }) {
   // background page's network).
   // A navigation's context is the document it leaves (a test driving the tab), not its initiator.
   const watchPage = (page) => page.on("request", (r) => record(page.url(), r.url(), r.isNavigationRequest()));
+  const workerSessions = [];
   const watchTarget = async (target) => {
     if (target.type() !== "service_worker" && target.type() !== "background_page") return;
     const cdp = await target.createCDPSession().catch(() => null);
     if (!cdp) return;
+    workerSessions.push(cdp);
     cdp.on("Network.requestWillBeSent", (e) => record(target.url(), e.request.url));
     await cdp.send("Network.enable").catch(() => {});
   };
@@ -103,6 +105,13 @@ export async function launch(kind, { extensionDir, hosts }) {
     base,
     requests,
     startupMs: Date.now() - started,
+    /** Detaches the recorder from the service worker: a worker with DevTools attached is not stopped like a normal one. */
+    async detachWorkerRecorders() {
+      for (const cdp of workerSessions.splice(0)) await cdp.detach().catch(() => {});
+    },
+    async attachWorkerRecorders() {
+      if (kind === "chromium") for (const t of browser.targets()) await watchTarget(t);
+    },
     /** Opens an https fixture page and waits for it to load. */
     async openPage(url) {
       const page = await browser.newPage();
