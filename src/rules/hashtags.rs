@@ -8,39 +8,29 @@ use crate::text::Kind;
 
 pub(crate) fn find(ctx: &Ctx<'_>, out: &mut Vec<Candidate>) {
     let norm = hashtag_norm(ctx.platform) as usize;
-    let mut tags = ctx.tokens.iter().filter(|t| t.kind == Kind::Hashtag);
     let count = ctx.stats.hashtags as usize;
-    if count > norm {
-        let first_extra = tags.nth(norm).expect("count > norm");
-        let last = ctx
-            .tokens
-            .iter()
-            .rev()
-            .find(|t| t.kind == Kind::Hashtag)
-            .expect("has tags");
-        out.push(Candidate::lexicon(
+    let is_tag = |t: &&crate::text::Token| t.kind == Kind::Hashtag;
+    let (rule, first) = if count > norm {
+        // The span starts at the first tag past the norm: those are the extra ones.
+        (
             code_rule!("hashtag-stuffing.over-norm"),
-            Span::new(first_extra.start as usize, last.end as usize),
-        ));
-        return;
-    }
-    if count >= 3 && count >= ctx.tokens.iter().filter(|t| t.kind == Kind::Word).count() {
-        let first = ctx
-            .tokens
-            .iter()
-            .find(|t| t.kind == Kind::Hashtag)
-            .expect("has tags");
-        let last = ctx
-            .tokens
-            .iter()
-            .rev()
-            .find(|t| t.kind == Kind::Hashtag)
-            .expect("has tags");
-        out.push(Candidate::lexicon(
+            ctx.tokens.iter().filter(is_tag).nth(norm),
+        )
+    } else if count >= 3 && count >= ctx.tokens.iter().filter(|t| t.kind == Kind::Word).count() {
+        (
             code_rule!("hashtag-stuffing.mostly-tags"),
-            Span::new(first.start as usize, last.end as usize),
-        ));
-    }
+            ctx.tokens.iter().find(is_tag),
+        )
+    } else {
+        return;
+    };
+    let (Some(first), Some(last)) = (first, ctx.tokens.iter().rev().find(is_tag)) else {
+        return;
+    };
+    out.push(Candidate::lexicon(
+        rule,
+        Span::new(first.start as usize, last.end as usize),
+    ));
 }
 
 #[cfg(test)]

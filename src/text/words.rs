@@ -326,6 +326,31 @@ fn lookup_key(k: u64) -> u16 {
     }
 }
 
+/// The capitals flag and the ASCII-lowercased word to look up, or, for a word
+/// that is not plain ASCII, its complete flags (no list holds such words).
+fn case_and_lowered<'b>(word: &str, buf: &'b mut [u8; 16]) -> Result<(u16, &'b [u8]), u16> {
+    let lowered = lower_ascii(word, buf);
+    let caps = match lowered {
+        // An ASCII word: capitals when no byte was lowercase already.
+        Some(_) => {
+            let letters = word.bytes().filter(u8::is_ascii_alphabetic).count();
+            letters >= 2 && !word.bytes().any(|b| b.is_ascii_lowercase())
+        }
+        None => crate::text::is_all_caps(word),
+    };
+    let flags = if caps { CAPS } else { 0 };
+    let Some(w) = lowered else {
+        let first = word.chars().next().unwrap_or(' ');
+        let script = if first.is_alphabetic() && !matches!(first, 'À'..='ɏ') {
+            OTHER_SCRIPT
+        } else {
+            0
+        };
+        return Err(flags | script | foreign_non_ascii(word));
+    };
+    Ok((flags, w))
+}
+
 pub fn classify(word: &str) -> u16 {
     let bytes = word.as_bytes();
     // Fast path: a plain ASCII word of up to 8 bytes, lowercased and packed
@@ -351,28 +376,11 @@ pub fn classify(word: &str) -> u16 {
             return caps | lookup_key(key);
         }
     }
-    let mut flags = 0;
     let mut buf = [0u8; 16];
-    let lowered = lower_ascii(word, &mut buf);
-    let caps = match lowered {
-        // An ASCII word: capitals when no byte was lowercase already.
-        Some(_) => {
-            let letters = word.bytes().filter(u8::is_ascii_alphabetic).count();
-            letters >= 2 && !word.bytes().any(|b| b.is_ascii_lowercase())
-        }
-        None => crate::text::is_all_caps(word),
-    };
-    if caps {
-        flags |= CAPS;
+    match case_and_lowered(word, &mut buf) {
+        Ok((caps, w)) => caps | lookup(w),
+        Err(flags) => flags,
     }
-    let Some(w) = lowered else {
-        let first = word.chars().next().unwrap_or(' ');
-        if first.is_alphabetic() && !matches!(first, 'À'..='ɏ') {
-            flags |= OTHER_SCRIPT;
-        }
-        return flags | foreign_non_ascii(word);
-    };
-    flags | lookup(w)
 }
 
 fn foreign_non_ascii(word: &str) -> u16 {
@@ -408,26 +416,10 @@ mod tests {
     /// The classification as it was first written, one `match` on the
     /// lowercase word: the lookup table must agree with it on every word.
     fn classify_reference(word: &str) -> u16 {
-        let mut flags = 0;
         let mut buf = [0u8; 16];
-        let lowered = lower_ascii(word, &mut buf);
-        let caps = match lowered {
-            // An ASCII word: capitals when no byte was lowercase already.
-            Some(_) => {
-                let letters = word.bytes().filter(u8::is_ascii_alphabetic).count();
-                letters >= 2 && !word.bytes().any(|b| b.is_ascii_lowercase())
-            }
-            None => crate::text::is_all_caps(word),
-        };
-        if caps {
-            flags |= CAPS;
-        }
-        let Some(w) = lowered else {
-            let first = word.chars().next().unwrap_or(' ');
-            if first.is_alphabetic() && !matches!(first, 'À'..='ɏ') {
-                flags |= OTHER_SCRIPT;
-            }
-            return flags | foreign_non_ascii(word);
+        let (mut flags, w) = match case_and_lowered(word, &mut buf) {
+            Ok(found) => found,
+            Err(flags) => return flags,
         };
         flags |=
             match w {
