@@ -91,6 +91,7 @@
       this.markPool = [];
       this.fold = null;
       this.highlightNames = [];
+      this.dark = false;
       this.onFrame = () => this.pass();
       this.afterPass = new Set(); // after each pass, with the composer's box
       this.afterMeasure = new Set(); // once the hints' boxes are known
@@ -174,6 +175,41 @@
         return;
       }
       const hints = s.visibleHints();
+      const useHighlights = !s.model.field && hasCustomHighlights;
+      this.host.dataset.paint = useHighlights ? "highlights" : "boxes";
+      if (useHighlights) {
+        // No layout read on this path: the highlights paint at the next frame
+        // by themselves; the composer's box, the theme and the hints' boxes
+        // (for hover, the gauge and the mirrored state) are read in the next
+        // frame's pass.
+        this.ranges = hints.map((h) => ({ hint: h, range: s.model.range(h.start, h.end) }));
+        this.paintHighlights();
+        if (!this.measureFrame) this.measureFrame = requestAnimationFrame(() => { this.measureFrame = 0; this.layout(false); });
+      } else {
+        this.clearHighlights();
+        this.ranges = null;
+        this.layout(true, hints);
+      }
+      this.drawn = (this.drawn || 0) + 1;
+      this.host.dataset.drawn = String(this.drawn);
+    }
+
+    paintHighlights() {
+      const fameName = this.dark ? "rapport-fame-dark" : "rapport-fame";
+      const connName = this.dark ? "rapport-connection-dark" : "rapport-connection";
+      const fame = new Highlight();
+      const conn = new Highlight();
+      for (const { hint, range } of this.ranges) (hint.polarity === "fame" ? fame : conn).add(range);
+      this.clearHighlights();
+      CSS.highlights.set(fameName, fame);
+      CSS.highlights.set(connName, conn);
+      this.highlightNames = [fameName, connName];
+    }
+
+    /** The frame's one layout read: the composer's box and style, then (after the mirror is in place) the hints' boxes. */
+    layout(drawBoxes, hints) {
+      const s = this.session;
+      if (!s || !s.root.isConnected) return;
       // ---- reads
       const box = s.root.getBoundingClientRect();
       const cs = getComputedStyle(s.root);
@@ -195,29 +231,13 @@
       this.clip.style.top = `${box.top}px`;
       this.clip.style.width = `${box.width}px`;
       this.clip.style.height = `${box.height}px`;
-      const useHighlights = !field && hasCustomHighlights;
       if (field) this.syncMirror(s, fieldStyle, box);
-      this.ranges = hints.map((h) => ({ hint: h, range: field ? this.mirrorRange(h.start, h.end) : s.model.range(h.start, h.end) }));
-      if (useHighlights) {
-        // The highlights paint at the next frame by themselves; the boxes (for
-        // hover and the mirrored state) are measured in the next frame's pass.
-        const fameName = dark ? "rapport-fame-dark" : "rapport-fame";
-        const connName = dark ? "rapport-connection-dark" : "rapport-connection";
-        const fame = new Highlight();
-        const conn = new Highlight();
-        for (const { hint, range } of this.ranges) (hint.polarity === "fame" ? fame : conn).add(range);
-        this.clearHighlights();
-        CSS.highlights.set(fameName, fame);
-        CSS.highlights.set(connName, conn);
-        this.highlightNames = [fameName, connName];
-        if (!this.measureFrame) this.measureFrame = requestAnimationFrame(() => { this.measureFrame = 0; this.measure(false); });
-      } else {
-        this.clearHighlights();
-        this.measure(true);
+      if (hints) this.ranges = hints.map((h) => ({ hint: h, range: field ? this.mirrorRange(h.start, h.end) : s.model.range(h.start, h.end) }));
+      if (dark !== this.dark) {
+        this.dark = dark;
+        if (!drawBoxes && this.ranges) this.paintHighlights();
       }
-      this.host.dataset.paint = useHighlights ? "highlights" : "boxes";
-      this.drawn = (this.drawn || 0) + 1;
-      this.host.dataset.drawn = String(this.drawn);
+      this.measure(drawBoxes);
       for (const fn of this.afterPass) fn(box);
     }
 
