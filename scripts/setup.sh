@@ -8,7 +8,11 @@ WASM_BINDGEN_VERSION=$(sed -n 's/^wasm-bindgen = "=\([0-9.]*\)".*/\1/p' Cargo.to
 [ -n "$WASM_BINDGEN_VERSION" ] || { echo "setup: could not read the pinned wasm-bindgen version from Cargo.toml" >&2; exit 1; }
 
 want_apt=()
-need() { dpkg -s "$1" >/dev/null 2>&1 || want_apt+=("$1"); }
+# Installed means "install ok installed": `dpkg -s` also succeeds for a package
+# that was removed but left its configuration files behind.
+need() {
+  [ "$(dpkg-query -W -f='${Status}' "$1" 2>/dev/null)" = "install ok installed" ] || want_apt+=("$1")
+}
 
 # The wasm toolchain: rustup's own target when a developer's laptop has it,
 # else Debian's rustc-web building std from source (see DESIGN.md).
