@@ -3,10 +3,8 @@
 
 use std::cell::RefCell;
 
-use aho_corasick::AhoCorasick;
-
 use crate::analysis::{Analysis, Balance, Cue, Hint, Notice, NoticeKind, Polarity, Stats};
-use crate::lexicon::{self, build_automaton};
+use crate::lexicon::{self, PhraseDfa};
 use crate::options::Options;
 use crate::rules::{self, shouting::is_acronym, Candidate, Ctx, Source};
 use crate::score;
@@ -27,7 +25,7 @@ enum ProfilePhrase {
 /// The brand profile compiled once per options.
 #[derive(Debug, Clone)]
 struct Profile {
-    automaton: Option<AhoCorasick>,
+    automaton: Option<PhraseDfa>,
     kinds: Vec<ProfilePhrase>,
     /// Handles, lowercase, without `@`.
     handles: Vec<String>,
@@ -69,7 +67,7 @@ impl Analyzer {
             patterns.push(phrase);
             kinds.push(ProfilePhrase::Ignore);
         }
-        let automaton = (!patterns.is_empty()).then(|| build_automaton(&patterns));
+        let automaton = (!patterns.is_empty()).then(|| PhraseDfa::new(&patterns));
         let handles = p
             .handles
             .iter()
@@ -283,10 +281,9 @@ impl Analyzer {
         let Some(ac) = &self.profile.automaton else {
             return;
         };
-        for m in ac.find_overlapping_iter(text) {
-            let (s, e) = (m.start(), m.end());
+        ac.for_each_match(text.as_bytes(), |s, e, pattern| {
             if !text.is_char_boundary(s) || !text.is_char_boundary(e) {
-                continue;
+                return;
             }
             let starts_word =
                 s == 0 || !is_word_char(prev_char(text, s)) || !is_word_char(next_char(text, s));
@@ -294,10 +291,10 @@ impl Analyzer {
                 || !is_word_char(next_char(text, e))
                 || !is_word_char(prev_char(text, e));
             if !(starts_word && ends_word) {
-                continue;
+                return;
             }
             let span = Span::new(s, e);
-            match self.profile.kinds[m.pattern().as_usize()] {
+            match self.profile.kinds[pattern] {
                 ProfilePhrase::Brand => brands.push(span),
                 ProfilePhrase::Ignore => ignores.push(span),
                 ProfilePhrase::Flag(n, cue) => flags.push(Candidate {
@@ -306,7 +303,7 @@ impl Analyzer {
                     severity: crate::analysis::Severity::Moderate,
                 }),
             }
-        }
+        });
     }
 
     fn hint(&self, c: &Candidate, text: &str) -> Hint {

@@ -5,7 +5,7 @@ use std::sync::OnceLock;
 
 use aho_corasick::automaton::Automaton;
 use aho_corasick::dfa::DFA;
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Anchored, MatchKind, StartKind};
+use aho_corasick::{Anchored, MatchKind, StartKind};
 
 use crate::analysis::{Cue, Polarity, Severity};
 
@@ -127,16 +127,47 @@ pub(crate) fn code_rule_index(id: &str) -> u16 {
     }
 }
 
-pub(crate) struct PhraseSet {
+/// A set of literal phrases searched byte by byte with aho-corasick's DFA,
+/// ASCII case folded. Only the DFA is used, for the lexicon and the brand
+/// profile alike: the crate's other automata (and their search loops and
+/// Debug code) would cost the wasm module about 30 KB.
+#[derive(Clone)]
+pub(crate) struct PhraseDfa {
     dfa: DFA,
-    /// Per automaton pattern: (tail, owner index, is exemption, number before).
-    pub tails: Vec<(&'static str, u16, bool, bool)>,
 }
 
-impl PhraseSet {
-    /// Every (overlapping) occurrence of a literal prefix, as
-    /// `(start, end, pattern)`, in the order of their ends: one table lookup
-    /// per byte, the same matches as `AhoCorasick::find_overlapping_iter`.
+impl std::fmt::Debug for PhraseDfa {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("PhraseDfa")
+            .field("patterns", &self.dfa.patterns_len())
+            .finish()
+    }
+}
+
+impl PhraseDfa {
+    /// Overlapping search needs standard match semantics; ASCII case folding
+    /// is enough because every phrase is English. The DFA costs more memory
+    /// and build time once and is the fastest search on every keystroke after
+    /// that; it is driven byte by byte (`for_each_match`), so no prefilter and
+    /// only an unanchored start.
+    pub fn new<I, P>(patterns: I) -> PhraseDfa
+    where
+        I: IntoIterator<Item = P>,
+        P: AsRef<[u8]>,
+    {
+        let dfa = DFA::builder()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::Standard)
+            .start_kind(StartKind::Unanchored)
+            .prefilter(false)
+            .build(patterns)
+            .expect("phrases form a valid automaton");
+        PhraseDfa { dfa }
+    }
+
+    /// Every (overlapping) occurrence of a phrase, as `(start, end, pattern)`,
+    /// in the order of their ends: one table lookup per byte, the same matches
+    /// as `AhoCorasick::find_overlapping_iter`.
     #[inline]
     pub fn for_each_match(&self, haystack: &[u8], mut f: impl FnMut(usize, usize, usize)) {
         let dfa = &self.dfa;
@@ -156,38 +187,31 @@ impl PhraseSet {
     }
 }
 
+pub(crate) struct PhraseSet {
+    pub dfa: PhraseDfa,
+    /// Per automaton pattern: (tail, owner index, is exemption, number before).
+    pub tails: Vec<(&'static str, u16, bool, bool)>,
+}
+
 /// The shared automaton over every lexicon phrase, built once per process.
 pub(crate) fn phrase_set() -> &'static PhraseSet {
     static SET: OnceLock<PhraseSet> = OnceLock::new();
     SET.get_or_init(|| {
-        let prefixes = data::PHRASES.iter().map(|p| p.0);
-        // A DFA costs more memory and build time once, and is the fastest
-        // search on every keystroke after that. It is driven byte by byte
-        // (`for_each_match`), so no prefilter and only an unanchored start.
-        let dfa = DFA::builder()
-            .ascii_case_insensitive(true)
-            .match_kind(MatchKind::Standard)
-            .start_kind(StartKind::Unanchored)
-            .prefilter(false)
-            .build(prefixes)
-            .expect("lexicon phrases form a valid automaton");
+        let prefixes = data::PHRASE_PREFIXES.lines();
+        debug_assert_eq!(prefixes.clone().count(), data::PHRASE_META.len());
         PhraseSet {
-            dfa,
-            tails: data::PHRASES.iter().map(|p| (p.1, p.2, p.3, p.4)).collect(),
+            dfa: PhraseDfa::new(prefixes),
+            tails: data::PHRASE_META
+                .iter()
+                .map(|&m| {
+                    (
+                        data::PHRASE_TAILS[(m >> 12 & 0xff) as usize],
+                        (m & 0xfff) as u16,
+                        m & 1 << 20 != 0,
+                        m & 1 << 21 != 0,
+                    )
+                })
+                .collect(),
         }
     })
-}
-
-/// Overlapping search needs standard match semantics; ASCII case folding is
-/// enough because every phrase is English.
-pub(crate) fn build_automaton<I, P>(patterns: I) -> AhoCorasick
-where
-    I: IntoIterator<Item = P>,
-    P: AsRef<[u8]>,
-{
-    AhoCorasickBuilder::new()
-        .ascii_case_insensitive(true)
-        .match_kind(MatchKind::Standard)
-        .build(patterns)
-        .expect("lexicon phrases form a valid automaton")
 }

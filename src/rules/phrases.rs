@@ -11,36 +11,38 @@ use unicode_segmentation::UnicodeSegmentation;
 pub(crate) fn find(ctx: &Ctx<'_>, out: &mut Vec<Candidate>, exempt: &mut bool) {
     let set = lexicon::phrase_set();
     let text = ctx.text;
-    set.for_each_match(text.as_bytes(), |start, end, pattern| {
-        let (tail, owner, is_exemption, lead_number) = set.tails[pattern];
-        if !text.is_char_boundary(start) || !text.is_char_boundary(end) {
-            return;
-        }
-        if !boundary_before(text, start) || !boundary_after(text, start, end) {
-            return;
-        }
-        let Some(end) = match_tail(text, end, tail) else {
-            return;
-        };
-        let start = if lead_number {
-            match number_before(text, start) {
-                // "1 million followers": a scale word may follow a number.
-                Some(s) => number_before(text, s).unwrap_or(s),
-                None => return,
+    set.dfa
+        .for_each_match(text.as_bytes(), |start, end, pattern| {
+            let (tail, owner, is_exemption, lead_number) = set.tails[pattern];
+            if !text.is_char_boundary(start) || !text.is_char_boundary(end) {
+                return;
             }
-        } else {
-            start
-        };
-        if is_exemption {
-            *exempt = true;
-            return;
-        }
-        let rule = &lexicon::rules()[owner as usize];
-        if !position_ok(ctx, rule.at, start, end) || !requirements_ok(ctx, rule.requires, start) {
-            return;
-        }
-        out.push(Candidate::lexicon(owner, Span::new(start, end)));
-    });
+            if !boundary_before(text, start) || !boundary_after(text, start, end) {
+                return;
+            }
+            let Some(end) = match_tail(text, end, tail) else {
+                return;
+            };
+            let start = if lead_number {
+                match number_before(text, start) {
+                    // "1 million followers": a scale word may follow a number.
+                    Some(s) => number_before(text, s).unwrap_or(s),
+                    None => return,
+                }
+            } else {
+                start
+            };
+            if is_exemption {
+                *exempt = true;
+                return;
+            }
+            let rule = &lexicon::rules()[owner as usize];
+            if !position_ok(ctx, rule.at, start, end) || !requirements_ok(ctx, rule.requires, start)
+            {
+                return;
+            }
+            out.push(Candidate::lexicon(owner, Span::new(start, end)));
+        });
 }
 
 /// A phrase starts a word, and is not the inside of a hashtag or handle.
