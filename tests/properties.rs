@@ -6,6 +6,7 @@ use std::time::{Duration, Instant};
 
 use proptest::prelude::*;
 use rapport::{analyze, Analysis, Analyzer, Options};
+use unicode_segmentation::UnicodeSegmentation;
 
 fn check_invariants(text: &str, a: &Analysis) {
     for h in &a.hints {
@@ -63,6 +64,11 @@ fn piece() -> impl Strategy<Value = String> {
         Just("10,000".to_string()),
         Just("é".to_string()),
         Just("中文".to_string()),
+        Just("\r\n".to_string()),
+        Just("e\u{301}".to_string()),
+        Just("\u{1F1EB}\u{1F1F7}".to_string()),
+        Just("Привет".to_string()),
+        Just("€ ™ …".to_string()),
         "\\PC{0,3}",
     ]
 }
@@ -74,6 +80,7 @@ proptest! {
     fn arbitrary_text_never_breaks_the_invariants(text in "\\PC{0,200}") {
         let a = analyze(&text, &Options::default());
         check_invariants(&text, &a);
+        prop_assert_eq!(a.stats.chars as usize, text.graphemes(true).count());
     }
 
     #[test]
@@ -81,6 +88,8 @@ proptest! {
         let text = pieces.concat();
         let a = analyze(&text, &Options::default());
         check_invariants(&text, &a);
+        // The character count's fast paths agree with full grapheme segmentation.
+        prop_assert_eq!(a.stats.chars as usize, text.graphemes(true).count());
         prop_assert_eq!(a, analyze(&text, &Options::default()));
     }
 }

@@ -32,11 +32,10 @@ pub(crate) fn is_acronym(word: &str) -> bool {
 
 const ACRONYM_MAX_LEN: usize = 5;
 
+/// Inlined so that the common case, a word not in capitals, costs one test.
+#[inline]
 fn is_shouted(ctx: &Ctx<'_>, t: &Token) -> bool {
-    t.kind == Kind::Word && {
-        let w = ctx.tok_text(t);
-        t.is(CAPS) && !is_acronym(w) && !ctx.is_brand_at(t)
-    }
+    t.kind == Kind::Word && t.is(CAPS) && !is_acronym(ctx.tok_text(t)) && !ctx.is_brand_at(t)
 }
 
 const PROMO_WORDS: [&str; 16] = [

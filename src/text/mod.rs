@@ -154,6 +154,15 @@ pub fn tokenize_into(text: &str, toks: &mut Tokens) {
         {
             let mut end = i;
             while end < text.len() {
+                // Links are ASCII but for the odd IRI: decode only non-ASCII.
+                let b = bytes[end];
+                if b < 0x80 {
+                    if matches!(b, b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ') {
+                        break;
+                    }
+                    end += 1;
+                    continue;
+                }
                 let ch = next_char(text, end);
                 if ch.is_whitespace() {
                     break;
@@ -423,22 +432,34 @@ pub fn grapheme_count(text: &str) -> usize {
         }
         return text.len() - bytes.windows(2).filter(|w| w == b"\r\n").count();
     }
+    // Byte by byte: ASCII and two-byte letters below U+0300 (Latin, Greek
+    // and Cyrillic start higher but never cluster there) need no decoding.
+    let bytes = text.as_bytes();
     let mut chars = 0;
-    let mut crlf = 0;
-    let mut prev = '\0';
-    for c in text.chars() {
-        let simple = (c as u32) < 0x300
-            || matches!(c as u32, 0x2000..=0x200C | 0x200E..=0x206F | 0x20A0..=0x20CF | 0x2100..=0x2BFF | 0x1F300..=0x1F3FA | 0x1F400..=0x1F64F | 0x1F680..=0x1F6FF);
-        if !simple {
-            return text.graphemes(true).count();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b < 0x80 {
+            // "\r\n" is one character.
+            if !(b == b'\n' && i > 0 && bytes[i - 1] == b'\r') {
+                chars += 1;
+            }
+            i += 1;
+        } else if b < 0xCC {
+            // U+0080..U+02FF: lead bytes 0xC2..0xCB.
+            chars += 1;
+            i += 2;
+        } else {
+            let c = next_char(text, i);
+            let simple = matches!(c as u32, 0x2000..=0x200C | 0x200E..=0x206F | 0x20A0..=0x20CF | 0x2100..=0x2BFF | 0x1F300..=0x1F3FA | 0x1F400..=0x1F64F | 0x1F680..=0x1F6FF);
+            if !simple {
+                return text.graphemes(true).count();
+            }
+            chars += 1;
+            i += c.len_utf8();
         }
-        if c == '\n' && prev == '\r' {
-            crlf += 1;
-        }
-        prev = c;
-        chars += 1;
     }
-    chars - crlf
+    chars
 }
 
 /// Case-insensitive comparison against a lowercase ASCII `b`, treating a
