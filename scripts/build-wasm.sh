@@ -11,20 +11,22 @@ TARGET_DIR=target/wasm-release
 # Debian's wasm-opt (binaryen 108) cannot parse reference-types code such as the
 # table.fill that wasm-bindgen emits for externref, so build for the MVP plus the
 # features binaryen 108 and every supported browser have.
-# Abort on panic in the wasm only: set in the profile it would make a fresh
-# `cargo test --release` fail (test harnesses unwind).
-export CARGO_PROFILE_RELEASE_PANIC=abort
-export RUSTFLAGS="-C target-cpu=mvp -C target-feature=+mutable-globals,+sign-ext,+nontrapping-fptoint,+bulk-memory"
+# Panics abort at once in the wasm, with no message formatting or unwinding
+# code (-Cpanic=immediate-abort, which needs the std rebuilt with it): the
+# analyser module must stay under 200 KB, and every panic is a bug the native
+# tests catch with full messages. Set here, not in the profile, so that a
+# fresh `cargo test --release` still unwinds.
+export CARGO_PROFILE_RELEASE_PANIC=immediate-abort
+export RUSTFLAGS="-Zunstable-options -C target-cpu=mvp -C target-feature=+mutable-globals,+sign-ext,+nontrapping-fptoint,+bulk-memory"
 
+# One toolchain for every machine, so the module is the same everywhere:
+# Debian's rustc-web with the std rebuilt for wasm32 (rustup's wasm32 std, where
+# a developer has it, cannot be rebuilt with immediate-abort on stable).
 cargo_wasm() {
-  if rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown; then
-    cargo build --lib --release --target wasm32-unknown-unknown --target-dir "$TARGET_DIR" "$@"
-  else
-    RUSTC=/usr/bin/rustc RUSTDOC=/usr/bin/rustdoc RUSTC_BOOTSTRAP=1 \
-    CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_LINKER=wasm-ld-19 \
-      /usr/bin/cargo build --lib --release --target wasm32-unknown-unknown --target-dir "$TARGET_DIR" \
-        -Zbuild-std=std,panic_abort -Zbuild-std-features=optimize_for_size "$@"
-  fi
+  RUSTC=/usr/bin/rustc RUSTDOC=/usr/bin/rustdoc RUSTC_BOOTSTRAP=1 \
+  CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_LINKER=wasm-ld-19 \
+    /usr/bin/cargo build --lib --release --target wasm32-unknown-unknown --target-dir "$TARGET_DIR" \
+      -Zbuild-std=std,panic_abort -Zbuild-std-features=optimize_for_size -Zpanic-immediate-abort "$@"
 }
 
 OUT=$TARGET_DIR/wasm32-unknown-unknown/release

@@ -33,3 +33,8 @@ pub mod wasm;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 #[path = "wasm/utf16.rs"]
 mod utf16;
+
+// The wasm allocator's bookkeeping is pure arithmetic, tested natively.
+#[cfg(all(test, not(target_arch = "wasm32")))]
+#[path = "wasm/alloc.rs"]
+mod alloc;

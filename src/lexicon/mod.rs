@@ -97,34 +97,40 @@ pub fn rule(id: &str) -> Option<&'static LexRule> {
     data::RULES.iter().find(|r| r.id == id)
 }
 
-/// The lexicon index of a code rule's entry, looked up once per call site:
-/// rules run on every keystroke, ids are only resolved the first time.
+/// The lexicon index of a code rule's entry, resolved at compile time: an id
+/// the lexicon lacks fails the build, and a rule pays nothing per draft.
 macro_rules! code_rule {
-    ($id:literal) => {{
-        static INDEX: std::sync::OnceLock<u16> = std::sync::OnceLock::new();
-        *INDEX.get_or_init(|| $crate::lexicon::code_rule_index($id))
-    }};
+    ($id:literal) => {
+        const { $crate::lexicon::code_rule_index($id) }
+    };
 }
 pub(crate) use code_rule;
 
-/// The entry a code rule fires. Panics when the lexicon lacks it: the lexicon
-/// test catches that before anyone ships.
-pub(crate) fn code_rule_index(id: &str) -> u16 {
-    // Code rules look their entry up on every draft, so index ids once.
-    static INDEX: OnceLock<Vec<(&'static str, u16)>> = OnceLock::new();
-    let index = INDEX.get_or_init(|| {
-        let mut v: Vec<_> = data::RULES
-            .iter()
-            .enumerate()
-            .map(|(i, r)| (r.id, i as u16))
-            .collect();
-        v.sort_unstable();
-        v
-    });
-    match index.binary_search_by(|(k, _)| (*k).cmp(id)) {
-        Ok(i) => index[i].1,
-        Err(_) => panic!("code rule {id} has no lexicon entry"),
+/// The entry a code rule fires (a `const fn`, evaluated by [`code_rule!`]).
+pub(crate) const fn code_rule_index(id: &str) -> u16 {
+    let ids = data::RULE_IDS;
+    let mut i = 0;
+    while i < ids.len() {
+        if const_eq(ids[i].as_bytes(), id.as_bytes()) {
+            return i as u16;
+        }
+        i += 1;
     }
+    panic!("a code rule names an id that is not in the lexicon");
+}
+
+const fn const_eq(a: &[u8], b: &[u8]) -> bool {
+    if a.len() != b.len() {
+        return false;
+    }
+    let mut i = 0;
+    while i < a.len() {
+        if a[i] != b[i] {
+            return false;
+        }
+        i += 1;
+    }
+    true
 }
 
 /// A set of literal phrases searched byte by byte with aho-corasick's DFA,

@@ -66,9 +66,7 @@ pub(crate) fn find(ctx: &Ctx<'_>, out: &mut Vec<Candidate>) {
                 && FEELINGS
                     .iter()
                     .any(|f| crate::text::eq_fold(ctx.tok_text(t), f)))
-    }) || ctx.text.contains(":)")
-        || ctx.text.contains(":-)")
-        || ctx.text.contains(":D");
+    }) || has_smiley(ctx.text.as_bytes());
     if human {
         return;
     }
@@ -91,9 +89,33 @@ pub(crate) fn find(ctx: &Ctx<'_>, out: &mut Vec<Candidate>) {
     }
 }
 
+/// ":)", ":-)" or ":D". A byte scan: `str::contains` with a string pattern
+/// brings a two-way searcher into the wasm for three tiny needles.
+fn has_smiley(bytes: &[u8]) -> bool {
+    bytes.iter().enumerate().any(|(i, &b)| {
+        b == b':'
+            && match bytes.get(i + 1) {
+                Some(b')' | b'D') => true,
+                Some(b'-') => bytes.get(i + 2) == Some(&b')'),
+                _ => false,
+            }
+    })
+}
+
 #[cfg(test)]
 mod tests {
+    use super::has_smiley;
     use crate::rules::testing::fires;
+
+    #[test]
+    fn smileys_are_found_anywhere_and_only_whole() {
+        for yes in [":)", "new post :-)", "ok:D", "a :) b"] {
+            assert!(has_smiley(yes.as_bytes()), "{yes}");
+        }
+        for no in ["", ":", ":-", ": )", "time 10:30", ":-D", "):"] {
+            assert!(!has_smiley(no.as_bytes()), "{no}");
+        }
+    }
 
     #[test]
     fn bare_link_with_promo_line_fires() {

@@ -295,7 +295,7 @@ fn options_from_js(value: &JsValue) -> Result<Options, String> {
     if !platform.is_undefined() && !platform.is_null() {
         let name = platform.as_string().ok_or("platform must be a string")?;
         options.platform =
-            Platform::from_name(&name).ok_or_else(|| format!("unknown platform {name:?}"))?;
+            Platform::from_name(&name).ok_or_else(|| format!("unknown platform \"{name}\""))?;
     }
     let profile = field(value, "profile");
     if !profile.is_undefined() && !profile.is_null() {

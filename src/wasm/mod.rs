@@ -7,6 +7,7 @@
 //! worker wakes fast) and with `ui` (`pkg/rapport_ui.js`: also the history
 //! store the background loads on demand, and the popup and options renderers).
 
+mod alloc;
 pub mod api;
 #[cfg(feature = "ui")]
 pub mod store;
