@@ -432,32 +432,36 @@ pub fn grapheme_count(text: &str) -> usize {
         }
         return text.len() - bytes.windows(2).filter(|w| w == b"\r\n").count();
     }
-    // Byte by byte: ASCII and two-byte letters below U+0300 (Latin, Greek
-    // and Cyrillic start higher but never cluster there) need no decoding.
+    // Below U+0300 (ASCII, Latin, IPA) every byte that is not a UTF-8
+    // continuation starts one character: count those in runs, with a loop
+    // simple enough to compile to a few instructions a byte, and decode only
+    // the rarer characters from U+0300 up (lead bytes 0xCC and above).
     let bytes = text.as_bytes();
     let mut chars = 0;
     let mut i = 0;
-    while i < bytes.len() {
-        let b = bytes[i];
-        if b < 0x80 {
-            // "\r\n" is one character.
-            if !(b == b'\n' && i > 0 && bytes[i - 1] == b'\r') {
-                chars += 1;
-            }
-            i += 1;
-        } else if b < 0xCC {
-            // U+0080..U+02FF: lead bytes 0xC2..0xCB.
-            chars += 1;
-            i += 2;
-        } else {
-            let c = next_char(text, i);
-            let simple = matches!(c as u32, 0x2000..=0x200C | 0x200E..=0x206F | 0x20A0..=0x20CF | 0x2100..=0x2BFF | 0x1F300..=0x1F3FA | 0x1F400..=0x1F64F | 0x1F680..=0x1F6FF);
-            if !simple {
-                return text.graphemes(true).count();
-            }
-            chars += 1;
-            i += c.len_utf8();
+    loop {
+        let run_end = bytes[i..]
+            .iter()
+            .position(|&b| b >= 0xCC)
+            .map_or(bytes.len(), |p| i + p);
+        chars += bytes[i..run_end]
+            .iter()
+            .filter(|&&b| (b as i8) >= -0x40)
+            .count();
+        if run_end == bytes.len() {
+            break;
         }
+        let c = next_char(text, run_end);
+        let simple = matches!(c as u32, 0x2000..=0x200C | 0x200E..=0x206F | 0x20A0..=0x20CF | 0x2100..=0x2BFF | 0x1F300..=0x1F3FA | 0x1F400..=0x1F64F | 0x1F680..=0x1F6FF);
+        if !simple {
+            return text.graphemes(true).count();
+        }
+        chars += 1;
+        i = run_end + c.len_utf8();
+    }
+    // "\r\n" is one character.
+    if bytes.contains(&b'\r') {
+        chars -= bytes.windows(2).filter(|w| w == b"\r\n").count();
     }
     chars
 }
