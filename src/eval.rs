@@ -335,7 +335,13 @@ pub fn bench(analyzer: &Analyzer, rows: &[Row], out: &mut dyn Write) -> io::Resu
         posts += rows.len();
     }
     let secs = started.elapsed().as_secs_f64();
-    writeln!(out, "Speed (native, this build): {:.0} posts/s on tweets-ordinary [target >= 800,000 in release]", posts as f64 / secs)?;
+    // The speed targets are for the wasm build (`make bench`); this is
+    // the native engine, for comparison.
+    writeln!(
+        out,
+        "Speed (native, this build; the targets apply to wasm, see make bench): {:.0} posts/s on tweets-ordinary",
+        posts as f64 / secs
+    )?;
     let mut long = String::new();
     let mut i = 0;
     while long.len() < 3_000 {
@@ -357,7 +363,7 @@ pub fn bench(analyzer: &Analyzer, rows: &[Row], out: &mut dyn Write) -> io::Resu
     let (ms1m, n2) = time(&mb, 5);
     writeln!(
         out,
-        "  3,000-char post: {ms3k:.3} ms; 1 MB text: {ms1m:.2} ms [target <= 10 ms]"
+        "  3,000-char post: {ms3k:.3} ms; 1 MB text: {ms1m:.2} ms"
     )?;
     // Keeps the optimiser from dropping the work.
     if checksum + n1 + n2 == usize::MAX {
