@@ -1,6 +1,8 @@
 //! The output of one analysis: the contract between the core, the wasm layer,
 //! the CLI and the habit summary. Field names are what JavaScript sees.
 
+use std::borrow::Cow;
+
 use serde::{Deserialize, Serialize};
 
 use crate::span::Span;
@@ -185,24 +187,30 @@ impl Balance {
     }
 }
 
-/// One finding on a span of the draft.
+/// One finding on a span of the draft. Texts that come from the lexicon are
+/// borrowed from it: a hint costs no allocation unless its text is the
+/// user's own (a brand-profile phrase).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Hint {
     /// Stable id of the lexicon entry or code rule (`follow-ask.follow-us`).
-    pub rule_id: String,
+    pub rule_id: Cow<'static, str>,
+    /// Index of the entry in [`crate::lexicon::rules`] that fired, `None` for
+    /// the user's own phrases.
+    #[serde(skip)]
+    pub lexicon_entry: Option<u16>,
     pub cue: Cue,
     pub polarity: Polarity,
     /// Byte range in the analysed text (UTF-16 at the JS boundary).
     pub span: Span,
     /// One short line, hedged ("may read as engagement bait").
-    pub message: String,
+    pub message: Cow<'static, str>,
     /// Why, in the product's own words.
-    pub note: String,
+    pub note: Cow<'static, str>,
     /// A concrete better phrasing or a question to ask instead.
-    pub suggestion: Option<String>,
+    pub suggestion: Option<Cow<'static, str>>,
     /// Replacement text for the span when the suggestion is a drop-in rewrite
     /// (`Some("")` deletes the span); `None` when it needs the writer's judgement.
-    pub replacement: Option<String>,
+    pub replacement: Option<Cow<'static, str>>,
     pub severity: Severity,
 }
 

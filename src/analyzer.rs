@@ -1,6 +1,7 @@
 //! Entry point of the analysis: tokens, rules, exemptions, the brand
 //! profile, then scores.
 
+use std::borrow::Cow;
 use std::cell::RefCell;
 
 use crate::analysis::{Analysis, Balance, Cue, Hint, Notice, NoticeKind, Polarity, Stats};
@@ -311,25 +312,27 @@ impl Analyzer {
             Source::Lexicon(i) => {
                 let r = &lexicon::rules()[i as usize];
                 Hint {
-                    rule_id: r.id.to_string(),
+                    rule_id: Cow::Borrowed(r.id),
+                    lexicon_entry: Some(i),
                     cue: r.cue,
                     polarity: r.cue.polarity(),
                     span: c.span,
-                    message: r.message.to_string(),
-                    note: r.note.to_string(),
-                    suggestion: Some(r.suggestion.to_string()),
-                    replacement: r.replacement.map(str::to_string),
+                    message: Cow::Borrowed(r.message),
+                    note: Cow::Borrowed(r.note),
+                    suggestion: Some(Cow::Borrowed(r.suggestion)),
+                    replacement: r.replacement.map(Cow::Borrowed),
                     severity: c.severity,
                 }
             }
             Source::User(n, cue) => Hint {
-                rule_id: user_rule_id(n as usize),
+                rule_id: Cow::Owned(user_rule_id(n as usize)),
+                lexicon_entry: None,
                 cue,
                 polarity: cue.polarity(),
                 span: c.span,
-                message: format!("\u{201C}{}\u{201D} is on your own list of phrases to avoid.", c.span.slice(text)),
-                note: "You added this phrase to your brand profile as one that reads as chasing attention rather than talking with people.".to_string(),
-                suggestion: Some("Say what you mean for the reader in plain words, or drop the phrase.".to_string()),
+                message: Cow::Owned(format!("\u{201C}{}\u{201D} is on your own list of phrases to avoid.", c.span.slice(text))),
+                note: Cow::Borrowed("You added this phrase to your brand profile as one that reads as chasing attention rather than talking with people."),
+                suggestion: Some(Cow::Borrowed("Say what you mean for the reader in plain words, or drop the phrase.")),
                 replacement: None,
                 severity: c.severity,
             },

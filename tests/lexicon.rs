@@ -66,7 +66,7 @@ fn every_example_fires_its_own_rule() {
         for example in r.examples {
             let a = analyze(example, &Options::default());
             if !a.hints.iter().any(|h| h.rule_id == r.id) {
-                let got: Vec<_> = a.hints.iter().map(|h| h.rule_id.as_str()).collect();
+                let got: Vec<_> = a.hints.iter().map(|h| h.rule_id.as_ref()).collect();
                 failures.push(format!("{}: {example:?} fired {got:?}", r.id));
             }
         }

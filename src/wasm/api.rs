@@ -173,7 +173,13 @@ fn extra_json(analysis: &Analysis) -> String {
     let rules = lexicon::rules();
     let mut overrides = String::new();
     for (i, hint) in analysis.hints.iter().enumerate() {
-        let rule = rules.iter().find(|r| r.id == hint.rule_id);
+        let rule = hint.lexicon_entry.map(|e| &rules[e as usize]);
+        // A lexicon hint borrows the entry's texts, so the pointers match and
+        // nothing is compared byte by byte on the hot path.
+        let same = |a: Option<&str>, b: Option<&str>| match (a, b) {
+            (Some(a), Some(b)) => std::ptr::eq(a, b) || a == b,
+            (a, b) => a == b,
+        };
         let suggestion = rule.map(|r| (!r.suggestion.is_empty()).then_some(r.suggestion));
         let mut fields = String::new();
         let mut field = |name: &str, value: Option<&str>| {
@@ -185,16 +191,16 @@ fn extra_json(analysis: &Analysis) -> String {
         if rule.is_none() {
             field("rule_id", Some(&hint.rule_id));
         }
-        if rule.map(|r| r.message) != Some(hint.message.as_str()) {
+        if !same(rule.map(|r| r.message), Some(&hint.message)) {
             field("message", Some(&hint.message));
         }
-        if rule.map(|r| r.note) != Some(hint.note.as_str()) {
+        if !same(rule.map(|r| r.note), Some(&hint.note)) {
             field("note", Some(&hint.note));
         }
-        if suggestion != Some(hint.suggestion.as_deref()) {
+        if suggestion.map_or(true, |s| !same(s, hint.suggestion.as_deref())) {
             field("suggestion", hint.suggestion.as_deref());
         }
-        if rule.map(|r| r.replacement) != Some(hint.replacement.as_deref()) {
+        if rule.map_or(true, |r| !same(r.replacement, hint.replacement.as_deref())) {
             field("replacement", hint.replacement.as_deref());
         }
         if !fields.is_empty() {
@@ -231,10 +237,7 @@ fn extra_json(analysis: &Analysis) -> String {
 
 /// Index of the hint's lexicon entry, or `NO_RULE`.
 fn rule_index(hint: &Hint) -> u32 {
-    lexicon::rules()
-        .iter()
-        .position(|r| r.id == hint.rule_id)
-        .map_or(NO_RULE, |i| i as u32)
+    hint.lexicon_entry.map_or(NO_RULE, u32::from)
 }
 
 /// The UTF-16 [start, end] of every hint, converted in one pass over `text`.
