@@ -280,7 +280,7 @@ pub fn tokenize_into(text: &str, toks: &mut Tokens) {
             kind = Kind::Punct;
         }
         let class = if kind == Kind::Word {
-            words::classify(&text[start..i])
+            words::classify_at(text, start, i)
         } else {
             0
         };
