@@ -14,11 +14,9 @@ need() {
   [ "$(dpkg-query -W -f='${Status}' "$1" 2>/dev/null)" = "install ok installed" ] || want_apt+=("$1")
 }
 
-# The wasm toolchain: rustup's own target when a developer's laptop has it,
-# else Debian's rustc-web building std from source (see DESIGN.md).
-if ! rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown; then
-  need rustc-web; need cargo-web; need rust-web-src; need lld-19
-fi
+# The wasm toolchain, the same on every machine: Debian's rustc-web building
+# std from source with immediate-abort panics (see DESIGN.md).
+need rustc-web; need cargo-web; need rust-web-src; need lld-19
 need binaryen        # wasm-opt
 need chromium        # wasm tests and e2e
 need chromium-driver
