@@ -24,7 +24,7 @@ export async function focusComposer(page, fixture) {
 export const editorText = (page) => page.evaluate(() => globalThis.__fixture.getText());
 export const editorCaret = (page) => page.evaluate(() => globalThis.__fixture.getCaret());
 
-/** The overlay's mirrored state: { balance, hints, marks: [{start,end,polarity,rule_id,rects}], card, ... } */
+/** The overlay's mirrored state: { balance, hints, marks: [{start,end,polarity,rule_id,rects}], card, gauge: [l,t,w,h], ... } */
 export function overlayState(page) {
   return page.evaluate(() => {
     const host = document.querySelector("rapport-overlay");
@@ -34,6 +34,7 @@ export function overlayState(page) {
       balance: d.balance ?? null, hints: Number(d.hints ?? 0), fame: Number(d.fame ?? 0), connection: Number(d.connection ?? 0),
       marks: JSON.parse(d.marks || "[]"), card: d.card ?? null, paint: d.paint ?? null, fold: d.fold ? Number(d.fold) : null,
       nudge: d.nudge ?? null, platform: d.platform ?? null,
+      gauge: d.gauge ? JSON.parse(d.gauge) : null, gaugeSpot: d.gaugeSpot ?? null, logged: d.logged ?? null,
     };
   });
 }
@@ -121,3 +122,52 @@ export async function pressCombo(page, ...keys) {
   for (const k of keys) await page.keyboard.down(k);
   for (const k of keys.slice().reverse()) await page.keyboard.up(k);
 }
+
+/**
+ * The composer's text as the page lays it out, and the gauge: { box, rects,
+ * gauge, spot, chars } with the client rects of the text (Range.getClientRects
+ * over each text node; for a textarea over a copy of its value laid out like
+ * it) clipped to the composer's visible box, and the gauge's rect, spot and
+ * the text length of the overlay's last pass (mirrored on the overlay host).
+ */
+export function textAndGauge(page, selector) {
+  return page.evaluate((sel) => {
+    const root = document.querySelector(sel);
+    const box = root.getBoundingClientRect();
+    let rects = [];
+    let text;
+    if (root instanceof HTMLTextAreaElement) {
+      text = root.value;
+      const cs = getComputedStyle(root);
+      const copy = document.createElement("div");
+      for (const p of ["boxSizing", "paddingTop", "paddingRight", "paddingBottom", "paddingLeft", "borderTopWidth", "borderRightWidth", "borderBottomWidth",
+        "borderLeftWidth", "borderTopStyle", "borderRightStyle", "borderBottomStyle", "borderLeftStyle", "fontFamily", "fontSize", "fontWeight", "fontStyle",
+        "letterSpacing", "lineHeight", "textTransform", "textIndent", "wordSpacing", "tabSize", "textAlign", "direction", "wordBreak", "overflowWrap"]) copy.style[p] = cs[p];
+      const borders = parseFloat(cs.borderLeftWidth) + parseFloat(cs.borderRightWidth);
+      Object.assign(copy.style, { position: "fixed", left: `${box.left}px`, top: `${box.top - root.scrollTop}px`, width: `${root.clientWidth + borders}px`,
+        boxSizing: "border-box", whiteSpace: "pre-wrap", visibility: "hidden", margin: "0" });
+      copy.textContent = text;
+      document.body.append(copy);
+      const r = document.createRange();
+      r.selectNodeContents(copy.firstChild);
+      rects = [...r.getClientRects()];
+      copy.remove();
+    } else {
+      text = "";
+      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+      const r = document.createRange();
+      for (let t = walker.nextNode(); t; t = walker.nextNode()) {
+        text += t.data;
+        r.selectNodeContents(t);
+        rects.push(...r.getClientRects());
+      }
+    }
+    const visible = rects.filter((q) => q.width > 0 && q.right > box.left && q.left < box.right && q.bottom > box.top && q.top < box.bottom)
+      .map((q) => [q.left, q.top, q.width, q.height]);
+    const d = document.querySelector("rapport-overlay")?.dataset || {};
+    return { box: [box.left, box.top, box.width, box.height], rects: visible, chars: text.length, gauge: d.gauge ? JSON.parse(d.gauge) : null, spot: d.gaugeSpot ?? null };
+  }, selector);
+}
+
+/** Whether two [left, top, width, height] rects overlap (by more than `slack` px). */
+export const overlaps = (a, b, slack = 0.5) => a[0] + slack < b[0] + b[2] && b[0] + slack < a[0] + a[2] && a[1] + slack < b[1] + b[3] && b[1] + slack < a[1] + a[3];
