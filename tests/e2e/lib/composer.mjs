@@ -171,3 +171,56 @@ export function textAndGauge(page, selector) {
 
 /** Whether two [left, top, width, height] rects overlap (by more than `slack` px). */
 export const overlaps = (a, b, slack = 0.5) => a[0] + slack < b[0] + b[2] && b[0] + slack < a[0] + a[2] && a[1] + slack < b[1] + b[3] && b[1] + slack < a[1] + a[3];
+
+/**
+ * Sets the extension's developer setting (storage.local "dev", see
+ * extension/content/main.js), e.g. { overlayPaint: "boxes" }; null removes it.
+ * Written from an extension page: web pages cannot reach it.
+ */
+export async function setDevSetting(session, value) {
+  const write = (page) => page.evaluate(async (v) => {
+    const api = globalThis.browser?.runtime ? globalThis.browser : globalThis.chrome;
+    if (v === null) await api.storage.local.remove("dev");
+    else await api.storage.local.set({ dev: v });
+    return true;
+  }, value);
+  if (!session.extensionPage || session.extensionPage.isClosed()) session.extensionPage = await session.openExtensionPage("popup.html");
+  return write(session.extensionPage);
+}
+
+/**
+ * How much of the band just under each rect ([l, t, w, h], viewport px) is
+ * drawn in `rgb`: takes a screenshot and reads its pixels in the page (a
+ * canvas, never attached). Per rect, the share of its columns that have a
+ * pixel within `tolerance` of the colour in the rect's last 3 px rows.
+ */
+export async function underlineCoverage(page, rects, rgb, tolerance = 60) {
+  const png = await page.screenshot({ encoding: "base64" });
+  return page.evaluate(async (data, list, want, tol) => {
+    const img = new Image();
+    img.src = `data:image/png;base64,${data}`;
+    await img.decode();
+    const canvas = document.createElement("canvas");
+    canvas.width = img.naturalWidth;
+    canvas.height = img.naturalHeight;
+    const ctx = canvas.getContext("2d");
+    ctx.drawImage(img, 0, 0);
+    const scale = img.naturalWidth / window.innerWidth;
+    return list.map(([l, t, w, h]) => {
+      const x0 = Math.ceil((l + 1) * scale);
+      const x1 = Math.floor((l + w - 1) * scale);
+      const y1 = Math.round((t + h) * scale);
+      const y0 = y1 - Math.ceil(3 * scale);
+      if (x1 <= x0) return 0;
+      const px = ctx.getImageData(x0, y0, x1 - x0, y1 - y0).data;
+      let hit = 0;
+      for (let x = 0; x < x1 - x0; x++) {
+        for (let y = 0; y < y1 - y0; y++) {
+          const i = (y * (x1 - x0) + x) * 4;
+          if (Math.abs(px[i] - want[0]) <= tol && Math.abs(px[i + 1] - want[1]) <= tol && Math.abs(px[i + 2] - want[2]) <= tol) { hit += 1; break; }
+        }
+      }
+      return hit / (x1 - x0);
+    });
+  }, png, rects, rgb, tolerance);
+}
