@@ -50,6 +50,7 @@
     .hints { width: 320px; display: flex; flex-direction: column; overflow: hidden; }
     .list { flex: 1 1 auto; min-height: 0; overflow: auto; padding: 6px; margin: 0; list-style: none; }
     .hints .footer { display: flex; align-items: center; gap: 8px; padding: 6px 8px; border-top: 1px solid var(--border); }
+    .hints .footer button { flex: none; white-space: nowrap; }
     .hints .status { color: var(--muted); font-size: 12px; }
     .list li button { display: block; width: 100%; text-align: left; border: 0; border-left: 3px solid; border-radius: 4px; margin: 2px 0; }
     .list li button.fame { border-left-color: var(--fame); }
