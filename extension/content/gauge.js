@@ -167,7 +167,7 @@
       this.setBar(this.connectionBar, a.connection);
       if (this.countText.data !== String(hints.length)) this.countText.data = String(hints.length);
       this.button.setAttribute("aria-label", `${t("gaugeLabel", [label])}, ${t("fameLabel")} ${a.fame}, ${t("connectionLabel")} ${a.connection}, ${hints.length}`);
-      this.button.title = label;
+      if (this.button.title !== label) this.button.title = label;
 
       const spot = this.chooseSpot(s, box);
       this.el.classList.toggle("compact", spot.compact);
