@@ -1,7 +1,17 @@
 // The gauge at the composer's bottom-right corner: the balance label and the
-// fame and connection bars, live. Activating it opens the list of every hint;
-// arrow keys (or n/p) move between hints, Enter opens a hint's card, Escape
+// fame and connection bars, live. Activating it opens the list of every hint
+// and "Log this post" (the manual fallback when a publish was not detected);
+// arrow keys (or n/p) move between the entries, Enter activates one, Escape
 // closes the list and returns to the editor.
+//
+// The gauge never covers the text. It sits inside the composer's corner
+// while the text leaves that corner free; when the text reaches it, it
+// shrinks to a dot and the count, and when that is covered too it moves just
+// outside the composer (to its right, else below, else above). It stays where
+// it went while that place is free, so it moves at most a few times per
+// draft instead of at every line, and starts again from the corner when the
+// draft is emptied. Its sizes are fixed, so placing it needs no layout read
+// beyond the text's boxes in that corner (read by the overlay's pass).
 (() => {
   const { t } = globalThis.RapportUI;
   const BALANCE_KEYS = {
@@ -12,18 +22,34 @@
     connecting: "balanceConnecting",
     neutral: "balanceNeutral",
   };
+  // Keep in step with .gauge and .gauge.compact in overlay.js.
+  const FULL_W = 232;
+  const COMPACT_W = 50;
+  const HEIGHT = 28;
+  const INSET = 4; // from the composer's edge, inside
+  const GAP = 6; // from the composer's edge, outside
+  const CLEAR = 2; // free space kept around the gauge
+  const PANEL_W = 320;
+  const PANEL_MAX_H = 360;
+  // In order of preference; "inside-compact" is also the last resort.
+  const SPOTS = ["inside", "inside-compact", "right", "below", "above"];
+
+  const intersects = (a, b) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
 
   class Gauge {
     constructor(overlay, { onOpenHint, onClose }) {
       this.overlay = overlay;
       this.onOpenHint = onOpenHint;
       this.onClose = onClose;
+      this.spotOf = new WeakMap(); // composer session -> the spot its gauge is in
       this.el = document.createElement("div");
       this.el.className = "panel gauge";
       this.button = document.createElement("button");
       this.button.type = "button";
       this.button.setAttribute("aria-expanded", "false");
       this.button.setAttribute("aria-haspopup", "true");
+      const dot = document.createElement("span");
+      dot.className = "dot";
       this.label = document.createElement("span");
       this.label.className = "label";
       this.labelText = this.label.appendChild(document.createTextNode(""));
@@ -35,19 +61,40 @@
       this.count = document.createElement("span");
       this.count.className = "count";
       this.countText = this.count.appendChild(document.createTextNode(""));
-      this.button.append(this.label, bars, this.count);
+      this.button.append(dot, this.label, bars, this.count);
       this.el.append(this.button);
       this.el.hidden = true;
+
+      // The panel the gauge opens: every hint, then "Log this post".
+      this.panel = document.createElement("div");
+      this.panel.className = "panel hints";
+      this.panel.hidden = true;
       this.list = document.createElement("ul");
-      this.list.className = "panel list";
+      this.list.className = "list";
       this.list.setAttribute("role", "list");
       this.list.setAttribute("aria-label", t("hintsHeading"));
-      this.list.hidden = true;
-      overlay.layer.append(this.el, this.list);
+      const footer = document.createElement("div");
+      footer.className = "footer";
+      this.logButton = document.createElement("button");
+      this.logButton.type = "button";
+      this.logButton.className = "log";
+      this.logButton.textContent = t("gaugeLogPost");
+      this.logButton.title = t("logTabHelp");
+      this.status = document.createElement("span");
+      this.status.className = "status";
+      this.status.setAttribute("role", "status");
+      footer.append(this.logButton, this.status);
+      this.panel.append(this.list, footer);
+      overlay.layer.append(this.el, this.panel);
+      overlay.cornerZone = { width: FULL_W + INSET + CLEAR, height: HEIGHT + INSET + CLEAR };
+
       this.button.addEventListener("click", () => this.toggleList());
-      this.list.addEventListener("keydown", (e) => this.onListKey(e));
+      this.logButton.addEventListener("click", () => this.logPost());
+      this.panel.addEventListener("keydown", (e) => this.onListKey(e));
       overlay.afterPass.add((box) => this.place(box));
     }
+
+    get listOpen() { return !this.panel.hidden; }
 
     bar(kind, name) {
       const b = document.createElement("span");
@@ -65,12 +112,49 @@
       b.firstChild.style.width = `${value}%`;
     }
 
+    /** The places the gauge may take around `box`, by name: { left, top, width, compact } or null where it does not fit. */
+    spots(box) {
+      const vw = window.innerWidth;
+      const vh = window.innerHeight;
+      const right = Math.min(vw - INSET, box.right - INSET);
+      const top = Math.min(vh - INSET, Math.max(box.bottom - INSET, HEIGHT + INSET)) - HEIGHT;
+      const outRight = Math.min(vw - INSET, box.right);
+      const spot = (left, y, compact) => ({ left, top: y, width: compact ? COMPACT_W : FULL_W, compact });
+      return {
+        inside: right - FULL_W >= box.left + INSET ? spot(right - FULL_W, top, false) : null,
+        "inside-compact": spot(right - COMPACT_W, top, true),
+        right: box.right + GAP + COMPACT_W <= vw - INSET ? spot(box.right + GAP, top, true) : null,
+        below: box.bottom + GAP + HEIGHT <= vh - INSET ? spot(outRight - COMPACT_W, box.bottom + GAP, true) : null,
+        above: box.top - GAP - HEIGHT >= INSET ? spot(outRight - COMPACT_W, box.top - GAP - HEIGHT, true) : null,
+      };
+    }
+
+    /** Where the gauge goes: where it was while that stays free of text, else the first free place. */
+    chooseSpot(s, box) {
+      const spots = this.spots(box);
+      const text = this.overlay.textRects;
+      const free = (name) => {
+        const p = spots[name];
+        if (!p) return false;
+        const r = { left: p.left - CLEAR, top: p.top - CLEAR, right: p.left + p.width + CLEAR, bottom: p.top + HEIGHT + CLEAR };
+        return !text.some((t) => intersects(r, t));
+      };
+      let name = s.model.text.trim() ? this.spotOf.get(s) : null;
+      if (!name || !free(name)) name = SPOTS.find(free) || "inside-compact";
+      this.spotOf.set(s, name);
+      return { name, ...spots[name] };
+    }
+
     place(box) {
       const s = this.overlay.session;
       const a = s?.analysis;
+      const host = this.overlay.host;
       if (!box || !a) {
         this.el.hidden = true;
-        this.list.hidden = true;
+        this.panel.hidden = true;
+        delete host.dataset.gauge;
+        delete host.dataset.gaugeSpot;
+        delete host.dataset.gaugeChars;
         return;
       }
       this.el.hidden = false;
@@ -82,27 +166,51 @@
       this.setBar(this.fameBar, a.fame);
       this.setBar(this.connectionBar, a.connection);
       if (this.countText.data !== String(hints.length)) this.countText.data = String(hints.length);
-      this.button.setAttribute("aria-label", `${t("gaugeLabel")}: ${label}, ${t("fameLabel")} ${a.fame}, ${t("connectionLabel")} ${a.connection}, ${hints.length}`);
-      // Inside the composer's bottom-right corner, kept on screen.
-      const right = Math.min(window.innerWidth - 4, box.right - 4);
-      const bottom = Math.min(window.innerHeight - 4, Math.max(box.bottom - 4, 28));
-      this.el.style.right = `${window.innerWidth - right}px`;
-      this.el.style.bottom = `${window.innerHeight - bottom}px`;
-      if (!this.list.hidden) {
-        this.list.style.right = this.el.style.right;
-        this.list.style.bottom = `${window.innerHeight - bottom + 30}px`;
+      this.button.setAttribute("aria-label", `${t("gaugeLabel", [label])}, ${t("fameLabel")} ${a.fame}, ${t("connectionLabel")} ${a.connection}, ${hints.length}`);
+      if (this.button.title !== label) this.button.title = label;
+
+      const spot = this.chooseSpot(s, box);
+      this.el.classList.toggle("compact", spot.compact);
+      this.el.style.left = `${spot.left}px`;
+      this.el.style.top = `${spot.top}px`;
+      // Mirrored on the host like the rest of the overlay's state.
+      host.dataset.gauge = JSON.stringify([spot.left, spot.top, spot.width, HEIGHT].map((v) => Math.round(v * 10) / 10));
+      host.dataset.gaugeSpot = spot.name;
+      host.dataset.gaugeChars = String(s.model.text.length);
+      if (this.listOpen) {
+        this.placePanel(spot);
         this.fillList(hints);
       }
     }
 
-    toggleList(open = this.list.hidden) {
-      this.list.hidden = !open;
+    /** The panel opens beside the gauge: above it when there is more room above, else below; never off screen. */
+    placePanel(g) {
+      const vw = window.innerWidth;
+      const vh = window.innerHeight;
+      const p = this.panel.style;
+      p.left = `${Math.max(INSET, Math.min(g.left + g.width - PANEL_W, vw - PANEL_W - INSET))}px`;
+      const above = g.top - GAP - INSET;
+      const below = vh - (g.top + HEIGHT) - GAP - INSET;
+      if (above >= below) {
+        p.top = "";
+        p.bottom = `${vh - g.top + GAP}px`;
+        p.maxHeight = `${Math.min(PANEL_MAX_H, above)}px`;
+      } else {
+        p.bottom = "";
+        p.top = `${g.top + HEIGHT + GAP}px`;
+        p.maxHeight = `${Math.min(PANEL_MAX_H, below)}px`;
+      }
+    }
+
+    toggleList(open = !this.listOpen) {
+      this.panel.hidden = !open;
       this.button.setAttribute("aria-expanded", String(open));
       if (open) {
+        this.setStatus("", null);
         this.overlay.raise();
         this.overlay.schedule();
         // The list is filled in the next pass; focus its first entry then.
-        const focusFirst = () => { this.overlay.afterPass.delete(focusFirst); this.list.querySelector("button")?.focus(); };
+        const focusFirst = () => { this.overlay.afterPass.delete(focusFirst); this.panel.querySelector("button")?.focus(); };
         this.overlay.afterPass.add(focusFirst);
       }
     }
@@ -135,8 +243,38 @@
       this.list.replaceChildren(...items);
     }
 
+    setStatus(text, outcome) {
+      this.status.textContent = text;
+      if (outcome) this.overlay.host.dataset.logged = outcome;
+      else delete this.overlay.host.dataset.logged;
+    }
+
+    /** "Log this post": records the draft as published through publish.js, and says how it went. */
+    async logPost() {
+      if (this.logging) return;
+      const publish = globalThis.RapportPublish;
+      if (!publish) {
+        this.setStatus(t("gaugeLogFailed"), "failed");
+        return;
+      }
+      this.logging = true;
+      this.setStatus("", null);
+      try {
+        const reply = await publish.logActive();
+        if (reply?.ok && reply.recorded) this.setStatus(t("logTabDone"), "recorded");
+        else if (reply?.ok && reply.reason === "paused") this.setStatus(t("gaugeLogPaused"), "paused");
+        else if (reply?.error === "no draft") this.setStatus(t("logTabNoDraft"), "no-draft");
+        else this.setStatus(t("gaugeLogFailed"), "failed");
+      } catch (e) {
+        console.debug("Rapport: could not log the post", e);
+        this.setStatus(t("gaugeLogFailed"), "failed");
+      } finally {
+        this.logging = false;
+      }
+    }
+
     onListKey(e) {
-      const buttons = [...this.list.querySelectorAll("button")];
+      const buttons = [...this.panel.querySelectorAll("button")];
       const i = buttons.indexOf(this.overlay.shadow.activeElement);
       const move = (d) => { e.preventDefault(); buttons[(i + d + buttons.length) % buttons.length]?.focus(); };
       if (e.key === "ArrowDown" || e.key === "n") move(1);

@@ -24,9 +24,33 @@
 
   let run = null; // { controller, overlay, gauge, card, composers, publish, fold } while active on this site
   let nudgeEnabled = false;
+  // Developer setting, storage.local[DEV_KEY] = { overlayPaint: "boxes" }:
+  // draw the hints of contenteditables as boxes from Range.getClientRects
+  // even where the CSS Custom Highlight API exists, so the fallback that
+  // browsers without the API get can be seen and tested. Only extension
+  // pages (and the tests, through one) can write storage.local; a web page
+  // cannot reach it.
+  const DEV_KEY = "dev";
+  let paint = "auto";
   const sessions = new WeakMap(); // composer root -> ComposerSession
 
-  const ignoreKey = (hint, text) => `${hint.rule_id}\u0000${text.slice(hint.start, hint.end)}`;
+  /**
+   * "Ignore here" anchors a hint by its rule, its words and which occurrence
+   * of those words it is among that rule's hints, never by its offset: it
+   * stays ignored while the user edits elsewhere in the draft, and the same
+   * words flagged elsewhere in the draft stay flagged. Returns hint -> anchor.
+   */
+  function anchorsOf(hints, text) {
+    const seen = new Map();
+    const anchors = new Map();
+    for (const h of [...hints].sort((a, b) => a.start - b.start)) {
+      const base = `${h.rule_id}\u0000${text.slice(h.start, h.end)}`;
+      const n = seen.get(base) || 0;
+      seen.set(base, n + 1);
+      anchors.set(h, `${base}\u0000${n}`);
+    }
+    return anchors;
+  }
 
   /** One composer: its text model, its port to the analyser and its latest analysis. */
   class ComposerSession {
@@ -43,7 +67,8 @@
       this.sentText = "";
       this.analysis = null;
       this.analyzedText = "";
-      this.ignored = new Set();
+      this.anchors = new Map(); // hint of this.analysis -> its "ignore here" anchor
+      this.ignored = new Set(); // anchors the user ignored in this draft
       this.nudged = false;
       this.watchdog = 0;
       this.retries = 0;
@@ -124,6 +149,7 @@
       if (msg.kind === Kinds.ANALYSIS) {
         this.analysis = msg.analysis;
         this.analyzedText = this.sentText;
+        this.anchors = anchorsOf(this.analysis.hints, this.analyzedText);
       }
       if (this.dirty) this.send();
       if (run && run.overlay.session === this) run.overlay.schedule({ now: true });
@@ -136,7 +162,14 @@
       const cur = this.model.text;
       const was = this.analyzedText;
       const same = cur === was;
-      return a.hints.filter((h) => !this.ignored.has(ignoreKey(h, was)) && (same || cur.slice(h.start, h.end) === was.slice(h.start, h.end)));
+      return a.hints.filter((h) => !this.ignored.has(this.anchors.get(h)) && (same || cur.slice(h.start, h.end) === was.slice(h.start, h.end)));
+    }
+
+    /** Ignores `hint` here (a hint of this analysis, or the same hint of the one before it). */
+    ignore(hint) {
+      const own = this.anchors.has(hint) ? hint : this.analysis?.hints.find((h) => h.rule_id === hint.rule_id && h.start === hint.start && h.end === hint.end);
+      const anchor = own && this.anchors.get(own);
+      if (anchor) this.ignored.add(anchor);
     }
 
     onDisconnected() {
@@ -206,7 +239,7 @@
       ignore(hint) {
         const s = run.overlay.session;
         if (!s) return;
-        s.ignored.add(ignoreKey(hint, s.analyzedText));
+        s.ignore(hint);
         run.card.close(true);
         run.overlay.schedule();
       },
@@ -270,7 +303,7 @@
   function start() {
     const controller = new AbortController();
     const { signal } = controller;
-    const overlay = new Overlay();
+    const overlay = new Overlay({ paint });
     run = { controller, overlay, composers: [], publish: [], fold: 0, active: null, savedSelection: null, hover: null };
     run.resize = new ResizeObserver(() => overlay.schedule());
     run.edits = new MutationObserver(() => run?.active?.update());
@@ -391,8 +424,24 @@
     else if (run.active) run.active.request(); // rules or profile changed: the same text analyses differently
   }
 
+  /** Takes the developer setting; a running overlay starts afresh with the new paint. */
+  function applyDev(raw) {
+    const next = raw?.overlayPaint === "boxes" ? "boxes" : "auto";
+    if (next === paint) return;
+    paint = next;
+    if (run) {
+      stop();
+      start();
+    }
+  }
+
   api.storage.onChanged.addListener((changes, area) => {
-    if (area === "local" && changes[SETTINGS_KEY]) applySettings(changes[SETTINGS_KEY].newValue);
+    if (area !== "local") return;
+    if (changes[DEV_KEY]) applyDev(changes[DEV_KEY].newValue);
+    if (changes[SETTINGS_KEY]) applySettings(changes[SETTINGS_KEY].newValue);
   });
-  api.storage.local.get(SETTINGS_KEY).then((stored) => applySettings(stored[SETTINGS_KEY]), () => applySettings(null));
+  api.storage.local.get([SETTINGS_KEY, DEV_KEY]).then((stored) => {
+    applyDev(stored[DEV_KEY]);
+    applySettings(stored[SETTINGS_KEY]);
+  }, () => applySettings(null));
 })();

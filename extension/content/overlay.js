@@ -3,7 +3,8 @@
 // for the marks, the gauge, the hint list and the card. It draws the hints
 // of the active composer and never touches the composer's DOM:
 //  - contenteditables: CSS Custom Highlight API ranges where the browser has
-//    it, else boxes from Range.getClientRects;
+//    it, else (or when the developer setting in main.js asks for it) boxes
+//    from Range.getClientRects;
 //  - textareas and inputs: a hidden mirror element with the same box and
 //    text in the shadow root, boxes from the mirror's ranges.
 // Work is driven by events (input, analysis, scroll, resize, fonts, theme);
@@ -32,14 +33,25 @@
              border-radius: 10px; box-shadow: 0 6px 24px rgba(0,0,0,.18); font: 13px/1.4 system-ui, sans-serif; }
     button { font: inherit; color: inherit; background: transparent; border: 1px solid var(--border); border-radius: 6px; padding: 3px 8px; cursor: pointer; }
     button:focus-visible { outline: 2px solid var(--connection); outline-offset: 1px; }
-    .gauge { display: flex; align-items: center; gap: 6px; padding: 3px 8px; border-radius: 999px; white-space: nowrap; }
-    .gauge .label { font-weight: 600; }
-    .bars { display: grid; gap: 2px; width: 48px; }
+    .gauge { box-sizing: border-box; width: 232px; height: 28px; padding: 0; border-radius: 999px; white-space: nowrap; box-shadow: 0 2px 8px rgba(0,0,0,.14); }
+    .gauge.compact { width: 50px; }
+    .gauge > button { display: flex; align-items: center; gap: 6px; box-sizing: border-box; width: 100%; height: 100%; padding: 0 10px; border: 0; border-radius: 999px; }
+    .gauge .label { flex: 1 1 auto; min-width: 0; overflow: hidden; text-overflow: ellipsis; text-align: left; font-size: 12px; font-weight: 600; }
+    .gauge .dot { flex: none; width: 10px; height: 10px; border-radius: 50%; background: var(--muted); }
+    .gauge[data-balance="broadcasting"] .dot, .gauge[data-balance="leaning-broadcast"] .dot { background: var(--fame); }
+    .gauge[data-balance="connecting"] .dot, .gauge[data-balance="leaning-connection"] .dot { background: var(--connection); }
+    .gauge .count { flex: none; min-width: 1.2em; text-align: right; font-size: 12px; font-variant-numeric: tabular-nums; }
+    .gauge:not(.compact) .dot, .gauge.compact .label, .gauge.compact .bars { display: none; }
+    .bars { flex: none; display: grid; gap: 2px; width: 44px; }
     .bar { height: 4px; border-radius: 2px; background: var(--border); overflow: hidden; }
     .bar > i { display: block; height: 100%; }
     .bar.fame > i { background: var(--fame); }
     .bar.connection > i { background: var(--connection); }
-    .list { width: 320px; max-height: 320px; overflow: auto; padding: 6px; margin: 0; list-style: none; }
+    .hints { width: 320px; display: flex; flex-direction: column; overflow: hidden; }
+    .list { flex: 1 1 auto; min-height: 0; overflow: auto; padding: 6px; margin: 0; list-style: none; }
+    .hints .footer { display: flex; align-items: center; gap: 8px; padding: 6px 8px; border-top: 1px solid var(--border); }
+    .hints .footer button { flex: none; white-space: nowrap; }
+    .hints .status { color: var(--muted); font-size: 12px; }
     .list li button { display: block; width: 100%; text-align: left; border: 0; border-left: 3px solid; border-radius: 4px; margin: 2px 0; }
     .list li button.fame { border-left-color: var(--fame); }
     .list li button.connection { border-left-color: var(--connection); }
@@ -70,7 +82,9 @@
   };
 
   class Overlay {
-    constructor() {
+    /** `paint`: "auto" (highlights where the browser has them) or "boxes" (the fallback, see main.js's developer setting). */
+    constructor({ paint = "auto" } = {}) {
+      this.highlightApi = hasCustomHighlights && paint !== "boxes";
       this.host = document.createElement("rapport-overlay");
       // The host is ours; its style only keeps it out of the page's layout and pointer path.
       this.host.style.cssText = "position:fixed;inset:0;width:auto;height:auto;margin:0;padding:0;border:0;background:transparent;overflow:visible;pointer-events:none;z-index:2147483647;color-scheme:normal";
@@ -95,6 +109,8 @@
       this.onFrame = () => this.pass();
       this.afterPass = new Set(); // after each pass, with the composer's box
       this.afterMeasure = new Set(); // once the hints' boxes are known
+      this.textRects = []; // the text's boxes in the composer's bottom-right corner, from the last pass
+      this.cornerZone = { width: 0, height: 0 }; // how much of that corner the gauge may need (set by the gauge)
       document.documentElement.append(this.host);
       this.raise();
     }
@@ -147,7 +163,7 @@
     }
 
     clearHighlights() {
-      if (!hasCustomHighlights) return;
+      if (!this.highlightApi) return;
       for (const name of this.highlightNames) CSS.highlights.delete(name);
       this.highlightNames = [];
     }
@@ -175,7 +191,7 @@
         return;
       }
       const hints = s.visibleHints();
-      const useHighlights = !s.model.field && hasCustomHighlights;
+      const useHighlights = !s.model.field && this.highlightApi;
       this.host.dataset.paint = useHighlights ? "highlights" : "boxes";
       if (useHighlights) {
         // No layout read on this path: the highlights paint at the next frame
@@ -252,6 +268,7 @@
       if (!s || !box || !this.ranges) return;
       // ---- reads
       const marks = this.ranges.map(({ hint, range }) => ({ hint, rects: [...range.getClientRects()].filter((r) => r.width > 0 || r.height > 0) }));
+      this.textRects = this.readTextRects(s, box);
       let foldRect = null;
       if (s.fold && s.model.text.length > s.fold) {
         const r = s.model.field ? this.mirrorRange(s.fold, s.fold) : s.model.range(s.fold, s.fold);
@@ -304,6 +321,39 @@
         rects: rects.map((r) => [round(r.left), round(r.top), round(r.width), round(r.height)]),
       })));
       for (const fn of this.afterMeasure) fn();
+    }
+
+    /**
+     * The boxes of the composer's text that lie in its bottom-right corner
+     * (where the gauge sits), clipped to the composer: what the gauge must
+     * not cover. A read; called in the pass's read phase.
+     */
+    readTextRects(s, box) {
+      const zone = { left: box.right - this.cornerZone.width, top: box.bottom - this.cornerZone.height, right: box.right, bottom: box.bottom };
+      const out = [];
+      const take = (rects) => {
+        let above = rects.length > 0;
+        for (const r of rects) {
+          if (r.bottom > zone.top) above = false;
+          if (r.width <= 0 || r.right <= zone.left || r.left >= zone.right || r.bottom <= zone.top || r.top >= zone.bottom) continue;
+          out.push({ left: r.left, top: r.top, right: r.right, bottom: r.bottom });
+        }
+        return above;
+      };
+      if (s.model.field) {
+        const node = this.mirror?.firstChild;
+        if (node) take(this.mirrorRange(0, node.data.length).getClientRects());
+        return out;
+      }
+      // From the last text backwards: text flows downwards, so once a whole
+      // node lies above the corner every node before it does too.
+      const range = document.createRange();
+      const segs = s.model.segments || [];
+      for (let i = segs.length - 1; i >= 0; i--) {
+        range.selectNodeContents(segs[i].node);
+        if (take(range.getClientRects()) && i < segs.length - 1) break;
+      }
+      return out;
     }
 
     markElement(i) {

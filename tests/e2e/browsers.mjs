@@ -49,14 +49,33 @@ async function launchChromium(extensionDir, hosts) {
   return { browser, base, cleanup: () => fs.rmSync(userDataDir, { recursive: true, force: true }) };
 }
 
+// Firefox's own HTTP log (MOZ_LOG, module nsHttp at its first level) names
+// every channel the browser opens, in any process, with the request line and
+// headers as sent: the background event page's requests too, which WebDriver
+// BiDi does not report. "sync" writes each line as it is logged, so the file
+// can be read while the browser runs.
+const FIREFOX_HTTP_LOG = "nsHttp:1,sync";
+
 async function launchFirefox(extensionDir, hosts) {
+  const logDir = fs.mkdtempSync(path.join(os.tmpdir(), "rapport-firefox-log-"));
   const browser = await puppeteer.launch({
     browser: "firefox",
     executablePath: FIREFOX,
     headless: true,
     acceptInsecureCerts: true,
     args: ["--remote-allow-system-access"],
+    // MOZ_REMOTE_SETTINGS_DEVTOOLS: release builds honour services.settings.server only with it set.
+    env: { ...process.env, MOZ_LOG: FIREFOX_HTTP_LOG, MOZ_LOG_FILE: path.join(logDir, "http"), MOZ_REMOTE_SETTINGS_DEVTOOLS: "1" },
     extraPrefsFirefox: {
+      // The browser's own traffic is switched off, so that everything left in
+      // the HTTP log was caused by the tests' pages or by the extension.
+      "services.settings.server": "data:,#remote-settings-dummy/v1",
+      "browser.chrome.site_icons": false,
+      "network.connectivity-service.enabled": false,
+      "network.captive-portal-service.enabled": false,
+      "network.predictor.enabled": false,
+      "network.prefetch-next": false,
+      "network.dns.disablePrefetch": true,
       "extensions.webextensions.uuids": JSON.stringify({ [GECKO_ID]: FIREFOX_UUID }),
       "network.dns.localDomains": hosts.join(","),
       "network.dns.forceResolve": "127.0.0.1",
@@ -67,32 +86,89 @@ async function launchFirefox(extensionDir, hosts) {
     },
   });
   await browser.installExtension(extensionDir);
-  return { browser, base: `moz-extension://${FIREFOX_UUID}`, cleanup: () => {} };
+  return {
+    browser, base: `moz-extension://${FIREFOX_UUID}`, cleanup: () => fs.rmSync(logDir, { recursive: true, force: true }),
+    browserRequests: () => readFirefoxHttpLog(logDir),
+  };
+}
+
+/**
+ * Every HTTP channel in Firefox's log files: { url } from the channel's
+ * creation, and the request as sent, { method, url, head } (head: request
+ * line and headers). Requests that never reach the wire (refused before a
+ * transaction) still have their channel. Only the processes that do network
+ * I/O count (the parent opens a channel for every request, whichever process
+ * asked); a content or extension process logs its own side of the same
+ * channel again.
+ */
+export function readFirefoxHttpLog(logDir) {
+  const channels = [];
+  const sent = [];
+  for (const file of fs.readdirSync(logDir)) {
+    const open = new Map(); // thread -> lines of a request block being read
+    for (const line of fs.readFileSync(path.join(logDir, file), "utf8").split("\n")) {
+      const m = /^\[([^\]]+)\]: \w\/nsHttp (.*)$/.exec(line);
+      if (!m) continue;
+      const [, thread, msg] = m;
+      if (thread.startsWith("Child ")) continue;
+      const block = open.get(thread);
+      if (block) {
+        if (msg === "]") {
+          open.delete(thread);
+          const [requestLine = "", ...headers] = block.map((l) => l.trim());
+          const [method = "", target = ""] = requestLine.split(" ");
+          const host = headers.find((h) => /^host:/i.test(h))?.slice(5).trim() ?? "";
+          sent.push({ method, url: /^[a-z]+:\/\//i.test(target) ? target : `//${host}${target}`, head: block.join("\n") });
+        } else {
+          block.push(msg);
+        }
+      } else if (msg === "http request [") {
+        open.set(thread, []);
+      } else if (msg.startsWith("uri=")) {
+        channels.push({ url: msg.slice(4) });
+      }
+    }
+  }
+  return { channels, sent };
 }
 
 /**
  * Starts `kind` ("chromium" | "firefox") with the extension in `extensionDir`.
- * Returns a session: { kind, browser, base, requests, openPage(url), openExtensionPage(path), close() };
- * requests lists { context, url, navigation } of every request recorded so far.
+ * Returns a session: { kind, browser, base, requests, typed, browserRequests, openPage(url), openExtensionPage(path), close() };
+ * requests lists { context, url, navigation, method, postData } of every request recorded so far;
+ * typed, every text a test typed with page.keyboard.type (the drafts that must never leave);
+ * browserRequests(), in Firefox, every request the whole browser made (readFirefoxHttpLog), else null.
  */
 export async function launch(kind, { extensionDir, hosts }) {
   const started = Date.now();
-  const { browser, base, cleanup } = kind === "chromium" ? await launchChromium(extensionDir, hosts) : await launchFirefox(extensionDir, hosts);
+  const { browser, base, cleanup, browserRequests } = kind === "chromium" ? await launchChromium(extensionDir, hosts) : await launchFirefox(extensionDir, hosts);
   const requests = [];
-  const record = (context, url, navigation = false) => requests.push({ context, url, navigation });
+  const typed = [];
+  const record = (context, url, navigation = false, method = "GET", postData = null) => requests.push({ context, url, navigation, method, postData });
   // Every request of every page the tests open (content scripts' and
   // extension pages' requests show there), and in Chromium the service
   // worker's through its own CDP session (Firefox's BiDi does not expose the
   // background page's network).
   // A navigation's context is the document it leaves (a test driving the tab), not its initiator.
-  const watchPage = (page) => page.on("request", (r) => record(page.url(), r.url(), r.isNavigationRequest()));
+  const watchPage = (page) => {
+    page.on("request", (r) => {
+      let postData = null;
+      try { postData = r.postData() ?? null; } catch { /* not offered by this protocol */ }
+      record(page.url(), r.url(), r.isNavigationRequest(), r.method(), postData);
+    });
+    const type = page.keyboard.type.bind(page.keyboard);
+    page.keyboard.type = (text, options) => {
+      typed.push(String(text));
+      return type(text, options);
+    };
+  };
   const workerSessions = [];
   const watchTarget = async (target) => {
     if (target.type() !== "service_worker" && target.type() !== "background_page") return;
     const cdp = await target.createCDPSession().catch(() => null);
     if (!cdp) return;
     workerSessions.push(cdp);
-    cdp.on("Network.requestWillBeSent", (e) => record(target.url(), e.request.url));
+    cdp.on("Network.requestWillBeSent", (e) => record(target.url(), e.request.url, false, e.request.method, e.request.postData ?? null));
     await cdp.send("Network.enable").catch(() => {});
   };
   if (kind === "chromium") {
@@ -104,6 +180,8 @@ export async function launch(kind, { extensionDir, hosts }) {
     browser,
     base,
     requests,
+    typed,
+    browserRequests: () => (browserRequests ? browserRequests() : null),
     startupMs: Date.now() - started,
     /** Detaches the recorder from the service worker: a worker with DevTools attached is not stopped like a normal one. */
     async detachWorkerRecorders() {

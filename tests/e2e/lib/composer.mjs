@@ -24,7 +24,7 @@ export async function focusComposer(page, fixture) {
 export const editorText = (page) => page.evaluate(() => globalThis.__fixture.getText());
 export const editorCaret = (page) => page.evaluate(() => globalThis.__fixture.getCaret());
 
-/** The overlay's mirrored state: { balance, hints, marks: [{start,end,polarity,rule_id,rects}], card, ... } */
+/** The overlay's mirrored state: { balance, hints, marks: [{start,end,polarity,rule_id,rects}], card, gauge: [l,t,w,h], ... } */
 export function overlayState(page) {
   return page.evaluate(() => {
     const host = document.querySelector("rapport-overlay");
@@ -34,6 +34,7 @@ export function overlayState(page) {
       balance: d.balance ?? null, hints: Number(d.hints ?? 0), fame: Number(d.fame ?? 0), connection: Number(d.connection ?? 0),
       marks: JSON.parse(d.marks || "[]"), card: d.card ?? null, paint: d.paint ?? null, fold: d.fold ? Number(d.fold) : null,
       nudge: d.nudge ?? null, platform: d.platform ?? null,
+      gauge: d.gauge ? JSON.parse(d.gauge) : null, gaugeSpot: d.gaugeSpot ?? null, logged: d.logged ?? null,
     };
   });
 }
@@ -120,4 +121,106 @@ export const MOD = process.platform === "darwin" ? "Meta" : "Control";
 export async function pressCombo(page, ...keys) {
   for (const k of keys) await page.keyboard.down(k);
   for (const k of keys.slice().reverse()) await page.keyboard.up(k);
+}
+
+/**
+ * The composer's text as the page lays it out, and the gauge: { box, rects,
+ * gauge, spot, chars } with the client rects of the text (Range.getClientRects
+ * over each text node; for a textarea over a copy of its value laid out like
+ * it) clipped to the composer's visible box, and the gauge's rect, spot and
+ * the text length of the overlay's last pass (mirrored on the overlay host).
+ */
+export function textAndGauge(page, selector) {
+  return page.evaluate((sel) => {
+    const root = document.querySelector(sel);
+    const box = root.getBoundingClientRect();
+    let rects = [];
+    let text;
+    if (root instanceof HTMLTextAreaElement) {
+      text = root.value;
+      const cs = getComputedStyle(root);
+      const copy = document.createElement("div");
+      for (const p of ["boxSizing", "paddingTop", "paddingRight", "paddingBottom", "paddingLeft", "borderTopWidth", "borderRightWidth", "borderBottomWidth",
+        "borderLeftWidth", "borderTopStyle", "borderRightStyle", "borderBottomStyle", "borderLeftStyle", "fontFamily", "fontSize", "fontWeight", "fontStyle",
+        "letterSpacing", "lineHeight", "textTransform", "textIndent", "wordSpacing", "tabSize", "textAlign", "direction", "wordBreak", "overflowWrap"]) copy.style[p] = cs[p];
+      const borders = parseFloat(cs.borderLeftWidth) + parseFloat(cs.borderRightWidth);
+      Object.assign(copy.style, { position: "fixed", left: `${box.left}px`, top: `${box.top - root.scrollTop}px`, width: `${root.clientWidth + borders}px`,
+        boxSizing: "border-box", whiteSpace: "pre-wrap", visibility: "hidden", margin: "0" });
+      copy.textContent = text;
+      document.body.append(copy);
+      const r = document.createRange();
+      r.selectNodeContents(copy.firstChild);
+      rects = [...r.getClientRects()];
+      copy.remove();
+    } else {
+      text = "";
+      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+      const r = document.createRange();
+      for (let t = walker.nextNode(); t; t = walker.nextNode()) {
+        text += t.data;
+        r.selectNodeContents(t);
+        rects.push(...r.getClientRects());
+      }
+    }
+    const visible = rects.filter((q) => q.width > 0 && q.right > box.left && q.left < box.right && q.bottom > box.top && q.top < box.bottom)
+      .map((q) => [q.left, q.top, q.width, q.height]);
+    const d = document.querySelector("rapport-overlay")?.dataset || {};
+    return { box: [box.left, box.top, box.width, box.height], rects: visible, chars: text.length, gauge: d.gauge ? JSON.parse(d.gauge) : null, spot: d.gaugeSpot ?? null };
+  }, selector);
+}
+
+/** Whether two [left, top, width, height] rects overlap (by more than `slack` px). */
+export const overlaps = (a, b, slack = 0.5) => a[0] + slack < b[0] + b[2] && b[0] + slack < a[0] + a[2] && a[1] + slack < b[1] + b[3] && b[1] + slack < a[1] + a[3];
+
+/**
+ * Sets the extension's developer setting (storage.local "dev", see
+ * extension/content/main.js), e.g. { overlayPaint: "boxes" }; null removes it.
+ * Written from an extension page: web pages cannot reach it.
+ */
+export async function setDevSetting(session, value) {
+  const write = (page) => page.evaluate(async (v) => {
+    const api = globalThis.browser?.runtime ? globalThis.browser : globalThis.chrome;
+    if (v === null) await api.storage.local.remove("dev");
+    else await api.storage.local.set({ dev: v });
+    return true;
+  }, value);
+  if (!session.extensionPage || session.extensionPage.isClosed()) session.extensionPage = await session.openExtensionPage("popup.html");
+  return write(session.extensionPage);
+}
+
+/**
+ * How much of the band just under each rect ([l, t, w, h], viewport px) is
+ * drawn in `rgb`: takes a screenshot and reads its pixels in the page (a
+ * canvas, never attached). Per rect, the share of its columns that have a
+ * pixel within `tolerance` of the colour in the rect's last 3 px rows.
+ */
+export async function underlineCoverage(page, rects, rgb, tolerance = 60) {
+  const png = await page.screenshot({ encoding: "base64" });
+  return page.evaluate(async (data, list, want, tol) => {
+    const img = new Image();
+    img.src = `data:image/png;base64,${data}`;
+    await img.decode();
+    const canvas = document.createElement("canvas");
+    canvas.width = img.naturalWidth;
+    canvas.height = img.naturalHeight;
+    const ctx = canvas.getContext("2d");
+    ctx.drawImage(img, 0, 0);
+    const scale = img.naturalWidth / window.innerWidth;
+    return list.map(([l, t, w, h]) => {
+      const x0 = Math.ceil((l + 1) * scale);
+      const x1 = Math.floor((l + w - 1) * scale);
+      const y1 = Math.round((t + h) * scale);
+      const y0 = y1 - Math.ceil(3 * scale);
+      if (x1 <= x0) return 0;
+      const px = ctx.getImageData(x0, y0, x1 - x0, y1 - y0).data;
+      let hit = 0;
+      for (let x = 0; x < x1 - x0; x++) {
+        for (let y = 0; y < y1 - y0; y++) {
+          const i = (y * (x1 - x0) + x) * 4;
+          if (Math.abs(px[i] - want[0]) <= tol && Math.abs(px[i + 1] - want[1]) <= tol && Math.abs(px[i + 2] - want[2]) <= tol) { hit += 1; break; }
+        }
+      }
+      return hit / (x1 - x0);
+    });
+  }, png, rects, rgb, tolerance);
 }

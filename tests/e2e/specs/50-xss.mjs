@@ -22,12 +22,12 @@ export default ["reddit", "instagram", "facebook"].map((adapter) => {
       const elementsBefore = await countElements(page);
       await focusComposer(page, fixture);
       await page.keyboard.type(PAYLOAD);
-      const state = await waitForMarks(page, (s) => s.hints >= 3, "hints on the payload text");
+      const state = await waitForMarks(page, (s) => s.hints >= 3 && s.gauge, "hints on the payload text");
       assert.equal((await editorText(page)).replace(/\n/g, ""), PAYLOAD, "the editor holds the payload as typed");
 
-      // Open the hint list from the gauge (bottom-right corner of the composer) and a card by keyboard.
-      const box = await page.$eval(fixture.composer, (e) => { const r = e.getBoundingClientRect(); return { right: r.right, bottom: r.bottom }; });
-      await page.mouse.click(box.right - 14, box.bottom - 14);
+      // Open the hint list from the gauge and a card by keyboard.
+      const [gx, gy, gw, gh] = state.gauge;
+      await page.mouse.click(gx + gw - 14, gy + gh / 2);
       await sleep(200);
       await page.keyboard.press("Escape");
       const mark = state.marks.find((m) => m.polarity === "fame");
