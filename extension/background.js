@@ -6,7 +6,7 @@ import init, { analyze, version } from "./pkg/rapport.js";
 // The history store's logic lives in the pages' module; its wasm is
 // instantiated only when a post is recorded or the history read, so waking
 // the worker for an analysis compiles only the small analyser module.
-import initStore, { history_update } from "./pkg/rapport_ui.js";
+import initStore, { history_update, history_export } from "./pkg/rapport_ui.js";
 
 const { api } = globalThis.RapportBrowser;
 const { Kinds, PORT_COMPOSER, SETTINGS_KEY, MAX_TEXT_UTF16, HISTORY_KEY, HISTORY_SUMMARY_KEY, HISTORY_NOTICE_KEY, HISTORY_BACKUP_KEY } = globalThis.RapportProtocol;
@@ -284,6 +284,15 @@ async function handleMessage(msg, sender) {
       await api.storage.local.set({ [SETTINGS_KEY]: next });
       settings = next;
       return { ok: true, paused: next.history.paused };
+    }
+    case Kinds.EXPORT_HISTORY: {
+      // Read after every queued write, so the export has every recorded post.
+      const raw = await serially(async () => {
+        await loadStore();
+        return (await api.storage.local.get(HISTORY_KEY))[HISTORY_KEY];
+      });
+      const format = msg.format === "csv" ? "csv" : "json";
+      return { ok: true, format, text: history_export(raw === undefined ? "" : JSON.stringify(raw), format) };
     }
     case Kinds.ANALYZE_ONCE:
       return { ok: true, analysis: await analyzeText(msg.text, msg.platform) };

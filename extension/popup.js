@@ -1,10 +1,12 @@
-import "./shared/browser.js";
-import "./shared/protocol.js";
+// shared/browser.js, shared/protocol.js and popup-boot.js ran before this
+// module, as classic scripts (popup.html).
 import { download } from "./shared/download.js";
-import init, { render_popup, render_habits, history_export } from "./pkg/rapport_ui.js";
+// The popup's own module: its renderers only. The analyser and the history
+// store live in the background, which the popup asks over the protocol.
+import init, { render_popup, render_habits } from "./pkg/rapport_popup.js";
 
 const { api } = globalThis.RapportBrowser;
-const { Kinds, SETTINGS_KEY, HISTORY_KEY, HISTORY_SUMMARY_KEY, HISTORY_NOTICE_KEY } = globalThis.RapportProtocol;
+const { Kinds, SETTINGS_KEY, HISTORY_SUMMARY_KEY, HISTORY_NOTICE_KEY } = globalThis.RapportProtocol;
 const root = document.getElementById("root");
 const send = (msg) => api.runtime.sendMessage(msg);
 
@@ -15,11 +17,17 @@ const readState = () => api.storage.local.get([SETTINGS_KEY, HISTORY_SUMMARY_KEY
 
 const actions = {
   async exportHistory(format) {
-    const raw = (await api.storage.local.get(HISTORY_KEY))[HISTORY_KEY];
-    let text = history_export(raw === undefined ? "" : JSON.stringify(raw), format);
+    const reply = await send({ kind: Kinds.EXPORT_HISTORY, format });
+    if (!reply?.ok) throw new Error(reply?.error ?? "the history could not be exported");
     // Indented here rather than in Rust (a second serializer would grow the wasm).
-    if (format === "json") text = `${JSON.stringify(JSON.parse(text), null, 1)}\n`;
+    const text = format === "json" ? `${JSON.stringify(JSON.parse(reply.text), null, 1)}\n` : reply.text;
     download(`rapport-history.${format}`, format === "csv" ? "text/csv" : "application/json", text);
+  },
+  // "Paste a draft to try it": analysed by the background, drawn by Rust.
+  async analyze(text, platform) {
+    const reply = await send({ kind: Kinds.ANALYZE_ONCE, text, platform });
+    if (!reply?.ok) throw new Error(reply?.error ?? "no analysis");
+    return reply.analysis;
   },
   clear: () => send({ kind: Kinds.CLEAR_HISTORY }),
   setPaused: (paused) => send({ kind: Kinds.SET_RECORDING, paused }),
@@ -58,15 +66,12 @@ try {
   // Settings from storage too: the background sanitises everything it writes
   // there, and a sleeping service worker would delay the first paint.
   performance.mark("rapport:start");
+  const boot = globalThis.RapportPopupBoot;
   const [stored] = await Promise.all([
-    readState().then((v) => { performance.mark("rapport:state"); return v; }),
-    init({ module_or_path: api.runtime.getURL("pkg/rapport_ui_bg.wasm") }).then(() => performance.mark("rapport:wasm")),
+    boot.state,
+    boot.module.then((module_or_path) => init({ module_or_path })).then(() => performance.mark("rapport:wasm")),
   ]);
-  try {
-    render_popup(root, stored[SETTINGS_KEY]?.options);
-  } catch {
-    render_popup(root, undefined); // a value from an older version: defaults until the background rewrites it
-  }
+  render_popup(root, String(stored[SETTINGS_KEY]?.options?.platform ?? "generic"), actions);
   showHabits(stored);
   performance.mark("rapport:rendered");
   document.body.dataset.ready = "true";

@@ -98,34 +98,121 @@ fn lone_surrogates_from_js_do_not_break_offsets() {
     );
 }
 
+/// Lets queued promise callbacks run.
+async fn tick() {
+    wasm_bindgen_futures::JsFuture::from(js_sys::Promise::resolve(&JsValue::NULL))
+        .await
+        .unwrap();
+}
+
+/// The popup has no analyser of its own: each draft goes to
+/// `actions.analyze(text, platform)` (the background, in the extension) and
+/// only the answer to the newest draft is drawn, whatever order answers come in.
 #[wasm_bindgen_test]
-fn the_popup_renders_and_reacts_to_input() {
+async fn the_popup_asks_for_the_analysis_and_draws_only_the_newest_answer() {
+    use std::cell::RefCell;
+    use std::rc::Rc;
+    use wasm_bindgen::closure::Closure;
+
+    type Pending = Rc<RefCell<Vec<(String, String, js_sys::Function)>>>;
+    let pending: Pending = Rc::default();
+    let queue = pending.clone();
+    let fake_background = Closure::<dyn FnMut(String, String) -> js_sys::Promise>::new(
+        move |text: String, platform: String| {
+            let queue = queue.clone();
+            js_sys::Promise::new(&mut |resolve, _| {
+                queue
+                    .borrow_mut()
+                    .push((text.clone(), platform.clone(), resolve))
+            })
+        },
+    );
+    let actions = js_sys::Object::new();
+    Reflect::set(&actions, &"analyze".into(), fake_background.as_ref()).unwrap();
+    let answer = |i: usize| {
+        let (text, platform, resolve) = pending.borrow()[i].clone();
+        let options = js_sys::Object::new();
+        Reflect::set(&options, &"platform".into(), &platform.into()).unwrap();
+        resolve
+            .call1(&JsValue::NULL, &analyze(&text, options.into()).unwrap())
+            .unwrap();
+    };
+
     let document = web_sys::window().unwrap().document().unwrap();
     let root = document.create_element("main").unwrap();
     document.body().unwrap().append_child(&root).unwrap();
-    render_popup(root.clone(), JsValue::UNDEFINED).unwrap();
+    render_popup(root.clone(), "linkedin", actions.into()).unwrap();
+    let select: web_sys::HtmlSelectElement = root
+        .query_selector("#platform")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    assert_eq!(
+        select.value(),
+        "linkedin",
+        "the user's platform is preselected"
+    );
     let draft: web_sys::HtmlTextAreaElement = root
         .query_selector("#draft")
         .unwrap()
         .unwrap()
         .unchecked_into();
-    draft.set_value("LIKE this if you agree!!! Follow us for more.");
-    draft
-        .dispatch_event(&web_sys::Event::new("input").unwrap())
-        .unwrap();
+    let type_draft = |text: &str| {
+        draft.set_value(text);
+        draft
+            .dispatch_event(&web_sys::Event::new("input").unwrap())
+            .unwrap();
+    };
+    type_draft("LIKE this if you agree!!! Follow us for more. 🎉");
+    type_draft("What would you like us to make next? Thanks to @ana for the idea.");
+    assert_eq!(pending.borrow().len(), 2);
+    assert_eq!(pending.borrow()[0].1, "linkedin");
+    // The newer draft's answer first, then the older one's, late: it is dropped.
+    answer(1);
+    tick().await;
+    answer(0);
+    tick().await;
     let balance = root.query_selector(".balance").unwrap().unwrap();
     let label = balance.get_attribute("data-balance").unwrap();
+    assert!(label.contains("connect"), "{label}");
+    assert!(root
+        .query_selector("li.hint[data-polarity=\"fame\"]")
+        .unwrap()
+        .is_none());
+
+    // Spans are UTF-16 units: the phrase after an emoji is cut where the analysis says.
+    type_draft("🎉🎉 Follow us for more!");
+    answer(2);
+    tick().await;
+    let phrases: Vec<String> = (0..root.query_selector_all("q.phrase").unwrap().length())
+        .map(|i| {
+            root.query_selector_all("q.phrase")
+                .unwrap()
+                .item(i)
+                .unwrap()
+                .text_content()
+                .unwrap()
+        })
+        .collect();
     assert!(
-        label == "broadcasting" || label == "leaning-broadcast",
-        "{label}"
+        phrases
+            .iter()
+            .any(|p| p.to_lowercase().starts_with("follow us")),
+        "{phrases:?}"
     );
-    assert!(root.query_selector_all("li.hint").unwrap().length() >= 2);
+
     // Post text is shown as text, never parsed as HTML.
-    draft.set_value("<img src=x onerror=alert(1)> follow us for more");
-    draft
-        .dispatch_event(&web_sys::Event::new("input").unwrap())
-        .unwrap();
+    type_draft("<img src=x onerror=alert(1)> follow us for more");
+    answer(3);
+    tick().await;
     assert!(root.query_selector("img").unwrap().is_none());
+    assert!(root.query_selector_all("li.hint").unwrap().length() >= 1);
+
+    // An emptied draft clears the result without asking.
+    type_draft("  ");
+    assert_eq!(pending.borrow().len(), 4);
+    assert!(root.query_selector(".balance").unwrap().is_none());
+    drop(fake_background);
 }
 
 /// Posting habits: the background's history functions and the pages that
