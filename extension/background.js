@@ -146,6 +146,17 @@ function syncExtraSites() {
     const relative = (files = []) => files.map((f) => f.replace(/^[a-z-]+:\/\/[^/]+\//, ""));
     const { js, css } = api.runtime.getManifest().content_scripts[0];
     await api.scripting.registerContentScripts([{ id: EXTRA_SITES_SCRIPT, matches, js: relative(js), css: relative(css), runAt: "document_idle" }]);
+    // A registration covers pages loaded from now on: tabs already open on a
+    // site just added get the scripts now, so nobody has to reload. (Injected
+    // twice, the content script keeps its first copy.)
+    const before = new Set(existing[0]?.matches ?? []);
+    const added = matches.filter((m) => !before.has(m));
+    if (!added.length) return;
+    for (const tab of await api.tabs.query({ url: added }).catch(() => [])) {
+      const target = { tabId: tab.id };
+      await api.scripting.insertCSS({ target, files: relative(css) }).catch(() => {});
+      await api.scripting.executeScript({ target, files: relative(js) }).catch((e) => console.debug("Rapport: could not start in an open tab", e));
+    }
   }).catch((e) => console.error("Rapport: could not register the content scripts for added sites", e));
   return extraSitesSync;
 }

@@ -339,6 +339,113 @@ mod habits {
         assert_eq!(last["history"]["max_posts"], 1000);
         drop(save);
     }
+
+    /// What a hint's card switched off ("turn off this rule", "pause on this
+    /// site") is listed and can be switched back on; whole cues and sites
+    /// with their own switch stay with the switches.
+    #[wasm_bindgen_test]
+    fn the_options_page_turns_back_on_what_a_card_switched_off() {
+        let saved: Rc<RefCell<Vec<String>>> = Rc::default();
+        let sink = saved.clone();
+        let save =
+            Closure::<dyn FnMut(String)>::new(move |json: String| sink.borrow_mut().push(json));
+        let root = mount();
+        let settings = r#"{"options":{"platform":"x","profile":{},"disabled_rules":["follow-ask.follow-us","hard-sell","no-such.rule"]},"paused_sites":["mastodon.social","x.com","blog.example"]}"#;
+        render_options(
+            root.clone(),
+            settings,
+            save.as_ref().unchecked_ref::<js_sys::Function>().clone(),
+            js_sys::Object::new().into(),
+        )
+        .unwrap();
+        let values = |list: &str| -> Vec<String> {
+            let rows = root.query_selector_all(&format!("ul.{list} li")).unwrap();
+            (0..rows.length())
+                .map(|i| {
+                    rows.item(i)
+                        .unwrap()
+                        .unchecked_into::<web_sys::Element>()
+                        .get_attribute("data-value")
+                        .unwrap()
+                })
+                .collect()
+        };
+        assert_eq!(
+            values("rules-off"),
+            ["follow-ask.follow-us", "no-such.rule"]
+        );
+        assert_eq!(values("sites-off"), ["mastodon.social", "blog.example"]);
+        let checked = |selector: &str| {
+            root.query_selector(selector)
+                .unwrap()
+                .unwrap()
+                .unchecked_into::<web_sys::HtmlInputElement>()
+                .checked()
+        };
+        assert!(!checked("#cue-hard-sell") && !checked("#site-x"));
+        let rule_row = root
+            .query_selector("ul.rules-off li[data-value=\"follow-ask.follow-us\"]")
+            .unwrap()
+            .unwrap();
+        let text = rule_row.text_content().unwrap();
+        assert!(
+            text.contains("cue_follow_ask") && text.contains("follow"),
+            "the cue and the rule's message: {text}"
+        );
+        let click = |selector: &str| {
+            root.query_selector(selector)
+                .unwrap()
+                .unwrap()
+                .unchecked_into::<web_sys::HtmlElement>()
+                .click();
+        };
+        click("ul.rules-off li[data-value=\"follow-ask.follow-us\"] button");
+        let last: serde_json::Value =
+            serde_json::from_str(saved.borrow().last().expect("saved on click")).unwrap();
+        assert_eq!(
+            last["options"]["disabled_rules"],
+            serde_json::json!(["no-such.rule", "hard-sell"])
+        );
+        assert_eq!(values("rules-off"), ["no-such.rule"]);
+        let focused = |root: &web_sys::Element| {
+            let doc = root.owner_document().unwrap();
+            doc.active_element().map(|e| {
+                (
+                    e.tag_name().to_lowercase(),
+                    e.closest("li")
+                        .ok()
+                        .flatten()
+                        .and_then(|li| li.get_attribute("data-value")),
+                )
+            })
+        };
+        assert_eq!(
+            focused(&root),
+            Some(("button".to_string(), Some("no-such.rule".to_string()))),
+            "focus moves to the next row's button"
+        );
+
+        click("ul.sites-off li[data-value=\"blog.example\"] button");
+        click("ul.sites-off li[data-value=\"mastodon.social\"] button");
+        let last: serde_json::Value = serde_json::from_str(saved.borrow().last().unwrap()).unwrap();
+        assert_eq!(
+            last["paused_sites"],
+            serde_json::json!(["x.com", "twitter.com"]),
+            "the X switch still decides X's hosts"
+        );
+        assert!(values("sites-off").is_empty());
+        assert_eq!(
+            focused(&root),
+            Some(("h3".to_string(), None)),
+            "the last row gone, focus goes to the list's heading"
+        );
+        let none = root
+            .query_selector(".paused-sites-box .off-none")
+            .unwrap()
+            .unwrap();
+        assert!(!none.has_attribute("hidden"), "the list says it is empty");
+        drop(save);
+    }
 }
 
 /// The object `analyze` assembles in JavaScript must say exactly what the core
