@@ -52,7 +52,7 @@ function showHabits(stored) {
   if (!section) return;
   const summary = stored[HISTORY_SUMMARY_KEY];
   const paused = stored[SETTINGS_KEY]?.history?.paused === true;
-  render_habits(section, summary === undefined ? "" : JSON.stringify(summary), paused, stored[HISTORY_NOTICE_KEY] ?? null, actions);
+  render_habits(section, summary, paused, stored[HISTORY_NOTICE_KEY] ?? null, actions);
   // No summary yet (a history from before summaries, or one just written by
   // something else): the background summarises it, and the storage change
   // below re-renders.

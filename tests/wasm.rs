@@ -270,7 +270,7 @@ mod habits {
         let root = mount();
         render_habits(
             root.clone(),
-            &second["summary"].to_string(),
+            js_sys::JSON::parse(&second["summary"].to_string()).unwrap(),
             false,
             JsValue::NULL,
             js_sys::Object::new().into(),
@@ -300,6 +300,56 @@ mod habits {
                 .as_deref(),
             Some("100%")
         );
+    }
+
+    /// The popup reads the stored summary field by field (no serde in its
+    /// module): it must read exactly what serde wrote, for every tip and for
+    /// missing rates, and refuse what is not a summary.
+    #[wasm_bindgen_test]
+    fn the_popup_reads_the_stored_summary_exactly_as_serde_wrote_it() {
+        use rapport::habits::record::load_str;
+        use rapport::habits::summary::{Summary, Tip};
+        use rapport::wasm::habits::summary_from_js;
+
+        let records = load_str(include_str!("data/habits-seeded.json")).records;
+        assert!(records.len() > 20);
+        let as_stored =
+            |s: &Summary| js_sys::JSON::parse(&serde_json::to_string(s).unwrap()).unwrap();
+        let tips = [
+            Tip::TryADraft,
+            Tip::SwapAskForQuestion {
+                phrase: Some("Follow us \"now\" 🎉".into()),
+            },
+            Tip::SwapAskForQuestion { phrase: None },
+            Tip::GiveBeforeAsking,
+            Tip::LowerTheVolume,
+            Tip::FewerHashtags,
+            Tip::TalkAboutTheReader,
+            Tip::AskMore,
+            Tip::CreditPeople,
+            Tip::KeepGoing,
+        ];
+        for (i, n) in [0, 1, 9, 11, 20, records.len()].into_iter().enumerate() {
+            let mut summary = Summary::compute(&records[..n]);
+            summary.tip = tips[i % tips.len()].clone();
+            assert_eq!(
+                summary_from_js(&as_stored(&summary)),
+                Ok(summary.clone()),
+                "{n} posts"
+            );
+        }
+        for tip in tips {
+            let mut summary = Summary::compute(&records);
+            summary.tip = tip;
+            assert_eq!(summary_from_js(&as_stored(&summary)), Ok(summary.clone()));
+        }
+        let mut bad: serde_json::Value = serde_json::to_value(Summary::compute(&records)).unwrap();
+        bad["trend"][0]["balance"] = "very-loud".into();
+        let err = summary_from_js(&js_sys::JSON::parse(&bad.to_string()).unwrap()).unwrap_err();
+        assert!(err.contains("very-loud"), "{err}");
+        bad["trend"] = serde_json::json!(null);
+        assert!(summary_from_js(&js_sys::JSON::parse(&bad.to_string()).unwrap()).is_err());
+        assert!(summary_from_js(&JsValue::from_str("posts")).is_err());
     }
 
     #[wasm_bindgen_test]
