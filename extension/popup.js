@@ -52,11 +52,19 @@ function showHabits(stored) {
   if (!section) return;
   const summary = stored[HISTORY_SUMMARY_KEY];
   const paused = stored[SETTINGS_KEY]?.history?.paused === true;
-  render_habits(section, summary, paused, stored[HISTORY_NOTICE_KEY] ?? null, actions);
+  let readable = summary !== undefined;
+  try {
+    render_habits(section, summary, paused, stored[HISTORY_NOTICE_KEY] ?? null, actions);
+  } catch (e) {
+    // A summary in another shape (written by another version): shown as none until the background writes a new one.
+    console.warn("Rapport: the stored summary could not be read", e);
+    readable = false;
+    render_habits(section, undefined, paused, stored[HISTORY_NOTICE_KEY] ?? null, actions);
+  }
   // No summary yet (a history from before summaries, or one just written by
-  // something else): the background summarises it, and the storage change
-  // below re-renders.
-  if (summary === undefined && !askedForSummary) {
+  // something else) or an unreadable one: the background summarises the
+  // history, and the storage change below re-renders.
+  if (!readable && !askedForSummary) {
     askedForSummary = true;
     send({ kind: Kinds.REPAIR_HISTORY }).catch(() => {});
   }
