@@ -80,6 +80,7 @@ try {
     boot.module.then((module_or_path) => init({ module_or_path })).then(() => performance.mark("rapport:wasm")),
   ]);
   render_popup(root, String(stored[SETTINGS_KEY]?.options?.platform ?? "generic"), actions);
+  performance.mark("rapport:shell");
   showHabits(stored);
   performance.mark("rapport:rendered");
   document.body.dataset.ready = "true";
