@@ -1,13 +1,16 @@
-// Runs as a classic script while popup.html is still parsing, before the
-// module graph (popup.js and the wasm glue) has loaded: starts the two slow
-// things of the first paint at once, the compile of the popup's wasm (on the
-// browser's compiler threads) and the storage read. popup.js awaits both.
+// Loaded `async` at the top of popup.html: runs as soon as it arrives, while
+// the page still parses and before the module graph (popup.js and the wasm
+// glue) has loaded, and starts the two slow things of the first paint at
+// once: the compile of the popup's wasm (on the browser's compiler threads)
+// and the storage read. One file with no imports, so it costs one fetch and
+// blocks nothing; popup.js checks the storage keys against the protocol's.
 (() => {
-  const { api } = globalThis.RapportBrowser;
-  const { SETTINGS_KEY, HISTORY_SUMMARY_KEY, HISTORY_NOTICE_KEY } = globalThis.RapportProtocol;
+  const api = globalThis.browser?.runtime ? globalThis.browser : globalThis.chrome;
+  // SETTINGS_KEY, HISTORY_SUMMARY_KEY, HISTORY_NOTICE_KEY of shared/protocol.js.
+  const keys = ["settings", "history_summary", "history_notice"];
   const url = api.runtime.getURL("pkg/rapport_popup_bg.wasm");
-  performance.mark("rapport:boot");
   const mark = (name) => (value) => { performance.mark(name); return value; };
+  mark("rapport:boot")();
   const compile = () => {
     // Streaming compiles while the bytes arrive; it needs the application/wasm type.
     const streamed = WebAssembly.compileStreaming ? WebAssembly.compileStreaming(fetch(url).then(mark("rapport:fetched"))) : Promise.reject(new Error("no compileStreaming"));
@@ -17,7 +20,8 @@
     });
   };
   globalThis.RapportPopupBoot = Object.freeze({
-    state: api.storage.local.get([SETTINGS_KEY, HISTORY_SUMMARY_KEY, HISTORY_NOTICE_KEY]).then(mark("rapport:state")),
+    keys,
+    state: api.storage.local.get(keys).then(mark("rapport:state")),
     module: compile().then(mark("rapport:compiled")),
   });
 })();

@@ -1,5 +1,5 @@
-// shared/browser.js, shared/protocol.js and popup-boot.js ran before this
-// module, as classic scripts (popup.html).
+import "./shared/browser.js";
+import "./shared/protocol.js";
 import { download } from "./shared/download.js";
 // The popup's own module: its renderers only. The analyser and the history
 // store live in the background, which the popup asks over the protocol.
@@ -74,10 +74,15 @@ try {
   // Settings from storage too: the background sanitises everything it writes
   // there, and a sleeping service worker would delay the first paint.
   performance.mark("rapport:start");
+  // popup-boot.js (async) has normally started both already; without it, or
+  // if its storage keys are not the protocol's, this page does the work.
   const boot = globalThis.RapportPopupBoot;
+  const bootKeysRight = boot?.keys.join() === [SETTINGS_KEY, HISTORY_SUMMARY_KEY, HISTORY_NOTICE_KEY].join();
+  if (boot && !bootKeysRight) console.error("Rapport: popup-boot.js reads other storage keys than shared/protocol.js");
   const [stored] = await Promise.all([
-    boot.state,
-    boot.module.then((module_or_path) => init({ module_or_path })).then(() => performance.mark("rapport:wasm")),
+    bootKeysRight ? boot.state : readState(),
+    (boot ? boot.module : Promise.resolve(api.runtime.getURL("pkg/rapport_popup_bg.wasm")))
+      .then((module_or_path) => init({ module_or_path })).then(() => performance.mark("rapport:wasm")),
   ]);
   render_popup(root, String(stored[SETTINGS_KEY]?.options?.platform ?? "generic"), actions);
   performance.mark("rapport:shell");
