@@ -1,6 +1,5 @@
 import "./shared/browser.js";
 import "./shared/protocol.js";
-import { download } from "./shared/download.js";
 // The popup's own module: its renderers only. The analyser and the history
 // store live in the background, which the popup asks over the protocol.
 import init, { render_popup, render_habits } from "./pkg/rapport_popup.js";
@@ -21,6 +20,8 @@ const actions = {
     if (!reply?.ok) throw new Error(reply?.error ?? "the history could not be exported");
     // Indented here rather than in Rust (a second serializer would grow the wasm).
     const text = format === "json" ? `${JSON.stringify(JSON.parse(reply.text), null, 1)}\n` : reply.text;
+    // Loaded on the click: one module fewer before the first paint.
+    const { download } = await import("./shared/download.js");
     download(`rapport-history.${format}`, format === "csv" ? "text/csv" : "application/json", text);
   },
   // "Paste a draft to try it": analysed by the background, drawn by Rust.
