@@ -113,6 +113,8 @@ async function blankFloor(session) {
   return times.sort((a, b) => a - b)[Math.floor(times.length / 2)];
 }
 
+// The machine may be shared: the figures mean little under load, so say what it was.
+const loadAtStart = os.loadavg();
 let over = false;
 for (const kind of browsers) {
   const session = await launch(kind, { extensionDir: copy, hosts: ["rapport-bench.invalid"] });
@@ -131,5 +133,6 @@ for (const kind of browsers) {
   }
 }
 fs.rmSync(copy, { recursive: true, force: true });
-console.log(`machine load average: ${os.loadavg().map((l) => l.toFixed(2)).join(" ")} (${os.cpus().length} CPUs)`);
+const loads = (l) => l.map((x) => x.toFixed(2)).join(" ");
+console.log(`machine load average: ${loads(loadAtStart)} at the start, ${loads(os.loadavg())} at the end (${os.cpus().length} CPUs)`);
 process.exit(over ? 1 : 0);

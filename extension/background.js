@@ -6,7 +6,7 @@ import init, { analyze, version } from "./pkg/rapport.js";
 // The history store's logic lives in the pages' module; its wasm is
 // instantiated only when a post is recorded or the history read, so waking
 // the worker for an analysis compiles only the small analyser module.
-import initStore, { history_update } from "./pkg/rapport_ui.js";
+import initStore, { history_update, history_export } from "./pkg/rapport_ui.js";
 
 const { api } = globalThis.RapportBrowser;
 const { Kinds, PORT_COMPOSER, SETTINGS_KEY, MAX_TEXT_UTF16, HISTORY_KEY, HISTORY_SUMMARY_KEY, HISTORY_NOTICE_KEY, HISTORY_BACKUP_KEY } = globalThis.RapportProtocol;
@@ -146,6 +146,17 @@ function syncExtraSites() {
     const relative = (files = []) => files.map((f) => f.replace(/^[a-z-]+:\/\/[^/]+\//, ""));
     const { js, css } = api.runtime.getManifest().content_scripts[0];
     await api.scripting.registerContentScripts([{ id: EXTRA_SITES_SCRIPT, matches, js: relative(js), css: relative(css), runAt: "document_idle" }]);
+    // A registration covers pages loaded from now on: tabs already open on a
+    // site just added get the scripts now, so nobody has to reload. (Injected
+    // twice, the content script keeps its first copy.)
+    const before = new Set(existing[0]?.matches ?? []);
+    const added = matches.filter((m) => !before.has(m));
+    if (!added.length) return;
+    for (const tab of await api.tabs.query({ url: added }).catch(() => [])) {
+      const target = { tabId: tab.id };
+      await api.scripting.insertCSS({ target, files: relative(css) }).catch(() => {});
+      await api.scripting.executeScript({ target, files: relative(js) }).catch((e) => console.debug("Rapport: could not start in an open tab", e));
+    }
   }).catch((e) => console.error("Rapport: could not register the content scripts for added sites", e));
   return extraSitesSync;
 }
@@ -284,6 +295,15 @@ async function handleMessage(msg, sender) {
       await api.storage.local.set({ [SETTINGS_KEY]: next });
       settings = next;
       return { ok: true, paused: next.history.paused };
+    }
+    case Kinds.EXPORT_HISTORY: {
+      // Read after every queued write, so the export has every recorded post.
+      const raw = await serially(async () => {
+        await loadStore();
+        return (await api.storage.local.get(HISTORY_KEY))[HISTORY_KEY];
+      });
+      const format = msg.format === "csv" ? "csv" : "json";
+      return { ok: true, format, text: history_export(raw === undefined ? "" : JSON.stringify(raw), format) };
     }
     case Kinds.ANALYZE_ONCE:
       return { ok: true, analysis: await analyzeText(msg.text, msg.platform) };

@@ -23,8 +23,14 @@ async function persist() {
 }
 
 function render() {
+  // A re-render (settings changed elsewhere) keeps what the status line said.
+  const said = root.querySelector(".status")?.textContent ?? "";
   render_options(root, JSON.stringify(settings), save, actions);
+  if (said) setStatus(said);
 }
+
+/** JSON with keys sorted: the background stores settings with its own key order. */
+const canonical = (v) => JSON.stringify(v, (_, x) => (x && typeof x === "object" && !Array.isArray(x) ? Object.fromEntries(Object.entries(x).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : x));
 
 function save(json) {
   // Merged: keys the Rust page does not know (added by other features) are kept.
@@ -40,6 +46,7 @@ const actions = {
       if (!settings.extra_sites.includes(origin)) settings.extra_sites.push(origin);
       await persist();
       render();
+      document.getElementById("add-site")?.focus();
       setStatus(t("addSiteDone", [origin]));
     }, (e) => setStatus(t("addSiteDenied", [`${origin} (${e?.message ?? e})`])));
   },
@@ -48,6 +55,9 @@ const actions = {
     await api.permissions.remove({ origins: [`${origin}/*`] }).catch(() => false);
     await persist();
     render();
+    // The button is gone with its row: the field to add a site is the nearest control.
+    document.getElementById("add-site")?.focus();
+    setStatus(t("removeSiteDone", [origin]));
   },
   exportSettings(json) {
     // Indented here rather than in Rust: people read and diff this file, and JS formats it for free.
@@ -88,7 +98,7 @@ const actions = {
 function onStorageChanged(changes, area) {
   if (area !== "local" || !changes[SETTINGS_KEY]) return;
   const next = changes[SETTINGS_KEY].newValue;
-  if (!next || JSON.stringify(next) === JSON.stringify(settings)) return; // this page's own save
+  if (!next || canonical(next) === canonical(settings)) return; // this page's own save
   settings = next;
   const focusedId = document.activeElement?.id;
   render();

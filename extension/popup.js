@@ -1,10 +1,11 @@
 import "./shared/browser.js";
 import "./shared/protocol.js";
-import { download } from "./shared/download.js";
-import init, { render_popup, render_habits, history_export } from "./pkg/rapport_ui.js";
+// The popup's own module: its renderers only. The analyser and the history
+// store live in the background, which the popup asks over the protocol.
+import init, { render_popup, render_habits } from "./pkg/rapport_popup.js";
 
 const { api } = globalThis.RapportBrowser;
-const { Kinds, SETTINGS_KEY, HISTORY_KEY, HISTORY_SUMMARY_KEY, HISTORY_NOTICE_KEY } = globalThis.RapportProtocol;
+const { Kinds, SETTINGS_KEY, HISTORY_SUMMARY_KEY, HISTORY_NOTICE_KEY } = globalThis.RapportProtocol;
 const root = document.getElementById("root");
 const send = (msg) => api.runtime.sendMessage(msg);
 
@@ -15,11 +16,19 @@ const readState = () => api.storage.local.get([SETTINGS_KEY, HISTORY_SUMMARY_KEY
 
 const actions = {
   async exportHistory(format) {
-    const raw = (await api.storage.local.get(HISTORY_KEY))[HISTORY_KEY];
-    let text = history_export(raw === undefined ? "" : JSON.stringify(raw), format);
+    const reply = await send({ kind: Kinds.EXPORT_HISTORY, format });
+    if (!reply?.ok) throw new Error(reply?.error ?? "the history could not be exported");
     // Indented here rather than in Rust (a second serializer would grow the wasm).
-    if (format === "json") text = `${JSON.stringify(JSON.parse(text), null, 1)}\n`;
+    const text = format === "json" ? `${JSON.stringify(JSON.parse(reply.text), null, 1)}\n` : reply.text;
+    // Loaded on the click: one module fewer before the first paint.
+    const { download } = await import("./shared/download.js");
     download(`rapport-history.${format}`, format === "csv" ? "text/csv" : "application/json", text);
+  },
+  // "Paste a draft to try it": analysed by the background, drawn by Rust.
+  async analyze(text, platform) {
+    const reply = await send({ kind: Kinds.ANALYZE_ONCE, text, platform });
+    if (!reply?.ok) throw new Error(reply?.error ?? "no analysis");
+    return reply.analysis;
   },
   clear: () => send({ kind: Kinds.CLEAR_HISTORY }),
   setPaused: (paused) => send({ kind: Kinds.SET_RECORDING, paused }),
@@ -44,11 +53,19 @@ function showHabits(stored) {
   if (!section) return;
   const summary = stored[HISTORY_SUMMARY_KEY];
   const paused = stored[SETTINGS_KEY]?.history?.paused === true;
-  render_habits(section, summary === undefined ? "" : JSON.stringify(summary), paused, stored[HISTORY_NOTICE_KEY] ?? null, actions);
+  let readable = summary !== undefined;
+  try {
+    render_habits(section, summary, paused, stored[HISTORY_NOTICE_KEY] ?? null, actions);
+  } catch (e) {
+    // A summary in another shape (written by another version): shown as none until the background writes a new one.
+    console.warn("Rapport: the stored summary could not be read", e);
+    readable = false;
+    render_habits(section, undefined, paused, stored[HISTORY_NOTICE_KEY] ?? null, actions);
+  }
   // No summary yet (a history from before summaries, or one just written by
-  // something else): the background summarises it, and the storage change
-  // below re-renders.
-  if (summary === undefined && !askedForSummary) {
+  // something else) or an unreadable one: the background summarises the
+  // history, and the storage change below re-renders.
+  if (!readable && !askedForSummary) {
     askedForSummary = true;
     send({ kind: Kinds.REPAIR_HISTORY }).catch(() => {});
   }
@@ -58,15 +75,18 @@ try {
   // Settings from storage too: the background sanitises everything it writes
   // there, and a sleeping service worker would delay the first paint.
   performance.mark("rapport:start");
+  // popup-boot.js (async) has normally started both already; without it, or
+  // if its storage keys are not the protocol's, this page does the work.
+  const boot = globalThis.RapportPopupBoot;
+  const bootKeysRight = boot?.keys.join() === [SETTINGS_KEY, HISTORY_SUMMARY_KEY, HISTORY_NOTICE_KEY].join();
+  if (boot && !bootKeysRight) console.error("Rapport: popup-boot.js reads other storage keys than shared/protocol.js");
   const [stored] = await Promise.all([
-    readState().then((v) => { performance.mark("rapport:state"); return v; }),
-    init({ module_or_path: api.runtime.getURL("pkg/rapport_ui_bg.wasm") }).then(() => performance.mark("rapport:wasm")),
+    bootKeysRight ? boot.state : readState(),
+    (boot ? boot.module : Promise.resolve(api.runtime.getURL("pkg/rapport_popup_bg.wasm")))
+      .then((module_or_path) => init({ module_or_path })).then(() => performance.mark("rapport:wasm")),
   ]);
-  try {
-    render_popup(root, stored[SETTINGS_KEY]?.options);
-  } catch {
-    render_popup(root, undefined); // a value from an older version: defaults until the background rewrites it
-  }
+  render_popup(root, String(stored[SETTINGS_KEY]?.options?.platform ?? "generic"), actions);
+  performance.mark("rapport:shell");
   showHabits(stored);
   performance.mark("rapport:rendered");
   document.body.dataset.ready = "true";

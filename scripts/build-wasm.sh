@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# Builds the two wasm modules and binds them into extension/pkg/:
-#   rapport.js    / rapport_bg.wasm     analysis + history store (background)
-#   rapport_ui.js / rapport_ui_bg.wasm  the same plus the page renderers (popup, options)
+# Builds the three wasm modules and binds them into extension/pkg/:
+#   rapport.js       / rapport_bg.wasm        the analyser (background)
+#   rapport_popup.js / rapport_popup_bg.wasm  the popup's renderers (no analyser, no store)
+#   rapport_ui.js    / rapport_ui_bg.wasm     the options page and the history store
+#                                             (options page; background, on demand)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -34,11 +36,13 @@ STAGE=$TARGET_DIR/stage
 mkdir -p "$STAGE"
 cargo_wasm
 cp "$OUT/rapport.wasm" "$STAGE/rapport.wasm"
-cargo_wasm --features ui
+cargo_wasm --no-default-features --features popup
+cp "$OUT/rapport.wasm" "$STAGE/rapport_popup.wasm"
+cargo_wasm --no-default-features --features ui
 cp "$OUT/rapport.wasm" "$STAGE/rapport_ui.wasm"
 
 rm -rf extension/pkg
-for name in rapport rapport_ui; do
+for name in rapport rapport_popup rapport_ui; do
   wasm-bindgen --target web --no-typescript --remove-name-section --remove-producers-section \
     --out-dir extension/pkg "$STAGE/$name.wasm"
   wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals \

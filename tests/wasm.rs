@@ -98,34 +98,121 @@ fn lone_surrogates_from_js_do_not_break_offsets() {
     );
 }
 
+/// Lets queued promise callbacks run.
+async fn tick() {
+    wasm_bindgen_futures::JsFuture::from(js_sys::Promise::resolve(&JsValue::NULL))
+        .await
+        .unwrap();
+}
+
+/// The popup has no analyser of its own: each draft goes to
+/// `actions.analyze(text, platform)` (the background, in the extension) and
+/// only the answer to the newest draft is drawn, whatever order answers come in.
 #[wasm_bindgen_test]
-fn the_popup_renders_and_reacts_to_input() {
+async fn the_popup_asks_for_the_analysis_and_draws_only_the_newest_answer() {
+    use std::cell::RefCell;
+    use std::rc::Rc;
+    use wasm_bindgen::closure::Closure;
+
+    type Pending = Rc<RefCell<Vec<(String, String, js_sys::Function)>>>;
+    let pending: Pending = Rc::default();
+    let queue = pending.clone();
+    let fake_background = Closure::<dyn FnMut(String, String) -> js_sys::Promise>::new(
+        move |text: String, platform: String| {
+            let queue = queue.clone();
+            js_sys::Promise::new(&mut |resolve, _| {
+                queue
+                    .borrow_mut()
+                    .push((text.clone(), platform.clone(), resolve))
+            })
+        },
+    );
+    let actions = js_sys::Object::new();
+    Reflect::set(&actions, &"analyze".into(), fake_background.as_ref()).unwrap();
+    let answer = |i: usize| {
+        let (text, platform, resolve) = pending.borrow()[i].clone();
+        let options = js_sys::Object::new();
+        Reflect::set(&options, &"platform".into(), &platform.into()).unwrap();
+        resolve
+            .call1(&JsValue::NULL, &analyze(&text, options.into()).unwrap())
+            .unwrap();
+    };
+
     let document = web_sys::window().unwrap().document().unwrap();
     let root = document.create_element("main").unwrap();
     document.body().unwrap().append_child(&root).unwrap();
-    render_popup(root.clone(), JsValue::UNDEFINED).unwrap();
+    render_popup(root.clone(), "linkedin", actions.into()).unwrap();
+    let select: web_sys::HtmlSelectElement = root
+        .query_selector("#platform")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    assert_eq!(
+        select.value(),
+        "linkedin",
+        "the user's platform is preselected"
+    );
     let draft: web_sys::HtmlTextAreaElement = root
         .query_selector("#draft")
         .unwrap()
         .unwrap()
         .unchecked_into();
-    draft.set_value("LIKE this if you agree!!! Follow us for more.");
-    draft
-        .dispatch_event(&web_sys::Event::new("input").unwrap())
-        .unwrap();
+    let type_draft = |text: &str| {
+        draft.set_value(text);
+        draft
+            .dispatch_event(&web_sys::Event::new("input").unwrap())
+            .unwrap();
+    };
+    type_draft("LIKE this if you agree!!! Follow us for more. 🎉");
+    type_draft("What would you like us to make next? Thanks to @ana for the idea.");
+    assert_eq!(pending.borrow().len(), 2);
+    assert_eq!(pending.borrow()[0].1, "linkedin");
+    // The newer draft's answer first, then the older one's, late: it is dropped.
+    answer(1);
+    tick().await;
+    answer(0);
+    tick().await;
     let balance = root.query_selector(".balance").unwrap().unwrap();
     let label = balance.get_attribute("data-balance").unwrap();
+    assert!(label.contains("connect"), "{label}");
+    assert!(root
+        .query_selector("li.hint[data-polarity=\"fame\"]")
+        .unwrap()
+        .is_none());
+
+    // Spans are UTF-16 units: the phrase after an emoji is cut where the analysis says.
+    type_draft("🎉🎉 Follow us for more!");
+    answer(2);
+    tick().await;
+    let phrases: Vec<String> = (0..root.query_selector_all("q.phrase").unwrap().length())
+        .map(|i| {
+            root.query_selector_all("q.phrase")
+                .unwrap()
+                .item(i)
+                .unwrap()
+                .text_content()
+                .unwrap()
+        })
+        .collect();
     assert!(
-        label == "broadcasting" || label == "leaning-broadcast",
-        "{label}"
+        phrases
+            .iter()
+            .any(|p| p.to_lowercase().starts_with("follow us")),
+        "{phrases:?}"
     );
-    assert!(root.query_selector_all("li.hint").unwrap().length() >= 2);
+
     // Post text is shown as text, never parsed as HTML.
-    draft.set_value("<img src=x onerror=alert(1)> follow us for more");
-    draft
-        .dispatch_event(&web_sys::Event::new("input").unwrap())
-        .unwrap();
+    type_draft("<img src=x onerror=alert(1)> follow us for more");
+    answer(3);
+    tick().await;
     assert!(root.query_selector("img").unwrap().is_none());
+    assert!(root.query_selector_all("li.hint").unwrap().length() >= 1);
+
+    // An emptied draft clears the result without asking.
+    type_draft("  ");
+    assert_eq!(pending.borrow().len(), 4);
+    assert!(root.query_selector(".balance").unwrap().is_none());
+    drop(fake_background);
 }
 
 /// Posting habits: the background's history functions and the pages that
@@ -183,7 +270,7 @@ mod habits {
         let root = mount();
         render_habits(
             root.clone(),
-            &second["summary"].to_string(),
+            js_sys::JSON::parse(&second["summary"].to_string()).unwrap(),
             false,
             JsValue::NULL,
             js_sys::Object::new().into(),
@@ -213,6 +300,56 @@ mod habits {
                 .as_deref(),
             Some("100%")
         );
+    }
+
+    /// The popup reads the stored summary field by field (no serde in its
+    /// module): it must read exactly what serde wrote, for every tip and for
+    /// missing rates, and refuse what is not a summary.
+    #[wasm_bindgen_test]
+    fn the_popup_reads_the_stored_summary_exactly_as_serde_wrote_it() {
+        use rapport::habits::record::load_str;
+        use rapport::habits::summary::{Summary, Tip};
+        use rapport::wasm::habits::summary_from_js;
+
+        let records = load_str(include_str!("data/habits-seeded.json")).records;
+        assert!(records.len() > 20);
+        let as_stored =
+            |s: &Summary| js_sys::JSON::parse(&serde_json::to_string(s).unwrap()).unwrap();
+        let tips = [
+            Tip::TryADraft,
+            Tip::SwapAskForQuestion {
+                phrase: Some("Follow us \"now\" 🎉".into()),
+            },
+            Tip::SwapAskForQuestion { phrase: None },
+            Tip::GiveBeforeAsking,
+            Tip::LowerTheVolume,
+            Tip::FewerHashtags,
+            Tip::TalkAboutTheReader,
+            Tip::AskMore,
+            Tip::CreditPeople,
+            Tip::KeepGoing,
+        ];
+        for (i, n) in [0, 1, 9, 11, 20, records.len()].into_iter().enumerate() {
+            let mut summary = Summary::compute(&records[..n]);
+            summary.tip = tips[i % tips.len()].clone();
+            assert_eq!(
+                summary_from_js(&as_stored(&summary)),
+                Ok(summary.clone()),
+                "{n} posts"
+            );
+        }
+        for tip in tips {
+            let mut summary = Summary::compute(&records);
+            summary.tip = tip;
+            assert_eq!(summary_from_js(&as_stored(&summary)), Ok(summary.clone()));
+        }
+        let mut bad: serde_json::Value = serde_json::to_value(Summary::compute(&records)).unwrap();
+        bad["trend"][0]["balance"] = "very-loud".into();
+        let err = summary_from_js(&js_sys::JSON::parse(&bad.to_string()).unwrap()).unwrap_err();
+        assert!(err.contains("very-loud"), "{err}");
+        bad["trend"] = serde_json::json!(null);
+        assert!(summary_from_js(&js_sys::JSON::parse(&bad.to_string()).unwrap()).is_err());
+        assert!(summary_from_js(&JsValue::from_str("posts")).is_err());
     }
 
     #[wasm_bindgen_test]
@@ -250,6 +387,113 @@ mod habits {
             serde_json::json!(["x.com", "twitter.com"])
         );
         assert_eq!(last["history"]["max_posts"], 1000);
+        drop(save);
+    }
+
+    /// What a hint's card switched off ("turn off this rule", "pause on this
+    /// site") is listed and can be switched back on; whole cues and sites
+    /// with their own switch stay with the switches.
+    #[wasm_bindgen_test]
+    fn the_options_page_turns_back_on_what_a_card_switched_off() {
+        let saved: Rc<RefCell<Vec<String>>> = Rc::default();
+        let sink = saved.clone();
+        let save =
+            Closure::<dyn FnMut(String)>::new(move |json: String| sink.borrow_mut().push(json));
+        let root = mount();
+        let settings = r#"{"options":{"platform":"x","profile":{},"disabled_rules":["follow-ask.follow-us","hard-sell","no-such.rule"]},"paused_sites":["mastodon.social","x.com","blog.example"]}"#;
+        render_options(
+            root.clone(),
+            settings,
+            save.as_ref().unchecked_ref::<js_sys::Function>().clone(),
+            js_sys::Object::new().into(),
+        )
+        .unwrap();
+        let values = |list: &str| -> Vec<String> {
+            let rows = root.query_selector_all(&format!("ul.{list} li")).unwrap();
+            (0..rows.length())
+                .map(|i| {
+                    rows.item(i)
+                        .unwrap()
+                        .unchecked_into::<web_sys::Element>()
+                        .get_attribute("data-value")
+                        .unwrap()
+                })
+                .collect()
+        };
+        assert_eq!(
+            values("rules-off"),
+            ["follow-ask.follow-us", "no-such.rule"]
+        );
+        assert_eq!(values("sites-off"), ["mastodon.social", "blog.example"]);
+        let checked = |selector: &str| {
+            root.query_selector(selector)
+                .unwrap()
+                .unwrap()
+                .unchecked_into::<web_sys::HtmlInputElement>()
+                .checked()
+        };
+        assert!(!checked("#cue-hard-sell") && !checked("#site-x"));
+        let rule_row = root
+            .query_selector("ul.rules-off li[data-value=\"follow-ask.follow-us\"]")
+            .unwrap()
+            .unwrap();
+        let text = rule_row.text_content().unwrap();
+        assert!(
+            text.contains("cue_follow_ask") && text.contains("follow"),
+            "the cue and the rule's message: {text}"
+        );
+        let click = |selector: &str| {
+            root.query_selector(selector)
+                .unwrap()
+                .unwrap()
+                .unchecked_into::<web_sys::HtmlElement>()
+                .click();
+        };
+        click("ul.rules-off li[data-value=\"follow-ask.follow-us\"] button");
+        let last: serde_json::Value =
+            serde_json::from_str(saved.borrow().last().expect("saved on click")).unwrap();
+        assert_eq!(
+            last["options"]["disabled_rules"],
+            serde_json::json!(["no-such.rule", "hard-sell"])
+        );
+        assert_eq!(values("rules-off"), ["no-such.rule"]);
+        let focused = |root: &web_sys::Element| {
+            let doc = root.owner_document().unwrap();
+            doc.active_element().map(|e| {
+                (
+                    e.tag_name().to_lowercase(),
+                    e.closest("li")
+                        .ok()
+                        .flatten()
+                        .and_then(|li| li.get_attribute("data-value")),
+                )
+            })
+        };
+        assert_eq!(
+            focused(&root),
+            Some(("button".to_string(), Some("no-such.rule".to_string()))),
+            "focus moves to the next row's button"
+        );
+
+        click("ul.sites-off li[data-value=\"blog.example\"] button");
+        click("ul.sites-off li[data-value=\"mastodon.social\"] button");
+        let last: serde_json::Value = serde_json::from_str(saved.borrow().last().unwrap()).unwrap();
+        assert_eq!(
+            last["paused_sites"],
+            serde_json::json!(["x.com", "twitter.com"]),
+            "the X switch still decides X's hosts"
+        );
+        assert!(values("sites-off").is_empty());
+        assert_eq!(
+            focused(&root),
+            Some(("h3".to_string(), None)),
+            "the last row gone, focus goes to the list's heading"
+        );
+        let none = root
+            .query_selector(".paused-sites-box .off-none")
+            .unwrap()
+            .unwrap();
+        assert!(!none.has_attribute("hidden"), "the list says it is empty");
         drop(save);
     }
 }

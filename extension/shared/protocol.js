@@ -22,6 +22,7 @@
 //   { kind: "getSettings" }     -> { ok: true, settings: Settings }
 //   { kind: "setSettings", settings: Settings } -> { ok: true }
 //   { kind: "analyzeOnce", text, platform } -> { ok: true, analysis }
+//        (the popup's "paste a draft to try it": its module has no analyser)
 //   { kind: "recordPost", text, first_text?, platform, id? } (content script,
 //        after a publish was confirmed, or the manual "log this post")
 //        -> { ok: true, recorded: boolean, reason?: string, id, balance }
@@ -33,6 +34,9 @@
 //        through tabs.sendMessage) -> the background's recordPost reply, or
 //        { ok: false, error: "no draft" }. The manual "log this post": records
 //        the composer the user last typed in on that page, as it is now.
+//   { kind: "exportHistory", format: "json" | "csv" } -> { ok: true, format, text }
+//        The whole history formatted by Rust (the popup's module has no store;
+//        the popup indents the JSON and saves the file).
 //   { kind: "repairHistory" }   -> { ok: true, problem, dropped, kept }
 //        Re-reads the history, writes back what Rust recovered and the
 //        summary (the popup asks when it finds no summary).
@@ -84,6 +88,7 @@
       ANALYZE_ONCE: "analyzeOnce",
       RECORD_POST: "recordPost",
       REPAIR_HISTORY: "repairHistory",
+      EXPORT_HISTORY: "exportHistory",
       CLEAR_HISTORY: "clearHistory",
       DISMISS_HISTORY_NOTICE: "dismissHistoryNotice",
       SET_RECORDING: "setRecording",

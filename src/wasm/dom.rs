@@ -39,14 +39,23 @@ pub fn clear(e: &Element) {
     e.set_text_content(None);
 }
 
-/// `browser` in Firefox, `chrome` in Chromium.
-fn extension_api() -> Option<JsValue> {
-    let global = js_sys::global();
-    ["browser", "chrome"].iter().find_map(|name| {
-        js_sys::Reflect::get(&global, &JsValue::from_str(name))
-            .ok()
-            .filter(|v| v.is_object())
-    })
+/// `browser.i18n` in Firefox, `chrome.i18n` in Chromium, and its
+/// `getMessage`; looked up once per page (a summary asks for a hundred strings).
+fn i18n() -> Option<(JsValue, js_sys::Function)> {
+    thread_local! {
+        static I18N: Option<(JsValue, js_sys::Function)> = {
+            let global = js_sys::global();
+            ["browser", "chrome"].iter().find_map(|name| {
+                let api = js_sys::Reflect::get(&global, &JsValue::from_str(name))
+                    .ok()
+                    .filter(|v| v.is_object())?;
+                let i18n = js_sys::Reflect::get(&api, &JsValue::from_str("i18n")).ok()?;
+                let get = js_sys::Reflect::get(&i18n, &JsValue::from_str("getMessage")).ok()?;
+                Some((i18n, get.dyn_into().ok()?))
+            })
+        };
+    }
+    I18N.with(Clone::clone)
 }
 
 /// The localised string for `key` from `_locales`, or the key itself when the
@@ -57,10 +66,7 @@ pub fn t(key: &str) -> String {
 
 /// The localised string with `$1`… substitutions.
 pub fn t_with(key: &str, substitutions: &[&str]) -> String {
-    let message = extension_api().and_then(|api| {
-        let i18n = js_sys::Reflect::get(&api, &JsValue::from_str("i18n")).ok()?;
-        let get = js_sys::Reflect::get(&i18n, &JsValue::from_str("getMessage")).ok()?;
-        let get: js_sys::Function = get.dyn_into().ok()?;
+    let message = i18n().and_then(|(i18n, get)| {
         let subs = js_sys::Array::new();
         for s in substitutions {
             subs.push(&JsValue::from_str(s));

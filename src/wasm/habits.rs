@@ -7,7 +7,13 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::Element;
 
-use crate::habits::summary::{Habit, Rate, Summary, Tip, PERIOD_POSTS};
+use js_sys::{Array, Reflect};
+
+use crate::analysis::{Balance, Cue};
+use crate::habits::summary::{
+    Habit, Improved, PhraseCount, Rate, SiteSummary, Summary, Tip, TrendPoint, PERIOD_POSTS,
+};
+use crate::options::Platform;
 
 use super::dom::{append, clear, document, el, el_text, set_attr, t, t_with};
 use super::popup::balance_key;
@@ -241,25 +247,161 @@ fn notice_text(notice: &JsValue) -> Option<String> {
     })
 }
 
-/// Renders `summary` (the background's `Summary` as JSON, "" when there is
-/// none yet) into `root`. `notice` is the background's note about a repaired
+/// Reads the background's `Summary` from the object stored in `storage.local`
+/// (its serde JSON shape), field by field with `Reflect`: the popup's module
+/// then needs no JSON parser and no serde, which made it a third bigger (it
+/// is compiled on every open). A wasm test checks it against serde's output.
+mod read {
+    use super::*;
+
+    pub type Result<T> = std::result::Result<T, String>;
+
+    fn field(obj: &JsValue, key: &str) -> Result<JsValue> {
+        if !obj.is_object() {
+            return Err(format!("not an object where {key} was expected"));
+        }
+        Reflect::get(obj, &JsValue::from_str(key)).map_err(|_| format!("unreadable {key}"))
+    }
+
+    fn number(obj: &JsValue, key: &str) -> Result<f64> {
+        field(obj, key)?
+            .as_f64()
+            .filter(|v| v.is_finite())
+            .ok_or_else(|| format!("{key} is not a number"))
+    }
+
+    fn opt_number(obj: &JsValue, key: &str) -> Result<Option<f64>> {
+        let v = field(obj, key)?;
+        if v.is_null() || v.is_undefined() {
+            Ok(None)
+        } else {
+            number(obj, key).map(Some)
+        }
+    }
+
+    /// An integer of type `T` (u8, u32, i16, i64 as the summary has them).
+    fn int<T: TryFrom<i64>>(obj: &JsValue, key: &str) -> Result<T> {
+        let v = number(obj, key)?;
+        if v.fract() != 0.0 || v.abs() > 9.0e15 {
+            return Err(format!("{key} is not an integer"));
+        }
+        T::try_from(v as i64).map_err(|_| format!("{key} is out of range"))
+    }
+
+    fn string(obj: &JsValue, key: &str) -> Result<String> {
+        field(obj, key)?
+            .as_string()
+            .ok_or_else(|| format!("{key} is not a string"))
+    }
+
+    fn named<T>(obj: &JsValue, key: &str, from: impl Fn(&str) -> Option<T>) -> Result<T> {
+        let name = string(obj, key)?;
+        from(&name).ok_or_else(|| format!("unknown {key}: {name}"))
+    }
+
+    fn list<T>(obj: &JsValue, key: &str, item: impl Fn(&JsValue) -> Result<T>) -> Result<Vec<T>> {
+        let v = field(obj, key)?;
+        if !Array::is_array(&v) {
+            return Err(format!("{key} is not a list"));
+        }
+        Array::from(&v).iter().map(|x| item(&x)).collect()
+    }
+
+    fn tip(obj: &JsValue) -> Result<Tip> {
+        let phrase = field(obj, "phrase")?.as_string();
+        let tip = match string(obj, "kind")?.as_str() {
+            "try-a-draft" => Tip::TryADraft,
+            "swap-ask-for-question" => Tip::SwapAskForQuestion { phrase },
+            "give-before-asking" => Tip::GiveBeforeAsking,
+            "lower-the-volume" => Tip::LowerTheVolume,
+            "fewer-hashtags" => Tip::FewerHashtags,
+            "talk-about-the-reader" => Tip::TalkAboutTheReader,
+            "ask-more" => Tip::AskMore,
+            "credit-people" => Tip::CreditPeople,
+            "keep-going" => Tip::KeepGoing,
+            other => return Err(format!("unknown tip: {other}")),
+        };
+        Ok(tip)
+    }
+
+    pub fn summary(v: &JsValue) -> Result<Summary> {
+        Ok(Summary {
+            posts: int(v, "posts")?,
+            trend: list(v, "trend", |p| {
+                Ok(TrendPoint {
+                    time: int(p, "time")?,
+                    score: int(p, "score")?,
+                    balance: named(p, "balance", Balance::from_name)?,
+                })
+            })?,
+            period_posts: int(v, "period_posts")?,
+            previous_posts: int(v, "previous_posts")?,
+            rates: list(v, "rates", |r| {
+                let improved = field(r, "improved")?;
+                Ok(Rate {
+                    habit: named(r, "habit", |n| {
+                        Habit::ALL.into_iter().find(|h| h.name() == n)
+                    })?,
+                    current: opt_number(r, "current")?,
+                    previous: opt_number(r, "previous")?,
+                    change: opt_number(r, "change")?,
+                    improved: improved.as_bool(),
+                })
+            })?,
+            top_fame_phrases: list(v, "top_fame_phrases", |p| {
+                Ok(PhraseCount {
+                    text: string(p, "text")?,
+                    cue: named(p, "cue", Cue::from_name)?,
+                    count: int(p, "count")?,
+                })
+            })?,
+            sites: list(v, "sites", |s| {
+                Ok(SiteSummary {
+                    site: named(s, "site", Platform::from_name)?,
+                    posts: int(s, "posts")?,
+                    fame: int(s, "fame")?,
+                    connection: int(s, "connection")?,
+                    connecting_share: int(s, "connecting_share")?,
+                })
+            })?,
+            improved: {
+                let i = field(v, "improved")?;
+                Improved {
+                    tracked: int(&i, "tracked")?,
+                    improved: int(&i, "improved")?,
+                }
+            },
+            tip: tip(&field(v, "tip")?)?,
+        })
+    }
+}
+
+/// The stored summary (the object in `storage.local`) as the core's
+/// `Summary`; for tests, which compare it with serde's reading.
+pub fn summary_from_js(summary: &JsValue) -> Result<Summary, String> {
+    read::summary(summary)
+}
+
+/// Renders `summary` (the background's `Summary` object as stored, or
+/// undefined when there is none yet) into `root`. `notice` is the background's note about a repaired
 /// store (or null); `actions` has `exportHistory(format)`, `logActiveTab()`, `clear()`,
 /// `setPaused(bool)` and `dismissNotice()`.
 #[wasm_bindgen]
 pub fn render_habits(
     root: Element,
-    summary: &str,
+    summary: JsValue,
     paused: bool,
     notice: JsValue,
     actions: JsValue,
 ) -> Result<(), JsError> {
-    let summary: Summary = if summary.is_empty() {
-        Summary::compute(&[])
+    let summary: Option<Summary> = if summary.is_undefined() || summary.is_null() {
+        None
     } else {
-        serde_json::from_str(summary).map_err(|e| JsError::new(&format!("invalid summary: {e}")))?
+        Some(read::summary(&summary).map_err(|e| JsError::new(&format!("invalid summary: {e}")))?)
     };
+    let posts = summary.as_ref().map_or(0, |s| s.posts);
     clear(&root);
-    set_attr(&root, "data-posts", &summary.posts.to_string());
+    set_attr(&root, "data-posts", &posts.to_string());
     let heading = el_text("h2", "", &t("habitsHeading"));
     set_attr(&heading, "id", "habits-heading");
     append(&root, &heading);
@@ -281,12 +423,7 @@ pub fn render_habits(
         );
     }
 
-    if summary.posts == 0 {
-        let empty = el("div", "habits-empty");
-        append(&empty, &el_text("p", "", &t("habitsEmpty")));
-        append(&empty, &el_text("p", "muted", &t("tipTryADraft")));
-        append(&root, &empty);
-    } else {
+    if let Some(summary) = summary.as_ref().filter(|s| s.posts > 0) {
         append(
             &root,
             &el_text(
@@ -395,6 +532,11 @@ pub fn render_habits(
         }
         append(&tbl, &body);
         append(&sites, &tbl);
+    } else {
+        let empty = el("div", "habits-empty");
+        append(&empty, &el_text("p", "", &t("habitsEmpty")));
+        append(&empty, &el_text("p", "muted", &t("tipTryADraft")));
+        append(&root, &empty);
     }
 
     let bar = el("div", "history-actions");
@@ -424,7 +566,7 @@ pub fn render_habits(
     })
     .forget();
     append(&bar, &pause);
-    if summary.posts > 0 {
+    if posts > 0 {
         for (format, key) in [("json", "exportJson"), ("csv", "exportCsv")] {
             let b = button(&t(key), "");
             set_attr(&b, "data-action", &format!("export-{format}"));

@@ -2,22 +2,28 @@
 //! and JavaScript. It converts byte spans to UTF-16 code units (in `utf16`,
 //! one pass per analysis) and renders the extension pages.
 //!
-//! Built twice (see DESIGN.md): without features for the background's
-//! analyser (`pkg/rapport.js`: analysis only, small so a stopped service
-//! worker wakes fast) and with `ui` (`pkg/rapport_ui.js`: also the history
-//! store the background loads on demand, and the popup and options renderers).
+//! Built three times (see DESIGN.md), each module exporting only what its
+//! page needs, so the rest is left out by the linker:
+//! - `analyser` (default): `pkg/rapport.js`, the background's analyser alone
+//!   (small, so a stopped service worker wakes fast);
+//! - `popup` without `analyser`: `pkg/rapport_popup.js`, the popup's renderers
+//!   (the popup asks the background to analyse a draft);
+//! - `ui` without `analyser`: `pkg/rapport_ui.js`, the options page and the
+//!   history store the background loads on demand.
 
 mod alloc;
+#[cfg(feature = "analyser")]
 pub mod api;
 #[cfg(feature = "ui")]
 pub mod store;
+#[cfg(feature = "analyser")]
 mod utf16;
 
-#[cfg(feature = "ui")]
+#[cfg(any(feature = "popup", feature = "ui"))]
 mod dom;
-#[cfg(feature = "ui")]
+#[cfg(feature = "popup")]
 pub mod habits;
 #[cfg(feature = "ui")]
 pub mod options_page;
-#[cfg(feature = "ui")]
+#[cfg(feature = "popup")]
 pub mod popup;

@@ -1,9 +1,12 @@
 //! The options page, rendered from Rust: brand profile, rule and site
-//! switches, the pre-publish nudge, history settings and team import/export.
+//! switches (with the rules and sites switched off from a hint's card, to
+//! turn back on), the pre-publish nudge, history settings and team
+//! import/export.
 //! Storage stays in JavaScript (options.js): this module gets the settings as
 //! JSON, calls `save(json)` after every change, and asks `actions` for what
 //! needs browser APIs (permissions, files).
 
+use std::cell::RefCell;
 use std::rc::Rc;
 
 use gloo_events::EventListener;
@@ -12,7 +15,8 @@ use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlInputElement, HtmlTextAreaElement};
 
 use crate::analysis::Cue;
-use crate::habits::settings::{origin_of, set_site_enabled, site_enabled, Settings};
+use crate::habits::settings::{origin_of, set_site_enabled, site_enabled, site_hosts, Settings};
+use crate::lexicon;
 use crate::options::Platform;
 
 use super::dom::{append, clear, el, el_text, set_attr, t, t_with};
@@ -130,6 +134,111 @@ fn call(actions: &JsValue, name: &str, arg: &JsValue) {
     }
 }
 
+/// A list of things the user switched off elsewhere (a rule from a hint's
+/// card, a site from "pause on this site"), each with a button that switches
+/// it back on. `items` are `(value, name, detail)`; `on_enable(value)` runs
+/// after the row is gone. Focus moves to the next row's button, else the
+/// previous one, else the heading, so a keyboard user is never dropped on the
+/// page's start.
+struct OffList {
+    class: &'static str,
+    heading_key: &'static str,
+    help_key: &'static str,
+    none_key: &'static str,
+    button_key: &'static str,
+    button_label_key: &'static str,
+}
+
+impl OffList {
+    fn render(
+        &self,
+        parent: &Element,
+        items: &[(String, String, String)],
+        on_enable: Rc<dyn Fn(&str, &str)>,
+    ) {
+        let heading = el_text("h3", "", &t(self.heading_key));
+        let heading_id = format!("{}-heading", self.class);
+        set_attr(&heading, "id", &heading_id);
+        set_attr(&heading, "tabindex", "-1");
+        append(parent, &heading);
+        help(parent, &format!("{}-help", self.class), self.help_key);
+        let none = el_text("p", "muted off-none", &t(self.none_key));
+        append(parent, &none);
+        let list = el("ul", &format!("off-list {}", self.class));
+        set_attr(&list, "aria-labelledby", &heading_id);
+        append(parent, &list);
+        let show_none = {
+            let (list, none) = (list.clone(), none.clone());
+            move || {
+                let empty = list.child_element_count() == 0;
+                set_hidden(&none, !empty);
+                set_hidden(&list, empty);
+            }
+        };
+        for (value, name, detail) in items {
+            let item = el("li", "");
+            set_attr(&item, "data-value", value);
+            let text = el("span", "off-text");
+            append(&text, &el_text("span", "off-name", name));
+            if !detail.is_empty() {
+                append(&text, &el_text("span", "off-detail", detail));
+            }
+            append(&item, &text);
+            let enable = button(
+                &item,
+                &t(self.button_key),
+                &format!("enable-{}", self.class),
+            );
+            // An id, so focus survives a re-render (options.js restores it by id).
+            set_attr(&enable, "id", &format!("{}-{value}", self.class));
+            set_attr(
+                &enable,
+                "aria-label",
+                &t_with(
+                    self.button_label_key,
+                    &[if detail.is_empty() { name } else { detail }],
+                ),
+            );
+            let (value, name) = (value.clone(), name.clone());
+            let (row, heading, on_enable, show_none) = (
+                item.clone(),
+                heading.clone(),
+                on_enable.clone(),
+                show_none.clone(),
+            );
+            EventListener::new(&enable, "click", move |_| {
+                let next = row
+                    .next_element_sibling()
+                    .or_else(|| row.previous_element_sibling())
+                    .and_then(|r| r.query_selector("button").ok().flatten());
+                row.remove();
+                show_none();
+                on_enable(&value, &name);
+                let target = next.unwrap_or_else(|| heading.clone());
+                if let Some(target) = target.dyn_ref::<web_sys::HtmlElement>() {
+                    let _ = target.focus();
+                }
+            })
+            .forget();
+            append(&list, &item);
+        }
+        show_none();
+    }
+}
+
+fn set_hidden(e: &Element, hidden: bool) {
+    if hidden {
+        set_attr(e, "hidden", "");
+    } else {
+        let _ = e.remove_attribute("hidden");
+    }
+}
+
+/// Whether `host` belongs to a site that has its own switch on this page.
+fn has_site_switch(host: &str) -> bool {
+    SITES.iter().any(|&p| site_hosts(p).contains(&host))
+}
+
 /// `cue_reaction_bait` for `reaction-bait`: the localisation key of a cue's name.
 fn cue_key(cue: Cue) -> String {
     format!("cue_{}", cue.name().replace('-', "_"))
@@ -207,6 +316,30 @@ pub fn render_options(
         })
         .collect();
     append(&rules, &fieldset);
+    // Single rules switched off from a hint's card ("turn off this rule");
+    // the cue switches above cover whole cues.
+    let rules_off: Rc<RefCell<Vec<String>>> = Rc::new(RefCell::new(
+        settings
+            .options
+            .disabled_rules
+            .iter()
+            .filter(|r| Cue::from_name(r).is_none())
+            .cloned()
+            .collect(),
+    ));
+    let rule_items: Vec<(String, String, String)> = rules_off
+        .borrow()
+        .iter()
+        .map(|id| {
+            let rule = lexicon::rule(id);
+            let cue = rule
+                .map(|r| r.cue)
+                .or_else(|| id.split('.').next().and_then(Cue::from_name));
+            let name = cue.map_or_else(|| id.clone(), |c| t(&cue_key(c)));
+            let detail = rule.map_or_else(|| id.clone(), |r| r.message.to_string());
+            (id.clone(), name, detail)
+        })
+        .collect();
 
     let sites = card(&root, "sitesOptionsHeading");
     let fieldset = el("fieldset", "sites");
@@ -260,6 +393,18 @@ pub fn render_options(
     append(&add_row, &add_input);
     let add_button = button(&add_row, &t("addSite"), "add-site");
     append(&sites, &add_row);
+    // Hosts paused from a hint's card ("pause on this site") that have no
+    // switch above: Mastodon instances, added sites.
+    let sites_off: Rc<RefCell<Vec<String>>> = Rc::new(RefCell::new(
+        settings
+            .paused_sites
+            .iter()
+            .filter(|h| !has_site_switch(h))
+            .cloned()
+            .collect(),
+    ));
+    let paused_box = el("div", "paused-sites-box");
+    append(&sites, &paused_box);
 
     let writing = card(&root, "writingHeading");
     let nudge = checkbox(&writing, "nudge", &t("nudgeLabel"), settings.nudge);
@@ -311,6 +456,7 @@ pub fn render_options(
 
     let collect = {
         let base = settings.clone();
+        let (rules_off, sites_off) = (rules_off.clone(), sites_off.clone());
         let cue_boxes = cue_boxes.clone();
         let site_boxes = site_boxes.clone();
         let (names, handles, flag, ignore) =
@@ -329,16 +475,15 @@ pub fn render_options(
             profile.handles = lines(&handles.value());
             profile.flag_phrases = lines(&flag.value());
             profile.ignore_phrases = lines(&ignore.value());
-            // Keep rule ids switched off elsewhere; the boxes decide the cues.
-            s.options
-                .disabled_rules
-                .retain(|r| Cue::from_name(r).is_none());
+            // The rules still switched off singly, then the cues the boxes switch off.
+            s.options.disabled_rules = rules_off.borrow().clone();
             s.options.disabled_rules.extend(
                 cue_boxes
                     .iter()
                     .filter(|(_, b)| !b.checked())
                     .map(|(c, _)| c.name().to_string()),
             );
+            s.paused_sites = sites_off.borrow().clone();
             for (site, b) in &site_boxes {
                 set_site_enabled(*site, &mut s.paused_sites, b.checked());
             }
@@ -361,18 +506,64 @@ pub fn render_options(
         }
     };
     let collect = Rc::new(collect);
-    let on_change = {
+    // Saves what the page shows; `done` is the status to announce.
+    let save_now = {
         let collect = collect.clone();
         let status = status.clone();
-        move |_: &web_sys::Event| {
+        move |done: &str| {
             let json = serde_json::to_string(&collect()).expect("settings serialise");
             match save.call1(&JsValue::NULL, &JsValue::from_str(&json)) {
-                Ok(_) => status.set_text_content(Some(&t("saved"))),
+                Ok(_) => status.set_text_content(Some(done)),
                 Err(_) => status.set_text_content(Some(&t("saveFailed"))),
             }
         }
     };
+    let save_now = Rc::new(save_now);
+    let on_change = {
+        let save_now = save_now.clone();
+        move |_: &web_sys::Event| save_now(&t("saved"))
+    };
     let on_change = Rc::new(on_change);
+
+    let (list, persist) = (rules_off.clone(), save_now.clone());
+    OffList {
+        class: "rules-off",
+        heading_key: "rulesOffHeading",
+        help_key: "rulesOffHelp",
+        none_key: "rulesOffNone",
+        button_key: "turnRuleOn",
+        button_label_key: "turnRuleOnLabel",
+    }
+    .render(
+        &rules,
+        &rule_items,
+        Rc::new(move |id: &str, name: &str| {
+            list.borrow_mut().retain(|r| r != id);
+            persist(&t_with("ruleTurnedOn", &[name]));
+        }),
+    );
+    let site_items: Vec<(String, String, String)> = sites_off
+        .borrow()
+        .iter()
+        .map(|h| (h.clone(), h.clone(), String::new()))
+        .collect();
+    let (list, persist) = (sites_off.clone(), save_now.clone());
+    OffList {
+        class: "sites-off",
+        heading_key: "sitesOffHeading",
+        help_key: "sitesOffHelp",
+        none_key: "sitesOffNone",
+        button_key: "resumeSite",
+        button_label_key: "resumeSiteLabel",
+    }
+    .render(
+        &paused_box,
+        &site_items,
+        Rc::new(move |host: &str, _: &str| {
+            list.borrow_mut().retain(|h| h != host);
+            persist(&t_with("siteResumed", &[host]));
+        }),
+    );
     let mut targets: Vec<web_sys::EventTarget> = vec![
         names.into(),
         handles.into(),

@@ -1,16 +1,21 @@
 //! The toolbar popup: try a draft and see its reading, rendered from Rust.
+//!
+//! The popup's module carries no analyser (it would triple the wasm the popup
+//! compiles on every open): a draft goes to the background through
+//! `actions.analyze(text, platform)`, and the analysis it answers (the
+//! protocol's `Analysis`, spans in UTF-16 units) is rendered here.
 
-use std::cell::RefCell;
+use std::cell::Cell;
 use std::rc::Rc;
 
 use gloo_events::EventListener;
+use js_sys::{JsString, Reflect};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlSelectElement, HtmlTextAreaElement};
 
-use crate::analysis::{Analysis, Balance, Polarity};
-use crate::options::{Options, Platform};
-use crate::Analyzer;
+use crate::analysis::Balance;
+use crate::options::Platform;
 
 use super::dom::{append, clear, el, el_text, set_attr, t, t_with};
 
@@ -44,49 +49,84 @@ fn meter(label: &str, value: u8, class: &str) -> Element {
     row
 }
 
-/// Renders an analysis of `text` into `out`: the balance, both meters and every hint.
-pub fn render_analysis(out: &Element, text: &str, analysis: &Analysis) {
+fn get(obj: &JsValue, key: &str) -> JsValue {
+    Reflect::get(obj, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
+}
+
+fn get_str(obj: &JsValue, key: &str) -> String {
+    get(obj, key).as_string().unwrap_or_default()
+}
+
+/// A 0-100 score; anything else reads as 0.
+fn get_score(obj: &JsValue, key: &str) -> u8 {
+    get(obj, key)
+        .as_f64()
+        .map_or(0, |v| v.clamp(0.0, 100.0) as u8)
+}
+
+fn get_list(obj: &JsValue, key: &str) -> Vec<JsValue> {
+    get(obj, key)
+        .dyn_into::<js_sys::Array>()
+        .map(|a| a.iter().collect())
+        .unwrap_or_default()
+}
+
+/// Renders `analysis` of `text` into `out`: the balance, both meters and
+/// every hint. `analysis` is the object the background answers (see
+/// extension/shared/protocol.js); hint spans are UTF-16 code units of `text`.
+pub fn render_analysis(out: &Element, text: &JsString, analysis: &JsValue) {
     clear(out);
-    let balance = el_text("p", "balance", &t(balance_key(analysis.balance)));
-    set_attr(&balance, "data-balance", analysis.balance.name());
-    append(out, &balance);
-    append(out, &meter(&t("fameLabel"), analysis.fame, "fame"));
+    let balance = Balance::from_name(&get_str(analysis, "balance")).unwrap_or(Balance::Neutral);
+    let label = el_text("p", "balance", &t(balance_key(balance)));
+    set_attr(&label, "data-balance", balance.name());
+    append(out, &label);
     append(
         out,
-        &meter(&t("connectionLabel"), analysis.connection, "connection"),
+        &meter(&t("fameLabel"), get_score(analysis, "fame"), "fame"),
     );
-    for notice in &analysis.notices {
-        append(out, &el_text("p", "notice", &notice.message));
+    append(
+        out,
+        &meter(
+            &t("connectionLabel"),
+            get_score(analysis, "connection"),
+            "connection",
+        ),
+    );
+    for notice in get_list(analysis, "notices") {
+        append(out, &el_text("p", "notice", &get_str(&notice, "message")));
     }
-    if analysis.hints.is_empty() {
-        if !text.trim().is_empty() {
+    let hints = get_list(analysis, "hints");
+    if hints.is_empty() {
+        if !String::from(text).trim().is_empty() {
             append(out, &el_text("p", "empty", &t("noHints")));
         }
         return;
     }
     let list = el("ul", "hints");
     set_attr(&list, "aria-label", &t("hintsHeading"));
-    for hint in &analysis.hints {
+    let len = text.length();
+    for hint in &hints {
         let item = el("li", "hint");
-        set_attr(
-            &item,
-            "data-polarity",
-            match hint.polarity {
-                Polarity::Fame => "fame",
-                Polarity::Connection => "connection",
-            },
-        );
-        set_attr(&item, "data-rule", &hint.rule_id);
+        let polarity = if get_str(hint, "polarity") == "connection" {
+            "connection"
+        } else {
+            "fame"
+        };
+        set_attr(&item, "data-polarity", polarity);
+        set_attr(&item, "data-rule", &get_str(hint, "rule_id"));
         let head = el("div", "hint-head");
-        append(&head, &el_text("span", "cue", hint.cue.name()));
-        append(&head, &el_text("q", "phrase", hint.span.slice(text)));
+        append(&head, &el_text("span", "cue", &get_str(hint, "cue")));
+        let offset = |k: &str| get(hint, k).as_f64().map_or(0, |v| (v as u32).min(len));
+        let (start, end) = (offset("start"), offset("end"));
+        let phrase: String = text.slice(start, end.max(start)).into();
+        append(&head, &el_text("q", "phrase", &phrase));
         append(&item, &head);
-        append(&item, &el_text("p", "message", &hint.message));
-        append(&item, &el_text("p", "note", &hint.note));
-        if let Some(s) = &hint.suggestion {
+        append(&item, &el_text("p", "message", &get_str(hint, "message")));
+        append(&item, &el_text("p", "note", &get_str(hint, "note")));
+        if let Some(s) = get(hint, "suggestion").as_string() {
             append(
                 &item,
-                &el_text("p", "suggestion", &t_with("suggestionPrefix", &[s])),
+                &el_text("p", "suggestion", &t_with("suggestionPrefix", &[&s])),
             );
         }
         append(&list, &item);
@@ -94,15 +134,12 @@ pub fn render_analysis(out: &Element, text: &str, analysis: &Analysis) {
     append(out, &list);
 }
 
-/// Builds the popup inside `root`. `options` is the user's analysis options
-/// (brand profile, disabled rules) as stored by the options page.
+/// Builds the popup inside `root`. `platform` is the user's default platform
+/// (settings.options.platform); `actions.analyze(text, platform)` returns a
+/// promise of the background's analysis of a draft.
 #[wasm_bindgen]
-pub fn render_popup(root: Element, options: JsValue) -> Result<(), JsError> {
-    let options: Options = if options.is_undefined() || options.is_null() {
-        Options::default()
-    } else {
-        serde_wasm_bindgen::from_value(options).map_err(|e| JsError::new(&e.to_string()))?
-    };
+pub fn render_popup(root: Element, platform: &str, actions: JsValue) -> Result<(), JsError> {
+    let platform = Platform::from_name(platform).unwrap_or_default();
     clear(&root);
     let header = el("header", "top");
     append(&header, &el_text("h1", "", &t("extensionName")));
@@ -138,7 +175,7 @@ pub fn render_popup(root: Element, options: JsValue) -> Result<(), JsError> {
     for p in Platform::ALL {
         let opt = el_text("option", "", &t(&format!("platform_{}", p.name())));
         set_attr(&opt, "value", p.name());
-        if p == options.platform {
+        if p == platform {
             set_attr(&opt, "selected", "");
         }
         append(&select, &opt);
@@ -157,32 +194,51 @@ pub fn render_popup(root: Element, options: JsValue) -> Result<(), JsError> {
 
     let draft: HtmlTextAreaElement = draft.unchecked_into();
     let select: HtmlSelectElement = select.unchecked_into();
-    // Built on the first draft, not at open: preparing the analyser is the
-    // slowest part of the popup, and most opens are to read the summary.
-    let analyzer: Rc<RefCell<Option<(Platform, Analyzer)>>> = Rc::new(RefCell::new(None));
+    // Every change asks the background; only the answer to the newest request
+    // is drawn, so a slow answer never replaces a newer one.
+    let latest = Rc::new(Cell::new(0u32));
     let update = {
         let draft = draft.clone();
         let select = select.clone();
         let out = out.clone();
         move || {
-            let text = draft.value();
-            if text.trim().is_empty() {
+            let seq = latest.get().wrapping_add(1);
+            latest.set(seq);
+            let value = draft.value();
+            if value.trim().is_empty() {
                 clear(&out);
                 return;
             }
-            let platform = Platform::from_name(&select.value()).unwrap_or_default();
-            let mut cached = analyzer.borrow_mut();
-            if cached.as_ref().is_none_or(|(p, _)| *p != platform) {
-                let opts = Options {
-                    platform,
-                    ..options.clone()
-                };
-                *cached = Some((platform, Analyzer::new(&opts)));
-            }
-            let (_, current) = cached.as_ref().expect("just built");
-            render_analysis(&out, &text, &current.analyze(&text));
+            let text = JsString::from(value.as_str());
+            let analyze = get(&actions, "analyze");
+            let Some(analyze) = analyze.dyn_ref::<js_sys::Function>() else {
+                return;
+            };
+            let reply = analyze
+                .call2(&actions, &text, &JsValue::from_str(&select.value()))
+                .unwrap_or(JsValue::UNDEFINED);
+            let then = get(&reply, "then");
+            let Some(then) = then.dyn_ref::<js_sys::Function>() else {
+                out.set_text_content(Some(&t("analysisFailed")));
+                return;
+            };
+            // Called once each; the one of the two that never runs is a few bytes.
+            let (done_latest, done_out) = (latest.clone(), out.clone());
+            let on_done = Closure::once_into_js(move |analysis: JsValue| {
+                if done_latest.get() == seq {
+                    render_analysis(&done_out, &text, &analysis);
+                }
+            });
+            let (failed_latest, failed_out) = (latest.clone(), out.clone());
+            let on_failed = Closure::once_into_js(move |_: JsValue| {
+                if failed_latest.get() == seq {
+                    failed_out.set_text_content(Some(&t("analysisFailed")));
+                }
+            });
+            let _ = then.call2(&reply, &on_done, &on_failed);
         }
     };
+    let update = Rc::new(update);
     let on_input = update.clone();
     EventListener::new(&draft, "input", move |_| on_input()).forget();
     EventListener::new(&select, "change", move |_| update()).forget();
