@@ -5,7 +5,7 @@
 //! boundary once: a typical post then costs one typed-array view instead of
 //! encoding, decoding and parsing every message and note on each keystroke.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 
 use wasm_bindgen::prelude::*;
 
@@ -17,44 +17,47 @@ use crate::Analyzer;
 use super::utf16::bytes_to_utf16;
 
 #[wasm_bindgen(inline_js = r#"
-let TABLES = null;
-export function tables_loaded() { return TABLES !== null; }
-export function load_tables(json) { TABLES = JSON.parse(json); }
+let RULES, CUES, POLARITIES, SEVERITIES, BALANCES, STAT_NAMES;
+export function load_tables(json) {
+  const t = JSON.parse(json);
+  RULES = t.rules; CUES = t.cues; POLARITIES = t.polarities;
+  SEVERITIES = t.severities; BALANCES = t.balances; STAT_NAMES = t.stats;
+}
 // flat: [fame, connection, balance, hint count, stats..., then per hint:
 // rule index (or -1 as u32), cue, severity, start, end]; extra: JSON of
-// {overrides: {hint index: fields}, notices: [...]} or "" when there is none.
+// {overrides: {hint index: fields}, notices: [...]}, or undefined when there
+// is nothing beyond the numbers.
 export function build(flat, extra) {
-  const { rules, cues, polarities, severities, balances, stats: statNames } = TABLES;
   const stats = {};
-  const nStats = statNames.length;
-  for (let i = 0; i < nStats; i++) stats[statNames[i]] = flat[4 + i];
-  const more = extra === "" ? null : JSON.parse(extra);
-  const hints = new Array(flat[3]);
-  for (let h = 0, p = 4 + nStats; h < hints.length; h++, p += 5) {
-    const rule = flat[p] === 0xffffffff ? null : rules[flat[p]];
+  const nStats = STAT_NAMES.length;
+  for (let i = 0; i < nStats; i++) stats[STAT_NAMES[i]] = flat[4 + i];
+  const more = extra === undefined ? null : JSON.parse(extra);
+  const count = flat[3];
+  const hints = [];
+  for (let h = 0, p = 4 + nStats; h < count; h++, p += 5) {
+    const rule = flat[p] === 0xffffffff ? null : RULES[flat[p]];
     const cue = flat[p + 1];
     const hint = {
       rule_id: rule ? rule[0] : "",
-      cue: cues[cue],
-      polarity: polarities[cue],
+      cue: CUES[cue],
+      polarity: POLARITIES[cue],
       start: flat[p + 3],
       end: flat[p + 4],
       message: rule ? rule[1] : "",
       note: rule ? rule[2] : "",
       suggestion: rule ? rule[3] : null,
       replacement: rule ? rule[4] : null,
-      severity: severities[flat[p + 2]],
+      severity: SEVERITIES[flat[p + 2]],
     };
     const own = more && more.overrides[h];
-    hints[h] = own ? Object.assign(hint, own) : hint;
+    hints.push(own ? Object.assign(hint, own) : hint);
   }
-  return { hints, fame: flat[0], connection: flat[1], balance: balances[flat[2]], stats, notices: more ? more.notices : [] };
+  return { hints, fame: flat[0], connection: flat[1], balance: BALANCES[flat[2]], stats, notices: more ? more.notices : [] };
 }
 "#)]
 extern "C" {
-    fn tables_loaded() -> bool;
     fn load_tables(json: &str);
-    fn build(flat: &[u32], extra: &str) -> JsValue;
+    fn build(flat: &[u32], extra: Option<&str>) -> JsValue;
 }
 
 thread_local! {
@@ -63,6 +66,7 @@ thread_local! {
     /// same (identical) options object, which is what the background does
     /// between settings changes.
     static CACHED: RefCell<Option<(JsValue, Analyzer)>> = const { RefCell::new(None) };
+    static TABLES_LOADED: Cell<bool> = const { Cell::new(false) };
 }
 
 const NO_RULE: u32 = u32::MAX;
@@ -336,9 +340,14 @@ fn with_analyzer<R>(options: &JsValue, f: impl FnOnce(&Analyzer) -> R) -> Result
 /// `start`/`end` are UTF-16 code units, ready for `Range`/`setSelectionRange`.
 #[wasm_bindgen]
 pub fn analyze(text: &str, options: JsValue) -> Result<JsValue, JsError> {
-    if !tables_loaded() {
-        load_tables(&tables_json());
-    }
+    // The texts cross to JavaScript once per module instance; checked on
+    // the Rust side so that a keystroke makes no extra call into JavaScript.
+    TABLES_LOADED.with(|loaded| {
+        if !loaded.get() {
+            load_tables(&tables_json());
+            loaded.set(true);
+        }
+    });
     with_analyzer(&options, |analyzer| {
         let analysis = analyzer.analyze(text);
         let spans = utf16_spans(text, &analysis);
@@ -360,7 +369,7 @@ pub fn analyze(text: &str, options: JsValue) -> Result<JsValue, JsError> {
             ]);
         }
         let extra = extra_json(&analysis);
-        build(&flat, &extra)
+        build(&flat, (!extra.is_empty()).then_some(extra.as_str()))
     })
 }
 
