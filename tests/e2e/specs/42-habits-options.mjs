@@ -41,15 +41,21 @@ const focused = (page) => page.evaluate(() => {
 
 const rows = (page, list) => page.evaluate((l) => [...document.querySelectorAll(`ul.${l} li`)].map((li) => li.dataset.value), list);
 
+/** Default settings, then the adapter's fixture composer with DRAFT typed in it. */
+async function freshDraft(session, adapter) {
+  await resetAll(session);
+  const fixture = FIXTURES.find((f) => f.adapter === adapter);
+  const tab = await openFixture(session, fixture);
+  await focusComposer(tab, fixture);
+  await tab.keyboard.type(DRAFT);
+  return { fixture, tab };
+}
+
 export default [
   {
     name: "options: a rule turned off from a hint's card is listed and turned back on with the keyboard; the open tab shows it again without reload",
     async run({ session }) {
-      await resetAll(session);
-      const fixture = FIXTURES.find((f) => f.adapter === "reddit");
-      const tab = await openFixture(session, fixture);
-      await focusComposer(tab, fixture);
-      await tab.keyboard.type(DRAFT);
+      const { fixture, tab } = await freshDraft(session, "reddit");
       const state = await waitForMarks(tab, (s) => s.marks.some((m) => m.rule_id.startsWith("follow-ask.")), "a follow-ask mark");
       const mark = state.marks.find((m) => m.rule_id.startsWith("follow-ask."));
       await cardAction(session, tab, mark, DRAFT, "reddit", "disable-rule");
@@ -84,11 +90,7 @@ export default [
   {
     name: "options: a site paused from a hint's card is switched back on there; paused hosts without a switch are listed and resumed",
     async run({ session }) {
-      await resetAll(session);
-      const fixture = FIXTURES.find((f) => f.adapter === "reddit");
-      const tab = await openFixture(session, fixture);
-      await focusComposer(tab, fixture);
-      await tab.keyboard.type(DRAFT);
+      const { fixture, tab } = await freshDraft(session, "reddit");
       const state = await waitForMarks(tab, (s) => s.hints > 0, "hints");
       await cardAction(session, tab, state.marks[0], DRAFT, "reddit", "pause-site");
       await waitFor(() => tab.evaluate(() => !document.querySelector("rapport-overlay")), { what: "the overlay to go" });
@@ -139,11 +141,7 @@ export default [
     // Chromium shows a permission prompt headless automation cannot answer; Firefox answers it through a pref.
     browsers: ["firefox"],
     async run({ session }) {
-      await resetAll(session);
-      const mastodon = FIXTURES.find((f) => f.adapter === "mastodon");
-      const tab = await openFixture(session, mastodon);
-      await focusComposer(tab, mastodon);
-      await tab.keyboard.type(DRAFT);
+      const { fixture: mastodon, tab } = await freshDraft(session, "mastodon");
       await sleep(300);
       assert.equal(await overlayState(tab), null, "nothing runs before the site is added");
 
