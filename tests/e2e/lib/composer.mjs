@@ -41,10 +41,19 @@ export function overlayState(page) {
 
 /** Waits until the overlay shows an analysis of exactly the editor's current text (same marks as `expected`). */
 export async function waitForMarks(page, predicate, what = "the overlay to update") {
-  return waitFor(async () => {
-    const s = await overlayState(page);
-    return s && (await predicate(s)) ? s : null;
-  }, { what, timeout: 10000 });
+  let last = null;
+  try {
+    return await waitFor(async () => {
+      const s = await overlayState(page);
+      last = s;
+      return s && (await predicate(s)) ? s : null;
+    }, { what, timeout: 10000 });
+  } catch (e) {
+    // The overlay's last state says which way it was wrong (stale, empty, half-drawn).
+    const shown = last && { ...last, marks: last.marks?.map((m) => `${m.rule_id}@${m.start}-${m.end}`) };
+    e.message += `; the overlay last showed ${JSON.stringify(shown)}`;
+    throw e;
+  }
 }
 
 /** Sends a protocol message from an extension page (kept open per session; reopened when a test closed it). */

@@ -46,7 +46,11 @@ export default [
         await session.attachWorkerRecorders();
       }
       const expected = await analyzeInBackground(session, await editorText(page), "facebook");
-      const state = await waitForMarks(page, (s) => s.hints === expected.hints.length && s.balance === expected.balance, "the analysis after the restart");
+      // That reopened the extension page in a new tab, which hid the fixture's tab: a hidden
+      // tab gets no animation frames, so its overlay would not draw the last answer.
+      await page.bringToFront();
+      const want = `${expected.hints.length} hints, ${expected.balance}`;
+      const state = await waitForMarks(page, (s) => s.hints === expected.hints.length && s.balance === expected.balance, `the analysis after the restart (${want})`);
       assert.ok(state.marks.some((m) => m.polarity === "fame"), "the new words were analysed");
     },
   },
