@@ -20,7 +20,9 @@
   const NUDGE_VISIBLE_MS = 8000;
   // A woken background answers in well under this (its wasm loads in about 0.1 s).
   const ANSWER_TIMEOUT_MS = 1500;
-  const MAX_RETRIES = 3;
+  // On a loaded machine a restarting service worker can take many seconds:
+  // retries go on, each waiting twice as long, up to this.
+  const ANSWER_TIMEOUT_MAX_MS = 12000;
 
   let run = null; // { controller, overlay, gauge, card, composers, publish, fold } while active on this site
   let nudgeEnabled = false;
@@ -101,14 +103,17 @@
       clearTimeout(this.watchdog);
       // A message posted while the background is being stopped can vanish
       // with no disconnect: without an answer in time, retry on a new port.
-      // The timer exists only while a request is in flight.
+      // It never gives up while the text is unanswered (giving up left the
+      // draft stuck on a stale analysis until the next keystroke); it only
+      // waits longer. The timer exists only while a request is in flight.
+      const wait = Math.min(ANSWER_TIMEOUT_MS * 2 ** this.retries, ANSWER_TIMEOUT_MAX_MS);
       this.watchdog = setTimeout(() => {
-        if (!this.inFlight || this.seq !== msg.seq || this.retries >= MAX_RETRIES) return;
+        if (!this.inFlight || this.seq !== msg.seq) return;
         this.retries += 1;
         this.port?.disconnect();
         this.port = null;
         this.send();
-      }, ANSWER_TIMEOUT_MS);
+      }, wait);
       for (let attempt = 0; attempt < 2; attempt++) {
         try {
           if (!this.port) this.connect();
