@@ -4,6 +4,11 @@
 // once: the compile of the popup's wasm (on the browser's compiler threads)
 // and the storage read. One file with no imports, so it costs one fetch and
 // blocks nothing; popup.js checks the storage keys against the protocol's.
+//
+// It also shows the popup's last rendering at once when nothing it was drawn
+// from has changed since (see SNAPSHOT_STORE): the summary is then on screen
+// without waiting for the wasm, and Rust's live rendering replaces it, the
+// same to the pixel, a few milliseconds later.
 (() => {
   const api = globalThis.browser?.runtime ? globalThis.browser : globalThis.chrome;
   // SETTINGS_KEY, HISTORY_SUMMARY_KEY, HISTORY_NOTICE_KEY of shared/protocol.js.
@@ -19,9 +24,72 @@
       return fetch(url).then((r) => r.arrayBuffer()).then((bytes) => WebAssembly.compile(bytes));
     });
   };
+
+  // The extension origin's localStorage: synchronous (the snapshot must not
+  // wait on another read), shared by the extension's pages only (no web page
+  // and no content script can write it), and never synced anywhere. It holds
+  // { key, html }: the popup's DOM as Rust rendered it at its last first
+  // render, and everything that rendering was drawn from. A snapshot is shown
+  // only when its key equals the key of what storage holds now, so it is
+  // never a stale summary; anything unreadable is dropped.
+  const SNAPSHOT_STORE = "rapport.popupSnapshot";
+  const snapshotKey = (stored) => JSON.stringify([
+    api.runtime.getManifest().version,
+    api.i18n.getUILanguage(),
+    stored.settings?.options?.platform ?? "generic",
+    stored.settings?.history?.paused === true,
+    stored.history_summary ?? null,
+    stored.history_notice ?? null,
+  ]);
+  let live = false;
+
+  function readSnapshot() {
+    try {
+      const snap = JSON.parse(localStorage.getItem(SNAPSHOT_STORE));
+      if (snap && typeof snap.key === "string" && typeof snap.html === "string") return snap;
+      if (snap !== null) localStorage.removeItem(SNAPSHOT_STORE);
+    } catch {
+      try { localStorage.removeItem(SNAPSHOT_STORE); } catch { /* storage disabled: no snapshots */ }
+    }
+    return null;
+  }
+
+  function showSnapshot(stored) {
+    const root = document.getElementById("root");
+    if (live || !root) return;
+    const snap = readSnapshot();
+    if (!snap || snap.key !== snapshotKey(stored)) return;
+    // Parsed into an inert document (nothing in it runs), then moved in.
+    const doc = new DOMParser().parseFromString(`<body>${snap.html}`, "text/html");
+    root.replaceChildren(...doc.body.childNodes);
+    // Its buttons have no handlers yet: nothing can be clicked or focused until Rust's rendering replaces it.
+    root.inert = true;
+    performance.mark("rapport:snapshot");
+    requestAnimationFrame(() => { document.body.dataset.firstPaintMs ??= performance.now().toFixed(1); });
+  }
+
+  const state = api.storage.local.get(keys).then(mark("rapport:state"));
+  state.then((stored) => {
+    if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", () => showSnapshot(stored), { once: true });
+    else showSnapshot(stored);
+  }).catch(() => {});
+
   globalThis.RapportPopupBoot = Object.freeze({
     keys,
-    state: api.storage.local.get(keys).then(mark("rapport:state")),
+    state,
     module: compile().then(mark("rapport:compiled")),
+    /** Called by popup.js before Rust renders into the root: a snapshot arriving later must not cover it. */
+    goingLive() {
+      live = true;
+      document.getElementById("root").inert = false;
+    },
+    /** Keeps the popup's first rendering for the next opening (after it was painted, off the critical path). */
+    saveSnapshot(stored, root) {
+      try {
+        localStorage.setItem(SNAPSHOT_STORE, JSON.stringify({ key: snapshotKey(stored), html: root.innerHTML }));
+      } catch (e) {
+        console.debug("Rapport: the popup's snapshot could not be kept", e);
+      }
+    },
   });
 })();
