@@ -500,7 +500,7 @@ fn compute_stats(
             Kind::Mention => s.mentions += 1,
             Kind::Url => s.links += 1,
             Kind::Emoji => s.emoji += 1,
-            Kind::Bang => s.exclamation_runs += w().contains('!') as u32,
+            Kind::Bang => s.exclamation_runs += text::has_byte(w(), b'!') as u32,
             Kind::Cashtag | Kind::Punct => {}
         }
     }

@@ -167,7 +167,7 @@ pub(crate) fn find(ctx: &Ctx<'_>, out: &mut Vec<Candidate>) {
             .chars()
             .filter(|c| matches!(c, '!' | '?' | '\u{203C}' | '\u{2049}'))
             .count();
-        if run.contains('!') && marks >= 3 || run.contains('\u{203C}') {
+        if crate::text::has_byte(run, b'!') && marks >= 3 || run.contains('\u{203C}') {
             out.push(Candidate::lexicon(
                 bang_rule,
                 Span::new(t.start as usize, t.end as usize),

@@ -188,6 +188,13 @@ pub fn tokenize_into(text: &str, toks: &mut Tokens) {
     let mut sentence = 0u32;
     // A sentence ends at . ! ? or a line break, once a token has been seen.
     let mut sentence_has_tokens = false;
+    let mut open = Sentence {
+        first: 0,
+        last: 0,
+        start: 0,
+        end: 0,
+        question: false,
+    };
     while i < len {
         let b = bytes[i];
         let start = i;
@@ -272,21 +279,23 @@ pub fn tokenize_into(text: &str, toks: &mut Tokens) {
         classes |= class;
         kinds |= 1 << kind as u16;
         // Sentences are built as the tokens come: a token opens one when the
-        // previous token closed the last (or there was none).
+        // previous token closed the last (or there was none). The open one is
+        // kept here and stored when the next opens.
         let idx = tokens.len() as u32;
         if sentence_has_tokens {
-            if let Some(s) = sentences.last_mut() {
-                s.last = idx + 1;
-                s.end = i as u32;
-            }
+            open.last = idx + 1;
+            open.end = i as u32;
         } else {
-            sentences.push(Sentence {
+            if idx > 0 {
+                sentences.push(open);
+            }
+            open = Sentence {
                 first: idx,
                 last: idx + 1,
                 start: start as u32,
                 end: i as u32,
                 question: false,
-            });
+            };
         }
         tokens.push(Token {
             kind,
@@ -300,6 +309,9 @@ pub fn tokenize_into(text: &str, toks: &mut Tokens) {
             sentence += 1;
             sentence_has_tokens = false;
         }
+    }
+    if !tokens.is_empty() {
+        sentences.push(open);
     }
     toks.classes = classes;
     toks.kinds = kinds;
@@ -448,7 +460,7 @@ fn scan_word(text: &str, start: usize, c: char) -> (usize, Kind) {
 fn mark_questions(text: &str, tokens: &[Token], sentences: &mut [Sentence]) {
     for s in sentences.iter_mut() {
         let last = tokens[s.last as usize - 1];
-        s.question = last.kind == Kind::Bang && last.text(text).contains('?');
+        s.question = last.kind == Kind::Bang && has_byte(last.text(text), b'?');
         // "What do you think? 🤔 #poll" still asks.
         if !s.question {
             let mut k = s.last as usize;
@@ -457,7 +469,7 @@ fn mark_questions(text: &str, tokens: &[Token], sentences: &mut [Sentence]) {
                 match tokens[k].kind {
                     Kind::Emoji | Kind::Hashtag | Kind::Url | Kind::Mention => continue,
                     Kind::Bang => {
-                        s.question = tokens[k].text(text).contains('?');
+                        s.question = has_byte(tokens[k].text(text), b'?');
                         break;
                     }
                     _ => break,
@@ -582,6 +594,13 @@ pub fn grapheme_count(text: &str) -> usize {
 #[inline]
 fn counts_as_one(c: char) -> bool {
     matches!(c as u32, 0x2000..=0x200C | 0x200E..=0x206F | 0x20A0..=0x20CF | 0x2100..=0x2BFF | 0x1F300..=0x1F3FA | 0x1F400..=0x1F64F | 0x1F680..=0x1F6FF)
+}
+
+/// Does `s` hold the ASCII byte `b`? For the short runs of "!?" this is,
+/// a plain loop: `str::contains` goes through a searcher and memchr.
+#[inline]
+pub fn has_byte(s: &str, b: u8) -> bool {
+    s.bytes().any(|x| x == b)
 }
 
 /// Case-insensitive comparison against a lowercase ASCII `b`, treating a
