@@ -412,14 +412,29 @@ fn scan_word(text: &str, start: usize, c: char) -> (usize, Kind) {
     let mut end = start + c.len_utf8();
     let mut digits = c.is_ascii_digit() as usize;
     let mut letters = (!c.is_ascii_digit()) as usize;
-    while end < bytes.len() {
+    // The counts only decide anything for a word that starts with a digit
+    // (a number, "3.5", "10,000", "2nd"): a word that starts with a letter
+    // is a word whatever follows, so most words skip the counting.
+    let counted = c.is_ascii_digit();
+    loop {
         // Fast path: ASCII letters, digits and `_`, one table lookup each.
-        let k = WORD_BYTE[bytes[end] as usize];
-        if k != 0 {
-            letters += (k & 1) as usize;
-            digits += (k >> 1) as usize;
-            end += 1;
-            continue;
+        if counted {
+            while end < bytes.len() {
+                let k = WORD_BYTE[bytes[end] as usize];
+                if k == 0 {
+                    break;
+                }
+                letters += (k & 1) as usize;
+                digits += (k >> 1) as usize;
+                end += 1;
+            }
+        } else {
+            while end < bytes.len() && WORD_BYTE[bytes[end] as usize] != 0 {
+                end += 1;
+            }
+        }
+        if end >= bytes.len() {
+            break;
         }
         let ch = next_char(text, end);
         if is_word_char(ch) {
@@ -544,6 +559,11 @@ fn bare_domain_end(text: &str, start: usize, end: usize) -> Option<usize> {
 
 fn starts_url(bytes: &[u8], i: usize) -> bool {
     let rest = &bytes[i..];
+    // "have", "what", "with": most words that start like a link do not go on
+    // like one, and one byte says so.
+    if !matches!(rest.get(1), Some(b't' | b'T' | b'w' | b'W')) {
+        return false;
+    }
     let lower_starts = |p: &[u8]| rest.len() > p.len() && rest[..p.len()].eq_ignore_ascii_case(p);
     lower_starts(b"http://") || lower_starts(b"https://") || lower_starts(b"www.")
 }
