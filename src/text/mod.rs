@@ -577,12 +577,18 @@ pub fn grapheme_count(text: &str) -> usize {
     // (SWAR), and only the rarer characters from U+0300 up (lead bytes 0xCC
     // and above) are decoded, to see whether they could cluster.
     const HIGH: u64 = 0x8080_8080_8080_8080;
+    const ONES: u64 = 0x0101_0101_0101_0101;
     let bytes = text.as_bytes();
     let mut chars = 0;
     let mut chunks = bytes.chunks_exact(8);
     let mut at = 0;
+    // Whether a CR may occur, noted on the way rather than in a pass of its
+    // own (may over-report a chunk, never miss one).
+    let mut cr = 0u64;
     for chunk in &mut chunks {
         let x = u64::from_le_bytes(chunk.try_into().unwrap());
+        let y = x ^ (ONES * b'\r' as u64);
+        cr |= y.wrapping_sub(ONES) & !y & HIGH;
         // Lead bytes of two bytes or more have bits 7 and 6 set.
         let mut leads = x & (x << 1) & HIGH;
         while leads != 0 {
@@ -600,10 +606,11 @@ pub fn grapheme_count(text: &str) -> usize {
             return text.graphemes(true).count();
         }
         chars += ((b as i8) >= -0x40) as usize;
+        cr |= (b == b'\r') as u64;
     }
-    // "\r\n" is one character. A CR is rare: find one (memchr) before
-    // pairing bytes.
-    if bytes.contains(&b'\r') {
+    // "\r\n" is one character. A CR is rare: pair bytes only when there
+    // may be one.
+    if cr != 0 {
         chars -= bytes.windows(2).filter(|w| w == b"\r\n").count();
     }
     chars
