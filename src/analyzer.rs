@@ -179,14 +179,16 @@ impl Analyzer {
         brand_spans.dedup();
 
         let platform = self.options.platform;
+        let mut language = rules::language::Counts::default();
         let stats = compute_stats(
             text,
             toks,
             &brand_spans,
             rules::platform::char_limit(platform),
+            &mut language,
         );
 
-        if rules::language::is_unsupported(tokens) {
+        if language.is_unsupported() {
             notices.push(Notice {
                 kind: NoticeKind::UnsupportedLanguage,
                 message: "This draft does not look like English, which is the only language Rapport reads so far, so it gives no hints rather than guess.".to_string(),
@@ -462,7 +464,14 @@ fn platform_label(p: crate::options::Platform) -> &'static str {
     }
 }
 
-fn compute_stats(text: &str, toks: &text::Tokens, brand_spans: &[Span], char_limit: u32) -> Stats {
+/// Also counts what the language test needs, in the same pass.
+fn compute_stats(
+    text: &str,
+    toks: &text::Tokens,
+    brand_spans: &[Span],
+    char_limit: u32,
+    language: &mut rules::language::Counts,
+) -> Stats {
     let mut s = Stats {
         chars: text::grapheme_count(text) as u32,
         char_limit,
@@ -477,6 +486,7 @@ fn compute_stats(text: &str, toks: &text::Tokens, brand_spans: &[Span], char_lim
         match t.kind {
             Kind::Word => {
                 s.words += 1;
+                language.add_word(t);
                 if t.is(words::YOU) {
                     s.you_words += 1;
                 } else if t.is(words::WE) {
@@ -490,7 +500,7 @@ fn compute_stats(text: &str, toks: &text::Tokens, brand_spans: &[Span], char_lim
             Kind::Mention => s.mentions += 1,
             Kind::Url => s.links += 1,
             Kind::Emoji => s.emoji += 1,
-            Kind::Bang => s.exclamation_runs += w().contains('!') as u32,
+            Kind::Bang => s.exclamation_runs += text::has_byte(w(), b'!') as u32,
             Kind::Cashtag | Kind::Punct => {}
         }
     }

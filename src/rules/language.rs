@@ -3,22 +3,53 @@
 //! and stays quiet instead.
 
 use crate::text::words::{ENGLISH, FOREIGN, OTHER_SCRIPT};
-use crate::text::{Kind, Token};
+use crate::text::Token;
 
-/// True when the draft is mostly in another script, or reads as another
-/// Latin-script language (its function words, few of ours).
+/// Word counts the language test needs. Gathered in the analyser's stats pass
+/// over the tokens (`add`), so that judging the language costs no pass of its
+/// own.
+#[derive(Debug, Default, Clone, Copy)]
+pub(crate) struct Counts {
+    words: u32,
+    other_script: u32,
+    english: u32,
+    foreign: u32,
+}
+
+impl Counts {
+    /// Counts one word token.
+    #[inline]
+    pub fn add_word(&mut self, t: &Token) {
+        self.words += 1;
+        self.other_script += t.is(OTHER_SCRIPT) as u32;
+        self.english += t.is(ENGLISH) as u32;
+        self.foreign += t.is(FOREIGN) as u32;
+    }
+
+    /// True when the draft is mostly in another script, or reads as another
+    /// Latin-script language (its function words, few of ours).
+    pub fn is_unsupported(&self) -> bool {
+        let Counts {
+            words,
+            other_script,
+            english,
+            foreign,
+        } = *self;
+        if words < 3 {
+            return other_script > 0 && other_script == words;
+        }
+        other_script * 2 > words
+            || (words - other_script >= 6 && foreign >= 2 && foreign > english * 2)
+    }
+}
+
+#[cfg(test)]
 pub(crate) fn is_unsupported(tokens: &[Token]) -> bool {
-    let (mut words, mut other_script, mut english, mut foreign) = (0u32, 0u32, 0u32, 0u32);
-    for t in tokens.iter().filter(|t| t.kind == Kind::Word) {
-        words += 1;
-        other_script += t.is(OTHER_SCRIPT) as u32;
-        english += t.is(ENGLISH) as u32;
-        foreign += t.is(FOREIGN) as u32;
+    let mut counts = Counts::default();
+    for t in tokens.iter().filter(|t| t.kind == crate::text::Kind::Word) {
+        counts.add_word(t);
     }
-    if words < 3 {
-        return other_script > 0 && other_script == words;
-    }
-    other_script * 2 > words || (words - other_script >= 6 && foreign >= 2 && foreign > english * 2)
+    counts.is_unsupported()
 }
 
 #[cfg(test)]

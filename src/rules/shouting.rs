@@ -27,10 +27,45 @@ pub(crate) fn is_acronym(word: &str) -> bool {
     bytes.len() <= 2
         || bytes.iter().any(|&b| b.is_ascii_digit() || b == b'&')
         // No listed acronym is longer (see the test below).
-        || (bytes.len() <= ACRONYM_MAX_LEN && ACRONYMS.contains(&word))
+        || (bytes.len() <= ACRONYM_MAX_LEN && ACRONYM_KEYS.binary_search(&acronym_key(bytes)).is_ok())
 }
 
 const ACRONYM_MAX_LEN: usize = 5;
+
+/// A word of up to `ACRONYM_MAX_LEN` bytes as one number, its length in the
+/// top byte: every caps word in a draft is looked up, and comparing numbers
+/// in a sorted table beats comparing strings one by one.
+const fn acronym_key(bytes: &[u8]) -> u64 {
+    let mut key = (bytes.len() as u64) << 56;
+    let mut i = 0;
+    while i < bytes.len() {
+        key |= (bytes[i] as u64) << (8 * i);
+        i += 1;
+    }
+    key
+}
+
+static ACRONYM_KEYS: [u64; ACRONYMS.len()] = {
+    let mut keys = [0u64; ACRONYMS.len()];
+    let mut i = 0;
+    while i < keys.len() {
+        keys[i] = acronym_key(ACRONYMS[i].as_bytes());
+        i += 1;
+    }
+    // Sorted at compile time for `binary_search` (insertion sort: const fn).
+    let mut i = 1;
+    while i < keys.len() {
+        let mut j = i;
+        while j > 0 && keys[j - 1] > keys[j] {
+            let t = keys[j];
+            keys[j] = keys[j - 1];
+            keys[j - 1] = t;
+            j -= 1;
+        }
+        i += 1;
+    }
+    keys
+};
 
 /// Inlined so that the common case, a word not in capitals, costs one test.
 #[inline]
@@ -132,7 +167,7 @@ pub(crate) fn find(ctx: &Ctx<'_>, out: &mut Vec<Candidate>) {
             .chars()
             .filter(|c| matches!(c, '!' | '?' | '\u{203C}' | '\u{2049}'))
             .count();
-        if run.contains('!') && marks >= 3 || run.contains('\u{203C}') {
+        if crate::text::has_byte(run, b'!') && marks >= 3 || run.contains('\u{203C}') {
             out.push(Candidate::lexicon(
                 bang_rule,
                 Span::new(t.start as usize, t.end as usize),
@@ -150,6 +185,30 @@ mod tests {
         assert!(super::ACRONYMS
             .iter()
             .all(|a| a.len() <= super::ACRONYM_MAX_LEN));
+    }
+
+    #[test]
+    fn acronym_table_agrees_with_the_list() {
+        let listed = |w: &str| {
+            w.len() <= 2
+                || w.bytes().any(|b| b.is_ascii_digit() || b == b'&')
+                || super::ACRONYMS.contains(&w)
+        };
+        for w in super::ACRONYMS {
+            assert!(super::is_acronym(w), "{w}");
+            // Neighbours that differ by one byte or by length are not listed.
+            for probe in [
+                &w[1..],
+                &w[..w.len() - 1],
+                &format!("{w}S"),
+                &w.to_lowercase(),
+            ] {
+                assert_eq!(super::is_acronym(probe), listed(probe), "{probe}");
+            }
+        }
+        for w in ["SALE", "FREE", "HUGE", "NASAS", "CEOS", "ESPNX"] {
+            assert!(!super::is_acronym(w), "{w}");
+        }
     }
 
     #[test]

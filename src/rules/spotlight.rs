@@ -6,31 +6,8 @@
 use super::{Candidate, Ctx};
 use crate::lexicon::code_rule;
 use crate::span::Span;
-use crate::text::words::MEET;
+use crate::text::words::{CREDIT, MEET};
 use crate::text::{eq_fold, Kind};
-
-const CREDIT_VERBS: [&str; 20] = [
-    "built",
-    "made",
-    "created",
-    "designed",
-    "wrote",
-    "shared",
-    "baked",
-    "crafted",
-    "photographed",
-    "captured",
-    "painted",
-    "cooked",
-    "brewed",
-    "won",
-    "nailed",
-    "shot",
-    "drew",
-    "sewed",
-    "knitted",
-    "invented",
-];
 
 const NOT_NAMES: [&str; 8] = ["us", "our", "the", "me", "you", "your", "them", "all"];
 
@@ -45,9 +22,8 @@ pub(crate) fn find(ctx: &Ctx<'_>, out: &mut Vec<Candidate>) {
         let t = &tokens[i];
         let next = tokens.get(i + 1);
         if t.kind == Kind::Mention && !ctx.is_brand_at(t) {
-            let credited = next.is_some_and(|n| {
-                n.kind == Kind::Word && CREDIT_VERBS.iter().any(|v| eq_fold(ctx.tok_text(n), v))
-            });
+            // The verbs of making are a word class (`words::CREDIT`).
+            let credited = next.is_some_and(|n| n.kind == Kind::Word && n.is(CREDIT));
             if credited {
                 let end = next.map_or(t.end, |n| n.end);
                 out.push(Candidate::lexicon(

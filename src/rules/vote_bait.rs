@@ -20,8 +20,11 @@ pub(crate) fn find(ctx: &Ctx<'_>, out: &mut Vec<Candidate>) {
         let t = &tokens[i];
         // The cheap test first: most words are not followed by "for" or "=".
         let link = &tokens[i + 1];
-        let is_link =
-            link.is(FOR) || (link.kind == Kind::Punct && matches!(ctx.tok_text(link), "=" | ":"));
+        // "=" and ":" are one byte: compared as bytes, without slicing the text.
+        let is_link = link.is(FOR)
+            || (link.kind == Kind::Punct
+                && link.end - link.start == 1
+                && matches!(ctx.text.as_bytes()[link.start as usize], b'=' | b':'));
         if !is_link {
             continue;
         }

@@ -24,6 +24,8 @@ pub const MEET: u16 = 1 << 10;
 pub const PREFACE: u16 = 1 << 11;
 /// Short words Title Case leaves in lowercase.
 pub const MINOR: u16 = 1 << 12;
+/// Verbs of making that credit a person ("@ana built this"): spotlight.
+pub const CREDIT: u16 = 1 << 13;
 
 /// Lowercases an ASCII word (a curly apostrophe becomes a straight one) into
 /// `buf`; `None` for long or non-ASCII words, which are never function words.
@@ -100,6 +102,25 @@ const CLASSED: &[(&[u8], u16)] = &[
     (b"rt", REACTION | PREFACE),
     (b"please", PREFACE),
     (b"meet", MEET),
+    (b"built", CREDIT),
+    (b"made", CREDIT),
+    (b"created", CREDIT),
+    (b"designed", CREDIT),
+    (b"wrote", CREDIT),
+    (b"shared", CREDIT),
+    (b"baked", CREDIT),
+    (b"crafted", CREDIT),
+    (b"captured", CREDIT),
+    (b"painted", CREDIT),
+    (b"cooked", CREDIT),
+    (b"brewed", CREDIT),
+    (b"won", CREDIT),
+    (b"nailed", CREDIT),
+    (b"shot", CREDIT),
+    (b"drew", CREDIT),
+    (b"sewed", CREDIT),
+    (b"knitted", CREDIT),
+    (b"invented", CREDIT),
     (b"for", FOR | ENGLISH | MINOR),
     (b"a", ENGLISH | MINOR),
     (b"an", ENGLISH | MINOR),
@@ -216,7 +237,7 @@ const CLASSED: &[(&[u8], u16)] = &[
     (b"es", FOREIGN),
 ];
 
-const LONG_CLASSED: &[(&[u8], u16)] = &[(b"ourselves", WE | ENGLISH)];
+const LONG_CLASSED: &[(&[u8], u16)] = &[(b"ourselves", WE | ENGLISH), (b"photographed", CREDIT)];
 
 const SLOTS: usize = 512;
 
@@ -431,6 +452,10 @@ mod tests {
                 b"rt" => REACTION | PREFACE,
                 b"please" => PREFACE,
                 b"meet" => MEET,
+                b"built" | b"made" | b"created" | b"designed" | b"wrote" | b"shared" | b"baked"
+                | b"crafted" | b"photographed" | b"captured" | b"painted" | b"cooked"
+                | b"brewed" | b"won" | b"nailed" | b"shot" | b"drew" | b"sewed" | b"knitted"
+                | b"invented" => CREDIT,
                 b"for" => FOR | ENGLISH | MINOR,
                 b"a" | b"an" | b"the" | b"and" | b"or" | b"of" | b"to" | b"in" | b"on" | b"at"
                 | b"by" | b"with" | b"is" | b"are" | b"be" | b"from" => ENGLISH | MINOR,
