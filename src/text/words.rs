@@ -394,8 +394,15 @@ pub fn classify_at(text: &str, start: usize, end: usize) -> u16 {
             return caps | lookup_key(x | (upper >> 2));
         }
     }
+    classify_slow(&text[start..end])
+}
+
+/// Long or non-ASCII words. Out of line so that the fast path above needs no
+/// stack frame for the lowercase buffer.
+#[inline(never)]
+fn classify_slow(word: &str) -> u16 {
     let mut buf = [0u8; 16];
-    match case_and_lowered(&text[start..end], &mut buf) {
+    match case_and_lowered(word, &mut buf) {
         Ok((caps, w)) => caps | lookup(w),
         Err(flags) => flags,
     }
