@@ -131,7 +131,7 @@ async function blankFloor(session) {
 const loadAtStart = os.loadavg();
 let over = false;
 for (const kind of browsers) {
-  const session = await launch(kind, { extensionDir: copy, hosts: ["rapport-bench.invalid"] });
+  const session = await launch(kind, { extensionDir: copy, hosts: ["rapport-bench.invalid"], recordRequests: false });
   try {
     const bytes = await seed(session);
     await measure(session, { fresh: false }); // warm-up: the first open also compiles the wasm for the cache

@@ -56,7 +56,7 @@ async function launchChromium(extensionDir, hosts) {
 // can be read while the browser runs.
 const FIREFOX_HTTP_LOG = "nsHttp:1,sync";
 
-async function launchFirefox(extensionDir, hosts) {
+async function launchFirefox(extensionDir, hosts, record) {
   const logDir = fs.mkdtempSync(path.join(os.tmpdir(), "rapport-firefox-log-"));
   const browser = await puppeteer.launch({
     browser: "firefox",
@@ -65,7 +65,7 @@ async function launchFirefox(extensionDir, hosts) {
     acceptInsecureCerts: true,
     args: ["--remote-allow-system-access"],
     // MOZ_REMOTE_SETTINGS_DEVTOOLS: release builds honour services.settings.server only with it set.
-    env: { ...process.env, MOZ_LOG: FIREFOX_HTTP_LOG, MOZ_LOG_FILE: path.join(logDir, "http"), MOZ_REMOTE_SETTINGS_DEVTOOLS: "1" },
+    env: { ...process.env, ...(record ? { MOZ_LOG: FIREFOX_HTTP_LOG, MOZ_LOG_FILE: path.join(logDir, "http") } : {}), MOZ_REMOTE_SETTINGS_DEVTOOLS: "1" },
     extraPrefsFirefox: {
       // The browser's own traffic is switched off, so that everything left in
       // the HTTP log was caused by the tests' pages or by the extension.
@@ -138,10 +138,13 @@ export function readFirefoxHttpLog(logDir) {
  * requests lists { context, url, navigation, method, postData } of every request recorded so far;
  * typed, every text a test typed with page.keyboard.type (the drafts that must never leave);
  * browserRequests(), in Firefox, every request the whole browser made (readFirefoxHttpLog), else null.
+ * recordRequests: false starts the browser without the request recorders (no
+ * DevTools on the service worker, no HTTP log), so benchmarks time the
+ * extension and not the recording.
  */
-export async function launch(kind, { extensionDir, hosts }) {
+export async function launch(kind, { extensionDir, hosts, recordRequests = true }) {
   const started = Date.now();
-  const { browser, base, cleanup, browserRequests } = kind === "chromium" ? await launchChromium(extensionDir, hosts) : await launchFirefox(extensionDir, hosts);
+  const { browser, base, cleanup, browserRequests } = kind === "chromium" ? await launchChromium(extensionDir, hosts) : await launchFirefox(extensionDir, hosts, recordRequests);
   const requests = [];
   const typed = [];
   const record = (context, url, navigation = false, method = "GET", postData = null) => requests.push({ context, url, navigation, method, postData });
@@ -151,6 +154,7 @@ export async function launch(kind, { extensionDir, hosts }) {
   // background page's network).
   // A navigation's context is the document it leaves (a test driving the tab), not its initiator.
   const watchPage = (page) => {
+    if (!recordRequests) return;
     page.on("request", (r) => {
       let postData = null;
       try { postData = r.postData() ?? null; } catch { /* not offered by this protocol */ }
@@ -171,7 +175,7 @@ export async function launch(kind, { extensionDir, hosts }) {
     cdp.on("Network.requestWillBeSent", (e) => record(target.url(), e.request.url, false, e.request.method, e.request.postData ?? null));
     await cdp.send("Network.enable").catch(() => {});
   };
-  if (kind === "chromium") {
+  if (kind === "chromium" && recordRequests) {
     for (const t of browser.targets()) await watchTarget(t);
     browser.on("targetcreated", (t) => { watchTarget(t); });
   }
@@ -188,7 +192,7 @@ export async function launch(kind, { extensionDir, hosts }) {
       for (const cdp of workerSessions.splice(0)) await cdp.detach().catch(() => {});
     },
     async attachWorkerRecorders() {
-      if (kind === "chromium") for (const t of browser.targets()) await watchTarget(t);
+      if (kind === "chromium" && recordRequests) for (const t of browser.targets()) await watchTarget(t);
     },
     /** Opens an https fixture page and waits for it to load. */
     async openPage(url) {
