@@ -25,12 +25,33 @@ async function setNudge(session, on) {
   await sendFromExtension(session, { kind: "setSettings", settings: s });
 }
 
+/** Removes the stored settings key from an extension page, as on a fresh install. */
+async function removeStoredSettings(session) {
+  await sendFromExtension(session, { kind: "getSettings" });
+  await session.extensionPage.evaluate(async () => {
+    const api = globalThis.browser?.runtime ? globalThis.browser : globalThis.chrome;
+    await api.storage.local.remove("settings"); // SETTINGS_KEY in extension/shared/protocol.js
+  });
+}
+
 export default [
   {
     name: "nudge: off by default; when on, one reminder on Post for a broadcasting draft, and the click goes through",
     async run({ session }) {
+      // The real default: what the background derives from storage without
+      // settings, not a value this test wrote. A marker in the stored settings
+      // shows when the background has seen the key removed.
+      const stored = (await sendFromExtension(session, { kind: "getSettings" })).settings;
+      stored.nudge = true;
+      stored.options.profile.names = ["nudge-default-marker"];
+      await sendFromExtension(session, { kind: "setSettings", settings: stored });
+      await removeStoredSettings(session);
+      const fresh = await waitFor(async () => {
+        const s = (await sendFromExtension(session, { kind: "getSettings" })).settings;
+        return s.options.profile.names.length === 0 ? s : null;
+      }, { what: "the background to read settings from empty storage" });
+      assert.equal(fresh.nudge, false, "the nudge is off by default");
       await resetSettings(session);
-      assert.equal((await sendFromExtension(session, { kind: "getSettings" })).settings.nudge, false, "the nudge is off by default");
       assert.equal((await analyzeInBackground(session, BROADCAST, "x")).balance, "broadcasting", "the draft reads as broadcasting");
 
       let page = await openFixture(session, x);
