@@ -31,9 +31,12 @@
   // even where the CSS Custom Highlight API exists, so the fallback that
   // browsers without the API get can be seen and tested. Only extension
   // pages (and the tests, through one) can write storage.local; a web page
-  // cannot reach it.
+  // cannot reach it. { shadowRoot: "open" } attaches the overlay's shadow
+  // root open, for tests only: they read what the card and the hint list
+  // rendered (50-xss checks that payloads stay text).
   const DEV_KEY = "dev";
   let paint = "auto";
+  let shadowMode = "closed";
   const sessions = new WeakMap(); // composer root -> ComposerSession
 
   /**
@@ -308,7 +311,7 @@
   function start() {
     const controller = new AbortController();
     const { signal } = controller;
-    const overlay = new Overlay({ paint });
+    const overlay = new Overlay({ paint, shadowMode });
     run = { controller, overlay, composers: [], publish: [], fold: 0, active: null, savedSelection: null, hover: null };
     run.resize = new ResizeObserver(() => overlay.schedule());
     run.edits = new MutationObserver(() => run?.active?.update());
@@ -429,11 +432,13 @@
     else if (run.active) run.active.request(); // rules or profile changed: the same text analyses differently
   }
 
-  /** Takes the developer setting; a running overlay starts afresh with the new paint. */
+  /** Takes the developer setting; a running overlay starts afresh with the new paint or shadow mode. */
   function applyDev(raw) {
     const next = raw?.overlayPaint === "boxes" ? "boxes" : "auto";
-    if (next === paint) return;
+    const nextShadow = raw?.shadowRoot === "open" ? "open" : "closed";
+    if (next === paint && nextShadow === shadowMode) return;
     paint = next;
+    shadowMode = nextShadow;
     if (run) {
       stop();
       start();

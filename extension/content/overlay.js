@@ -82,14 +82,17 @@
   };
 
   class Overlay {
-    /** `paint`: "auto" (highlights where the browser has them) or "boxes" (the fallback, see main.js's developer setting). */
-    constructor({ paint = "auto" } = {}) {
+    /**
+     * `paint`: "auto" (highlights where the browser has them) or "boxes" (the fallback, see main.js's developer setting).
+     * `shadowMode`: "closed", or "open" for tests only (main.js's developer setting).
+     */
+    constructor({ paint = "auto", shadowMode = "closed" } = {}) {
       this.highlightApi = hasCustomHighlights && paint !== "boxes";
       this.host = document.createElement("rapport-overlay");
       // The host is ours; its style only keeps it out of the page's layout and pointer path.
       this.host.style.cssText = "position:fixed;inset:0;width:auto;height:auto;margin:0;padding:0;border:0;background:transparent;overflow:visible;pointer-events:none;z-index:2147483647;color-scheme:normal";
       if (typeof this.host.showPopover === "function") this.host.setAttribute("popover", "manual");
-      this.shadow = this.host.attachShadow({ mode: "closed" });
+      this.shadow = this.host.attachShadow({ mode: shadowMode === "open" ? "open" : "closed" });
       const style = document.createElement("style");
       style.textContent = STYLE;
       this.layer = document.createElement("div");

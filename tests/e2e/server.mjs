@@ -70,7 +70,11 @@ export async function startFixtureServer({ port = 443 } = {}) {
       res.end("not found");
       return;
     }
-    res.writeHead(200, { "content-type": TYPES[path.extname(file)] || "application/octet-stream", "content-security-policy": CSP, "cache-control": "no-store" });
+    // "?csp=off" serves a page without the CSP, so a payload the extension let
+    // run would not be stopped by the page's policy (50-xss).
+    const headers = { "content-type": TYPES[path.extname(file)] || "application/octet-stream", "cache-control": "no-store" };
+    if (!/[?&]csp=off(&|$)/.test(req.url)) headers["content-security-policy"] = CSP;
+    res.writeHead(200, headers);
     fs.createReadStream(file).pipe(res);
   });
   await new Promise((resolve, reject) => {
