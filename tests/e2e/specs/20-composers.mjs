@@ -70,6 +70,7 @@ async function pressButton(page, order, name) {
 async function applyAndUndo(page, state, current, hint) {
   const words = current.slice(hint.start, hint.end);
   const order = await openCardByKeyboard(page, markOf(state, hint), hint);
+  const caretBefore = await editorCaret(page);
   await pressButton(page, order, "apply");
   const applied = current.slice(0, hint.start) + hint.replacement + current.slice(hint.end);
   await waitFor(async () => (await editorText(page)) === applied, { what: `"${words}" to become "${hint.replacement}"` })
@@ -79,6 +80,14 @@ async function applyAndUndo(page, state, current, hint) {
   await pressCombo(page, MOD, "KeyZ");
   await waitFor(async () => (await editorText(page)) === current, { what: `undo to bring back "${words}"` })
     .catch(async (e) => { throw new Error(`${e.message}; the text is ${JSON.stringify(await editorText(page))}`); });
+  // Undo puts the caret back where the editor's own history puts it: the
+  // editors with a history of their own (Lexical, Quill, ProseMirror) restore
+  // the selection from before the apply; the browser's native undo (textarea,
+  // plain contenteditable, Draft.js) selects the restored words, so the caret
+  // is at one of their ends. Anywhere else (the start of the text, say) is lost.
+  const undoCaret = await editorCaret(page);
+  assert.ok([caretBefore, hint.start, hint.end].includes(undoCaret),
+    `the caret after undo (${undoCaret}) is where it was before apply (${caretBefore}) or at an end of the restored words (${hint.start}-${hint.end})`);
   return waitForMarks(page, (s) => s.marks.some((m) => m.rule_id === hint.rule_id), "the hints after undo");
 }
 
