@@ -133,9 +133,26 @@ export function readFirefoxHttpLog(logDir) {
 }
 
 /**
+ * The script URLs a CDP Network.Initiator names: its url and every frame of
+ * its stack and the stacks it continues (async parents). In Chromium a
+ * content script's request is recorded as the page's; its stack still names
+ * the extension's script (chrome-extension://...). Empty where the protocol
+ * gives no initiator (Firefox's BiDi).
+ */
+function initiatorUrls(initiator) {
+  const urls = new Set();
+  if (initiator?.url) urls.add(initiator.url);
+  for (let stack = initiator?.stack; stack; stack = stack.parent) {
+    for (const frame of stack.callFrames ?? []) if (frame.url) urls.add(frame.url);
+  }
+  return [...urls];
+}
+
+/**
  * Starts `kind` ("chromium" | "firefox") with the extension in `extensionDir`.
  * Returns a session: { kind, browser, base, requests, typed, browserRequests, openPage(url), openExtensionPage(path), close() };
- * requests lists { context, url, navigation, method, postData } of every request recorded so far;
+ * requests lists { context, url, navigation, method, postData, initiator } of every request recorded so far
+ * (initiator: the script URLs that made it, from CDP; empty in Firefox);
  * typed, every text a test typed with page.keyboard.type (the drafts that must never leave);
  * browserRequests(), in Firefox, every request the whole browser made (readFirefoxHttpLog), else null.
  * recordRequests: false starts the browser without the request recorders (no
@@ -147,7 +164,8 @@ export async function launch(kind, { extensionDir, hosts, recordRequests = true 
   const { browser, base, cleanup, browserRequests } = kind === "chromium" ? await launchChromium(extensionDir, hosts) : await launchFirefox(extensionDir, hosts, recordRequests);
   const requests = [];
   const typed = [];
-  const record = (context, url, navigation = false, method = "GET", postData = null) => requests.push({ context, url, navigation, method, postData });
+  const record = (context, url, navigation = false, method = "GET", postData = null, initiator = null) =>
+    requests.push({ context, url, navigation, method, postData, initiator: initiatorUrls(initiator) });
   // Every request of every page the tests open (content scripts' and
   // extension pages' requests show there), and in Chromium the service
   // worker's through its own CDP session (Firefox's BiDi does not expose the
@@ -158,7 +176,9 @@ export async function launch(kind, { extensionDir, hosts, recordRequests = true 
     page.on("request", (r) => {
       let postData = null;
       try { postData = r.postData() ?? null; } catch { /* not offered by this protocol */ }
-      record(page.url(), r.url(), r.isNavigationRequest(), r.method(), postData);
+      let initiator = null;
+      try { initiator = r.initiator() ?? null; } catch { /* CDP only */ }
+      record(page.url(), r.url(), r.isNavigationRequest(), r.method(), postData, initiator);
     });
     const type = page.keyboard.type.bind(page.keyboard);
     page.keyboard.type = (text, options) => {
@@ -172,7 +192,7 @@ export async function launch(kind, { extensionDir, hosts, recordRequests = true 
     const cdp = await target.createCDPSession().catch(() => null);
     if (!cdp) return;
     workerSessions.push(cdp);
-    cdp.on("Network.requestWillBeSent", (e) => record(target.url(), e.request.url, false, e.request.method, e.request.postData ?? null));
+    cdp.on("Network.requestWillBeSent", (e) => record(target.url(), e.request.url, false, e.request.method, e.request.postData ?? null, e.initiator));
     await cdp.send("Network.enable").catch(() => {});
   };
   if (kind === "chromium" && recordRequests) {

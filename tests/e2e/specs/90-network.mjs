@@ -53,6 +53,12 @@ export default [
       assert.deepEqual(outside, [], "requests to anywhere but the fixture server");
       const fromExtension = session.requests.filter(({ context, navigation }) => !navigation && /^(chrome|moz)-extension:/.test(context));
       assert.deepEqual(fromExtension.filter(({ url }) => !/^(chrome|moz)-extension:|^data:|^blob:/.test(url)), [], "an extension context fetched a web URL");
+      // Chromium records a content script's request as the page's (context is
+      // the page's URL); the initiator's stack still names the extension's
+      // script. Firefox's BiDi gives no initiator; its HTTP log is checked below.
+      const byExtensionScript = session.requests.filter(({ url, initiator }) => WEB.test(url) && initiator?.some((u) => /^(chrome|moz)-extension:/.test(u)));
+      assert.deepEqual(byExtensionScript, [], "an extension script (a content script in a page, or an extension page) made a web request");
+      if (kind === "chromium") assert.ok(session.requests.some(({ initiator }) => initiator?.length > 0), "the recorder saw request initiators");
 
       const pieces = draftPieces(session.typed);
       assert.ok(pieces.length > 50, `the run typed drafts to look for (${pieces.length} pieces)`);
