@@ -4,7 +4,11 @@
 //  - p50/p95 from a keystroke's input event (keydown timestamp, in the page)
 //    to the overlay updated (the pass that put the new analysis's highlights
 //    in place signals it on the overlay host's data-drawn), typing into a
-//    3,000-character draft;
+//    3,000-character draft. Only a pass drawing the analysis of the text
+//    after that keystroke stops the clock (the host's data-analyzed-chars is
+//    the editor's length after the key): a pass redrawing the previous text's
+//    analysis, while the new one is on its way, does not. A keystroke whose
+//    own analysis was never drawn before the next key is counted as missed;
 //  - wake-ups while idle: timers, intervals and animation frames the content
 //    script schedules during 5 s without input (counted in its own isolated
 //    world), plus the page's script and layout work from CDP metrics.
@@ -42,12 +46,21 @@ try {
   await page.keyboard.sendCharacter(draft(DRAFT_CHARS));
   await page.waitForFunction(() => Number(document.querySelector("rapport-overlay")?.dataset.hints || 0) > 5, { timeout: 15000 });
   const length = await page.evaluate(() => globalThis.__fixture.getText().length);
+  // The overlay's analysed length and the editor's must agree before the clock means anything.
+  await page.waitForFunction((n) => Number(document.querySelector("rapport-overlay")?.dataset.analyzedChars) === n, { timeout: 15000 }, length);
 
-  // In the page's world: keydown time, then the first overlay state write after it.
+  // In the page's world: keydown time, then the first pass that draws the analysis of the text after it.
   await page.evaluate(() => {
     const host = document.querySelector("rapport-overlay");
-    globalThis.__bench = { pending: null, edited: null, samples: [], editor: [] };
-    document.addEventListener("keydown", (e) => { globalThis.__bench.pending = e.timeStamp; globalThis.__bench.edited = null; }, true);
+    globalThis.__bench = { pending: null, want: -1, edited: null, samples: [], editor: [], missed: 0 };
+    document.addEventListener("keydown", (e) => {
+      const b = globalThis.__bench;
+      if (b.pending !== null) b.missed += 1;
+      b.pending = e.timeStamp;
+      // Every key typed below adds one character at the end of a one-paragraph draft.
+      b.want = globalThis.__fixture.getText().length + 1;
+      b.edited = null;
+    }, true);
     // When the editor itself has put the keystroke in its DOM: the part of the latency that is the editor's.
     new MutationObserver(() => {
       const b = globalThis.__bench;
@@ -55,7 +68,7 @@ try {
     }).observe(document.querySelector("#post"), { subtree: true, childList: true, characterData: true });
     new MutationObserver(() => {
       const b = globalThis.__bench;
-      if (b.pending !== null) {
+      if (b.pending !== null && Number(host.dataset.analyzedChars) === b.want) {
         b.samples.push(performance.now() - b.pending);
         if (b.edited !== null) b.editor.push(b.edited - b.pending);
         b.pending = null;
@@ -69,6 +82,7 @@ try {
   }
   await sleep(200);
   const samples = (await page.evaluate(() => globalThis.__bench.samples)).sort((a, b) => a - b);
+  const missed = await page.evaluate(() => globalThis.__bench.missed + (globalThis.__bench.pending !== null ? 1 : 0));
   const editorPart = (await page.evaluate(() => globalThis.__bench.editor)).sort((a, b) => a - b);
 
   // For reading the figure: the analyser's own round trip for the same draft, from an extension page.
@@ -112,14 +126,19 @@ try {
   const wakeups = await inWorld("globalThis.__wakeups");
   const scheduled = Object.values(wakeups).reduce((a, b) => a + b, 0);
 
-  console.log(`overlay latency, Lexical fixture, ${length}-character draft, ${samples.length} keystrokes (Chromium):`);
-  console.log(`  input event -> overlay updated: p50 ${pct(samples, 50).toFixed(1)} ms, p95 ${pct(samples, 95).toFixed(1)} ms, max ${samples[samples.length - 1].toFixed(1)} ms (target p95 <= 16 ms)`);
+  const measured = samples.length;
+  // No keystroke's own analysis ever drawn: the figures below say so rather than fail to print.
+  if (measured === 0) samples.push(Infinity);
+  if (editorPart.length === 0) editorPart.push(NaN);
+  console.log(`overlay latency, Lexical fixture, ${length}-character draft, ${measured} keystrokes measured (Chromium):`);
+  console.log(`  input event -> overlay updated with that text's analysis: p50 ${pct(samples, 50).toFixed(1)} ms, p95 ${pct(samples, 95).toFixed(1)} ms, max ${samples[samples.length - 1].toFixed(1)} ms (target p95 <= 16 ms);`
+    + ` ${missed} keystrokes whose analysis was never drawn before the next key`);
   console.log(`  of which Lexical's own keystroke handling (keydown -> its DOM updated): p50 ${pct(editorPart, 50).toFixed(1)} ms, p95 ${pct(editorPart, 95).toFixed(1)} ms`);
   console.log(`  (analyser round trip alone for that draft: p50 ${pct(roundTrips, 50).toFixed(1)} ms, p95 ${pct(roundTrips, 95).toFixed(1)} ms)`);
   console.log(`  machine load average while measuring: ${os.loadavg()[0].toFixed(2)} (${os.cpus().length} CPUs)`);
   console.log(`idle ${IDLE_MS / 1000} s: content script scheduled ${scheduled} callbacks (${(scheduled / (IDLE_MS / 1000)).toFixed(2)} wake-ups/s: ${JSON.stringify(wakeups)});`
     + ` page script ${((after.ScriptDuration - before.ScriptDuration) * 1000).toFixed(2)} ms, layouts ${after.LayoutCount - before.LayoutCount}, style recalcs ${after.RecalcStyleCount - before.RecalcStyleCount}`);
-  const ok = samples.length >= KEYS * 0.9 && pct(samples, 95) <= 16 && scheduled === 0;
+  const ok = measured >= KEYS * 0.9 && pct(samples, 95) <= 16 && scheduled === 0;
   console.log(ok ? "bench-overlay: within targets" : "bench-overlay: OUTSIDE targets");
   process.exitCode = ok ? 0 : 1;
 } finally {

@@ -240,20 +240,29 @@ async function recordPost(msg, sender) {
 
 const fromThisExtension = (sender) => sender && sender.id === api.runtime.id;
 
+// Since this background started: composer ports opened, analyze requests
+// received on them, and analyses run for them. Read by the ping (the e2e
+// suite checks "one port per composer, newest text wins" with them); three
+// integers, nothing about the text.
+const portStats = { ports: 0, requests: 0, analyses: 0 };
+
 api.runtime.onConnect.addListener((port) => {
   if (port.name !== PORT_COMPOSER || !fromThisExtension(port.sender)) {
     port.disconnect();
     return;
   }
+  portStats.ports += 1;
   let newest = -1;
   port.onMessage.addListener(async (msg) => {
     if (!msg || msg.kind !== Kinds.ANALYZE || !Number.isSafeInteger(msg.seq)) {
       port.postMessage({ kind: Kinds.ERROR, seq: msg?.seq ?? -1, message: "malformed request" });
       return;
     }
+    portStats.requests += 1;
     if (msg.seq <= newest) return;
     newest = msg.seq;
     try {
+      portStats.analyses += 1;
       const analysis = await analyzeText(msg.text, msg.platform);
       // A newer text arrived while this one waited for the wasm: it wins.
       if (msg.seq === newest) port.postMessage({ kind: Kinds.ANALYSIS, seq: msg.seq, analysis });
@@ -267,7 +276,7 @@ async function handleMessage(msg, sender) {
   switch (msg?.kind) {
     case Kinds.PING:
       await wasmReady.catch(() => {});
-      return { ok: true, version: wasmLoaded ? version() : null, ready: wasmLoaded };
+      return { ok: true, version: wasmLoaded ? version() : null, ready: wasmLoaded, ports: { ...portStats } };
     case Kinds.GET_SETTINGS:
       await settingsReady;
       return { ok: true, settings };

@@ -209,6 +209,10 @@
         this.ranges = null;
         this.layout(true, hints);
       }
+      // Which text the drawn analysis is of (its length), written with the
+      // pass counter: data-gauge-chars is the composer's text now, which runs
+      // ahead of the analysis while an answer is on its way.
+      this.host.dataset.analyzedChars = String(s.analysis ? s.analyzedText.length : -1);
       this.drawn = (this.drawn || 0) + 1;
       this.host.dataset.drawn = String(this.drawn);
     }

@@ -18,7 +18,10 @@
 //   again on a new port, which wakes the background.
 //
 // One-shot runtime.sendMessage (any extension context -> background):
-//   { kind: "ping" }            -> { ok: true, version: string, ready: boolean }
+//   { kind: "ping" }            -> { ok: true, version: string, ready: boolean,
+//        ports: { ports, requests, analyses } }: composer ports opened,
+//        analyze requests received and analyses run since this background
+//        started (counters only; tests check one port per composer with them)
 //   { kind: "getSettings" }     -> { ok: true, settings: Settings }
 //   { kind: "setSettings", settings: Settings } -> { ok: true }
 //   { kind: "analyzeOnce", text, platform } -> { ok: true, analysis }

@@ -20,3 +20,17 @@ export const EDITORS = ["draft", "lexical", "quill", "prosemirror", "contentedit
 
 /** A host no content script matches: /__site/<host>/<path> serves a fixture there with the extension off. */
 export const OFF_HOST = "rapport-off.test";
+
+/**
+ * The second composer on a fixture page (reply, comment, title), each with the
+ * selector its adapter targets; `field` marks a textarea or input.
+ */
+export const SECONDARY = [
+  { adapter: "x", host: "x.com", path: "/home", editor: "draft", composer: '[data-testid="tweetTextarea_1"]', label: "reply" },
+  { adapter: "x", host: "x.com", path: "/home", editor: "draft", composer: '[role="dialog"] [data-testid="tweetTextarea_0"]', label: "quote" },
+  { adapter: "facebook", host: "www.facebook.com", path: "/", editor: "lexical", composer: '#comment[aria-label^="Write a comment"]', label: "comment" },
+  { adapter: "linkedin", host: "www.linkedin.com", path: "/feed", editor: "quill", composer: ".comments-comment-texteditor .ql-editor", label: "comment" },
+  { adapter: "instagram", host: "www.instagram.com", path: "/", editor: "textarea", composer: 'textarea[aria-label^="Add a comment"]', label: "comment", field: true },
+  { adapter: "reddit", host: "www.reddit.com", path: "/submit", editor: "input", composer: 'input[name="title"]', label: "title", field: true },
+  { adapter: "reddit", host: "www.reddit.com", path: "/submit", editor: "textarea", composer: 'textarea[aria-label="Add a comment"]', label: "comment", field: true },
+];

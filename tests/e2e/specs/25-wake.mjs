@@ -1,9 +1,11 @@
 // A background that was stopped is woken transparently: the composer's port
 // dies with it, and the next keystroke's analysis goes out on a new port.
+// Chromium's service worker is stopped through CDP, Firefox's event page
+// suspended from the browser's own chrome scope.
 import assert from "node:assert/strict";
 import { FIXTURES } from "../lib/fixtures.mjs";
 import { analyzeInBackground, editorText, focusComposer, openFixture, resetSettings, waitForMarks } from "../lib/composer.mjs";
-import { waitFor } from "../browsers.mjs";
+import { GECKO_ID, waitFor } from "../browsers.mjs";
 
 /** Stops the extension's service worker through the ServiceWorker domain and waits until it reports stopped. */
 async function stopServiceWorker(page, session) {
@@ -18,6 +20,33 @@ async function stopServiceWorker(page, session) {
   await cdp.send("ServiceWorker.stopAllWorkers");
   await waitFor(() => status.size > 0 && [...status.values()].every((s) => s === "stopped"), { what: "the service worker to stop" });
   await cdp.detach();
+}
+
+/**
+ * Runs `expression` in Firefox's browser window (chrome scope), reachable over
+ * WebDriver BiDi because the test Firefox starts with --remote-allow-system-access.
+ */
+async function evaluateInFirefoxChrome(session, expression) {
+  const bidi = session.browser.connection;
+  const tree = await bidi.send("browsingContext.getTree", { "moz:scope": "chrome" });
+  const context = tree.result.contexts[0].context;
+  const reply = await bidi.send("script.evaluate", { expression, target: { context }, awaitPromise: true });
+  if (reply.result.type !== "success") throw new Error(`chrome-scope evaluation failed: ${JSON.stringify(reply.result)}`);
+  return reply.result.result.value;
+}
+
+const eventPageState = (session) => evaluateInFirefoxChrome(session, `WebExtensionPolicy.getByID(${JSON.stringify(GECKO_ID)}).extension.backgroundState`);
+
+/**
+ * Suspends Firefox's event page the way its idle timeout does
+ * (Extension.terminateBackground, also behind about:debugging's "Terminate
+ * background script"), and waits until it reports stopped. The idle-timeout
+ * pref itself cannot be used here: it is read when the browser starts, and
+ * the shared test browser starts with the default 30 s.
+ */
+async function suspendEventPage(session) {
+  await evaluateInFirefoxChrome(session, `WebExtensionPolicy.getByID(${JSON.stringify(GECKO_ID)}).extension.terminateBackground().then(() => true)`);
+  await waitFor(async () => (await eventPageState(session)) === "stopped", { what: "the event page to stop" });
 }
 
 export default [
@@ -51,6 +80,31 @@ export default [
       await page.bringToFront();
       const want = `${expected.hints.length} hints, ${expected.balance}`;
       const state = await waitForMarks(page, (s) => s.hints === expected.hints.length && s.balance === expected.balance, `the analysis after the restart (${want})`);
+      assert.ok(state.marks.some((m) => m.polarity === "fame"), "the new words were analysed");
+    },
+  },
+  {
+    name: "after Firefox's event page is suspended, typing wakes it and still gets its analysis",
+    browsers: ["firefox"],
+    async run({ session }) {
+      await resetSettings(session);
+      const fixture = FIXTURES.find((f) => f.adapter === "facebook");
+      const page = await openFixture(session, fixture);
+      await focusComposer(page, fixture);
+      await page.keyboard.type("Thanks to Maria for the idea.");
+      await waitForMarks(page, (s) => !s.marks.some((m) => m.polarity === "fame") && s.hints > 0, "the first hints");
+      // As when a user writes a post: no extension page open to keep anything alive.
+      await session.extensionPage?.close();
+      await suspendEventPage(session);
+      await page.keyboard.type(" Follow us for more!!!");
+      // Only the woken event page can answer the content script: the new words' fame hints appear.
+      await waitForMarks(page, (s) => s.marks.some((m) => m.polarity === "fame"), "the typing to wake the event page and get its hints");
+      assert.equal(await eventPageState(session), "running", "the event page is running again");
+      const expected = await analyzeInBackground(session, await editorText(page), "facebook");
+      // That reopened the extension page in a new tab; the fixture's tab must be visible to draw.
+      await page.bringToFront();
+      const want = `${expected.hints.length} hints, ${expected.balance}`;
+      const state = await waitForMarks(page, (s) => s.hints === expected.hints.length && s.balance === expected.balance, `the analysis after the wake-up (${want})`);
       assert.ok(state.marks.some((m) => m.polarity === "fame"), "the new words were analysed");
     },
   },

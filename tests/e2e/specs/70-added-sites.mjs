@@ -70,4 +70,39 @@ export default [
       await resetSettings(session);
     },
   },
+  {
+    name: "Mastodon on another instance: recognised by its page structure under a host the user added, analysed as mastodon",
+    // As above: only Firefox can grant the optional host permission without a prompt.
+    browsers: ["firefox"],
+    async run({ session }) {
+      await resetSettings(session);
+      // The same compose form served under a host whose name says nothing about Mastodon.
+      const instance = { ...FIXTURES.find((f) => f.adapter === "mastodon"), host: "mastodon.example.org" };
+      let page = await openFixture(session, instance);
+      await focusComposer(page, instance);
+      await page.keyboard.type(DRAFT);
+      await sleep(500);
+      assert.equal(await overlayState(page), null, "no overlay on an instance the user has not added");
+      await page.close();
+
+      assert.equal(await grantFromExtensionPage(session, [`https://${instance.host}/*`]), true, "the optional host permission was granted");
+      const s = (await sendFromExtension(session, { kind: "getSettings" })).settings;
+      s.extra_sites = [`https://${instance.host}`];
+      await sendFromExtension(session, { kind: "setSettings", settings: s });
+      await sleep(500); // the background registers the scripts after the settings change
+      try {
+        page = await openFixture(session, instance);
+        await focusComposer(page, instance);
+        await page.keyboard.type(DRAFT);
+        const state = await waitForMarks(page, (st) => st.hints > 0, `hints on ${instance.host}`);
+        assert.equal(state.platform, "mastodon", `${instance.host} is recognised as Mastodon, not handed to the generic adapter`);
+        await page.close();
+      } finally {
+        const cleared = (await sendFromExtension(session, { kind: "getSettings" })).settings;
+        cleared.extra_sites = [];
+        await sendFromExtension(session, { kind: "setSettings", settings: cleared });
+        await resetSettings(session);
+      }
+    },
+  },
 ];
