@@ -43,3 +43,9 @@ if [ ! -f node_modules/.package-lock.json ] || ! cmp -s package-lock.json node_m
   npm ci --no-audit --no-fund </dev/null
   cp package-lock.json node_modules/.rapport-lock
 fi
+
+# The crates Debian's std sources depend on, for -Zbuild-std: the release
+# build needs a few, the wasm tests (std with backtraces) more (object, gimli,
+# addr2line). Fetched here, with the network, so that `make test` builds them
+# offline; a no-op once they are in cargo's cache.
+RUSTC_BOOTSTRAP=1 /usr/bin/cargo fetch --quiet --manifest-path /usr/lib/rustlib/src/rust/library/Cargo.toml </dev/null

@@ -49,63 +49,72 @@ async function suspendEventPage(session) {
   await waitFor(async () => (await eventPageState(session)) === "stopped", { what: "the event page to stop" });
 }
 
+/**
+ * The shared scenario: hints for a first draft, then the background is
+ * stopped by `stopBackground(page)` with no extension page open (as when a
+ * user writes a post), more words are typed, and the hints of those words and
+ * then the analysis of the whole text must arrive. `afterWake(page)` runs
+ * once the new words' hints are drawn.
+ */
+async function typingWakesTheBackground(session, { what, stopBackground, afterWake = async () => {} }) {
+  await resetSettings(session);
+  const fixture = FIXTURES.find((f) => f.adapter === "facebook");
+  const page = await openFixture(session, fixture);
+  await focusComposer(page, fixture);
+  await page.keyboard.type("Thanks to Maria for the idea.");
+  await waitForMarks(page, (s) => !s.marks.some((m) => m.polarity === "fame") && s.hints > 0, "the first hints");
+  await session.extensionPage?.close();
+  await stopBackground(page);
+  await page.keyboard.type(" Follow us for more!!!");
+  // Only the woken background can answer the content script: the new words' fame hints appear.
+  await waitForMarks(page, (s) => s.marks.some((m) => m.polarity === "fame"), `the typing to wake the ${what} and get its hints`);
+  await afterWake(page);
+  const expected = await analyzeInBackground(session, await editorText(page), "facebook");
+  // That reopened the extension page in a new tab, which hid the fixture's tab: a hidden
+  // tab gets no animation frames, so its overlay would not draw the last answer.
+  await page.bringToFront();
+  const want = `${expected.hints.length} hints, ${expected.balance}`;
+  const state = await waitForMarks(page, (s) => s.hints === expected.hints.length && s.balance === expected.balance, `the analysis after the ${what} woke (${want})`);
+  assert.ok(state.marks.some((m) => m.polarity === "fame"), "the new words were analysed");
+}
+
 export default [
   {
     name: "after the service worker is stopped, typing still gets its analysis",
-    // Chromium can stop the service worker on demand (CDP); Firefox's event page has no such switch.
+    // Chromium can stop the service worker on demand (CDP).
     browsers: ["chromium"],
     async run({ session }) {
-      await resetSettings(session);
-      const fixture = FIXTURES.find((f) => f.adapter === "facebook");
-      const page = await openFixture(session, fixture);
-      await focusComposer(page, fixture);
-      await page.keyboard.type("Thanks to Maria for the idea.");
-      await waitForMarks(page, (s) => !s.marks.some((m) => m.polarity === "fame") && s.hints > 0, "the first hints");
-      // As when a user writes a post: no extension page open, and no DevTools on the
-      // worker (with the network recorder's session attached, a forced stop left the
-      // worker unable to restart, which a real browser never sees).
-      await session.extensionPage?.close();
-      await session.detachWorkerRecorders();
+      // No DevTools on the worker either: with the network recorder's session attached,
+      // a forced stop left the worker unable to restart, which a real browser never sees.
+      let recording = true;
+      const record = async () => {
+        if (!recording) await session.attachWorkerRecorders();
+        recording = true;
+      };
       try {
-        await stopServiceWorker(page, session);
-        await page.keyboard.type(" Follow us for more!!!");
-        // Only the woken background can answer the content script: the new words' fame hints appear.
-        await waitForMarks(page, (s) => s.marks.some((m) => m.polarity === "fame"), "the typing to wake the service worker and get its hints");
+        await typingWakesTheBackground(session, {
+          what: "service worker",
+          stopBackground: async (page) => {
+            recording = false;
+            await session.detachWorkerRecorders();
+            await stopServiceWorker(page, session);
+          },
+          afterWake: record,
+        });
       } finally {
-        await session.attachWorkerRecorders();
+        await record();
       }
-      const expected = await analyzeInBackground(session, await editorText(page), "facebook");
-      // That reopened the extension page in a new tab, which hid the fixture's tab: a hidden
-      // tab gets no animation frames, so its overlay would not draw the last answer.
-      await page.bringToFront();
-      const want = `${expected.hints.length} hints, ${expected.balance}`;
-      const state = await waitForMarks(page, (s) => s.hints === expected.hints.length && s.balance === expected.balance, `the analysis after the restart (${want})`);
-      assert.ok(state.marks.some((m) => m.polarity === "fame"), "the new words were analysed");
     },
   },
   {
     name: "after Firefox's event page is suspended, typing wakes it and still gets its analysis",
     browsers: ["firefox"],
     async run({ session }) {
-      await resetSettings(session);
-      const fixture = FIXTURES.find((f) => f.adapter === "facebook");
-      const page = await openFixture(session, fixture);
-      await focusComposer(page, fixture);
-      await page.keyboard.type("Thanks to Maria for the idea.");
-      await waitForMarks(page, (s) => !s.marks.some((m) => m.polarity === "fame") && s.hints > 0, "the first hints");
-      // As when a user writes a post: no extension page open to keep anything alive.
-      await session.extensionPage?.close();
-      await suspendEventPage(session);
-      await page.keyboard.type(" Follow us for more!!!");
-      // Only the woken event page can answer the content script: the new words' fame hints appear.
-      await waitForMarks(page, (s) => s.marks.some((m) => m.polarity === "fame"), "the typing to wake the event page and get its hints");
-      assert.equal(await eventPageState(session), "running", "the event page is running again");
-      const expected = await analyzeInBackground(session, await editorText(page), "facebook");
-      // That reopened the extension page in a new tab; the fixture's tab must be visible to draw.
-      await page.bringToFront();
-      const want = `${expected.hints.length} hints, ${expected.balance}`;
-      const state = await waitForMarks(page, (s) => s.hints === expected.hints.length && s.balance === expected.balance, `the analysis after the wake-up (${want})`);
-      assert.ok(state.marks.some((m) => m.polarity === "fame"), "the new words were analysed");
+      await typingWakesTheBackground(session, {
+        what: "event page",
+        stopBackground: () => suspendEventPage(session),
+        afterWake: async () => assert.equal(await eventPageState(session), "running", "the event page is running again"),
+      });
     },
   },
 ];
