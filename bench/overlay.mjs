@@ -21,7 +21,7 @@ import { ROOT, startFixtureServer } from "../tests/e2e/server.mjs";
 import { buildFixtures } from "../tests/fixtures/build.mjs";
 
 const args = process.argv.slice(2);
-const KEYS = Number(args[args.indexOf("--keys") + 1]) || 150;
+const KEYS = Number(args[args.indexOf("--keys") + 1]) || 300;
 const DRAFT_CHARS = 3000;
 const IDLE_MS = 5000;
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
@@ -37,7 +37,7 @@ function draft(chars) {
 
 await buildFixtures();
 const server = await startFixtureServer();
-const session = await launch("chromium", { extensionDir: path.join(ROOT, "extension"), hosts: server.hosts });
+const session = await launch("chromium", { extensionDir: path.join(ROOT, "extension"), hosts: server.hosts, recordRequests: false });
 try {
   const page = await session.openPage("https://www.facebook.com/");
   await page.waitForFunction(() => document.documentElement.dataset.editorReady === "true");

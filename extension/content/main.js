@@ -69,9 +69,12 @@
       this.seq = 0;
       this.inFlight = false;
       this.dirty = false;
-      this.sentText = "";
+      this.sentText = null; // null: nothing asked yet (an empty composer is analysed too)
+      this.latest = this.model.text; // the newest text known: the editor's, or a keystroke's predicted one
+      this.forced = false;
+      this.early = null; // { text, analysis } of a predicted keystroke the editor has not applied yet
       this.analysis = null;
-      this.analyzedText = "";
+      this.analyzedText = null;
       this.anchors = new Map(); // hint of this.analysis -> its "ignore here" anchor
       this.ignored = new Set(); // anchors the user ignored in this draft
       this.nudged = false;
@@ -79,21 +82,47 @@
       this.retries = 0;
     }
 
+    /** Reads the editor's text after a change and asks for its analysis unless that was already asked for. */
     update() {
       const before = this.model.text;
       this.model.refresh();
-      // Editors also touch their DOM without changing the text (selection marks, re-renders).
-      if (this.model.text === before && this.analysis && this.model.text === this.sentText) {
-        if (run?.overlay.session === this) run.overlay.schedule();
-        return;
-      }
-      this.request();
+      const text = this.model.text;
+      if (this.early?.text === text) this.adopt(text, this.early.analysis);
+      this.request(text);
+      if (!run || run.overlay.session !== this || !this.analysis || this.analyzedText !== text) return;
+      // The analysis of this very text is here: it was asked for at the
+      // keystroke's beforeinput and answered before the editor's DOM caught
+      // up, so it is drawn now, with the text. Editors also touch their DOM
+      // without changing the text (selection marks, re-renders): that only
+      // needs the next frame's pass.
+      run.overlay.schedule({ now: text !== before });
     }
 
-    /** Newest text wins: one request in flight at most, and only the latest text follows it. */
-    request() {
+    /**
+     * A keystroke's text, known at its beforeinput: its analysis is asked for
+     * while the editor is still applying it, so the answer is often back by
+     * the time the editor's DOM has the text.
+     */
+    anticipate(e) {
+      const text = this.model.predict(e);
+      if (text !== null) this.request(text);
+    }
+
+    /**
+     * Newest text wins: one request in flight at most, and only the newest
+     * text known follows it. A text already answered, or already asked about
+     * as a keystroke's prediction, is not asked again unless `force` (the
+     * rules changed, so the same text analyses differently).
+     */
+    request(text = this.model.text, { force = false } = {}) {
+      this.latest = text;
+      if (force) this.forced = true;
       if (this.inFlight) this.dirty = true;
-      else this.send();
+      else if (this.needsAsking()) this.send();
+    }
+
+    needsAsking() {
+      return this.forced || (this.latest !== this.analyzedText && this.latest !== this.early?.text);
     }
 
     send() {
@@ -101,7 +130,8 @@
       this.seq += 1;
       this.inFlight = true;
       this.dirty = false;
-      this.sentText = this.model.text;
+      this.forced = false;
+      this.sentText = this.latest;
       const msg = { kind: Kinds.ANALYZE, seq: this.seq, text: this.sentText, platform: this.platform };
       clearTimeout(this.watchdog);
       // A message posted while the background is being stopped can vanish
@@ -154,13 +184,28 @@
       clearTimeout(this.watchdog);
       this.retries = 0;
       this.inFlight = false;
+      let early = false;
       if (msg.kind === Kinds.ANALYSIS) {
-        this.analysis = msg.analysis;
-        this.analyzedText = this.sentText;
-        this.anchors = anchorsOf(this.analysis.hints, this.analyzedText);
+        // A keystroke's prediction answered before the editor has applied
+        // it: kept aside until the editor's DOM has that text (update()
+        // adopts it then), so what is drawn stays the analysis of the text
+        // on screen, and an editor that swallows the key leaves no trace.
+        early = this.sentText === this.latest && this.sentText !== this.model.text;
+        if (early) this.early = { text: this.sentText, analysis: msg.analysis };
+        else this.adopt(this.sentText, msg.analysis);
       }
-      if (this.dirty) this.send();
-      if (run && run.overlay.session === this) run.overlay.schedule({ now: true });
+      if (this.dirty) {
+        this.dirty = false;
+        if (this.needsAsking()) this.send();
+      }
+      if (!early && run && run.overlay.session === this) run.overlay.schedule({ now: true });
+    }
+
+    adopt(text, analysis) {
+      this.analysis = analysis;
+      this.analyzedText = text;
+      this.anchors = anchorsOf(analysis.hints, text);
+      this.early = null;
     }
 
     /** Hints still lying on the same words, minus the ones the user ignored here. */
@@ -349,6 +394,9 @@
         if (found) activate(found.root, found.label);
       }
     }, { capture: true });
+    on(document, "beforeinput", (e) => {
+      if (run.active && inActive(e.composedPath()[0])) run.active.anticipate(e);
+    }, { capture: true });
     on(document, "keydown", (e) => {
       if (e.altKey && e.shiftKey && !e.ctrlKey && !e.metaKey && e.code === "KeyH" && inActive(e.composedPath()[0])) {
         e.preventDefault();
@@ -429,7 +477,7 @@
     nudgeEnabled = raw?.nudge === true;
     if (paused) stop();
     else if (!run) start();
-    else if (run.active) run.active.request(); // rules or profile changed: the same text analyses differently
+    else if (run.active) run.active.request(run.active.model.text, { force: true }); // rules or profile changed: the same text analyses differently
   }
 
   /** Takes the developer setting; a running overlay starts afresh with the new paint or shadow mode. */

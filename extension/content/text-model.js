@@ -126,6 +126,52 @@
       return seg ? seg.start + Math.min(offset, node.data.length) : null;
     }
 
+    /**
+     * The text after `e` (a beforeinput event on this composer) if the
+     * editor applies it the way the browser would, or null when that cannot
+     * be known before the editor acts: composition, pastes and drops (editors
+     * rewrite them), formatting, a deletion whose reach only the browser
+     * knows. A wrong guess costs one extra analysis, never a wrong overlay:
+     * the editor's real text is read again once it has changed.
+     */
+    predict(e) {
+      if (e.isComposing) return null;
+      let insert;
+      switch (e.inputType) {
+        case "insertText":
+        case "insertReplacementText":
+          insert = e.data ?? e.dataTransfer?.getData("text/plain");
+          break;
+        case "insertLineBreak":
+        case "insertParagraph":
+          insert = this.root instanceof HTMLInputElement ? null : "\n";
+          break;
+        case "deleteContentBackward":
+        case "deleteContentForward":
+        case "deleteWordBackward":
+        case "deleteWordForward":
+        case "deleteByCut":
+          insert = "";
+          break;
+        default:
+          return null;
+      }
+      if (typeof insert !== "string") return null;
+      let start;
+      let end;
+      if (this.field) {
+        start = this.root.selectionStart;
+        end = this.root.selectionEnd;
+      } else {
+        const r = e.getTargetRanges?.()[0];
+        if (!r) return null;
+        start = this.offsetOf(r.startContainer, r.startOffset);
+        end = this.offsetOf(r.endContainer, r.endOffset);
+      }
+      if (start === null || end === null || end < start || (insert === "" && start === end)) return null;
+      return this.text.slice(0, start) + insert + this.text.slice(end);
+    }
+
     /** The caret's text offset, or null when the selection is elsewhere. */
     caret() {
       if (this.field) return this.root.selectionEnd;
