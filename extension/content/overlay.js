@@ -109,6 +109,7 @@
       this.fold = null;
       this.highlightNames = [];
       this.dark = false;
+      this.pageZoom = 1;
       this.onFrame = () => this.pass();
       this.afterPass = new Set(); // after each pass, with the composer's box
       this.afterMeasure = new Set(); // once the hints' boxes are known
@@ -237,6 +238,9 @@
       const box = s.root.getBoundingClientRect();
       const cs = getComputedStyle(s.root);
       const dark = luminance(cs.color) > 0.6;
+      // The host is a child of <html>: CSS zoom there would scale the boxes
+      // drawn in viewport coordinates, so the host takes its inverse.
+      const pageZoom = parseFloat(getComputedStyle(document.documentElement).zoom) || 1;
       const field = s.model.field;
       let fieldStyle = null;
       if (field) {
@@ -249,6 +253,10 @@
       }
       // ---- writes
       this.host.dataset.theme = dark ? "dark" : "light";
+      if (pageZoom !== this.pageZoom) {
+        this.pageZoom = pageZoom;
+        this.host.style.zoom = pageZoom === 1 ? "" : String(1 / pageZoom);
+      }
       this.box = box;
       this.clip.style.left = `${box.left}px`;
       this.clip.style.top = `${box.top}px`;
@@ -393,10 +401,12 @@
       const input = s.root instanceof HTMLInputElement;
       for (const p of FIELD_STYLE_PROPS) m.style[p] = st[p];
       m.style.whiteSpace = input ? "pre" : "pre-wrap";
+      // The field is laid out at the page's CSS zoom, the host at none: the mirror takes the page's.
+      m.style.zoom = this.pageZoom === 1 ? "" : String(this.pageZoom);
       m.style.boxSizing = "border-box";
       // The field's scrollbar takes width from its content box: the mirror has none.
       m.style.width = `${st.clientWidth + st.borderL + (parseFloat(st.borderRightWidth) || 0)}px`;
-      m.style.height = `${box.height}px`;
+      m.style.height = `${box.height / this.pageZoom}px`;
       const text = s.model.text + (input ? "" : "\u200b");
       if (m.firstChild.data !== text) m.firstChild.data = text;
       if (!m.isConnected) this.clip.append(m);

@@ -1,6 +1,7 @@
 // Helpers to drive a fixture composer and read the overlay's state from a
 // test: everything goes through real input (keyboard, mouse) and the page's
 // own world; the extension's state is read from the overlay host's dataset.
+import assert from "node:assert/strict";
 import { waitFor } from "../browsers.mjs";
 
 export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
@@ -95,7 +96,24 @@ export async function resetSettings(session) {
  */
 export function textRects(page, selector, needle) {
   return page.evaluate((sel, n) => {
-    const root = document.querySelector(sel);
+    let root = document.querySelector(sel);
+    let copy = null;
+    if (root instanceof HTMLTextAreaElement) {
+      // A textarea's text has no nodes: a copy laid out like it, where it is, in the page's own document.
+      const cs = getComputedStyle(root);
+      const box = root.getBoundingClientRect();
+      copy = document.createElement("div");
+      for (const p of ["boxSizing", "paddingTop", "paddingRight", "paddingBottom", "paddingLeft", "borderTopWidth", "borderRightWidth", "borderBottomWidth",
+        "borderLeftWidth", "borderTopStyle", "borderRightStyle", "borderBottomStyle", "borderLeftStyle", "fontFamily", "fontSize", "fontWeight", "fontStyle",
+        "letterSpacing", "lineHeight", "textTransform", "textIndent", "wordSpacing", "tabSize", "textAlign", "direction", "wordBreak", "overflowWrap"]) copy.style[p] = cs[p];
+      const zoom = box.width / root.offsetWidth || 1; // CSS zoom between the page and the field: the copy's style is in the field's own px
+      const borders = parseFloat(cs.borderLeftWidth) + parseFloat(cs.borderRightWidth);
+      Object.assign(copy.style, { position: "fixed", left: `${box.left / zoom}px`, top: `${(box.top - root.scrollTop * zoom) / zoom}px`, width: `${root.clientWidth + borders}px`,
+        whiteSpace: "pre-wrap", visibility: "hidden", margin: "0" });
+      copy.textContent = root.value;
+      root.parentElement.append(copy);
+      root = copy;
+    }
     const nodes = [];
     const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
     let all = "";
@@ -110,7 +128,9 @@ export function textRects(page, selector, needle) {
     if (b[1] === 0 && nodes.findIndex((x) => x.t === b[0]) > 0) { const prev = nodes[nodes.findIndex((x) => x.t === b[0]) - 1]; b = [prev.t, prev.t.data.length]; }
     r.setStart(a[0], a[1]);
     r.setEnd(b[0], b[1]);
-    return [...r.getClientRects()].filter((x) => x.width > 0).map((x) => [x.left, x.top, x.width, x.height]);
+    const rects = [...r.getClientRects()].filter((x) => x.width > 0).map((x) => [x.left, x.top, x.width, x.height]);
+    copy?.remove();
+    return rects;
   }, selector, needle);
 }
 
@@ -233,3 +253,39 @@ export async function underlineCoverage(page, rects, rgb, tolerance = 60) {
     });
   }, png, rects, rgb, tolerance);
 }
+
+// The colours of .mark.fame and .mark.connection (overlay.js), per theme.
+export const MARK_COLOURS = {
+  light: { fame: [0xc2, 0x41, 0x0c], connection: [0x1d, 0x4e, 0xd8] },
+  dark: { fame: [0xfb, 0x92, 0x3c], connection: [0x7d, 0xd3, 0xfc] },
+};
+const RECT_SLACK_PX = 1.5;
+/** Whether two lists of [left, top, width, height] rects are the same within RECT_SLACK_PX. */
+export const sameRects = (got, want) => Boolean(got && want) && got.length === want.length && got.every((g, i) => g.every((v, k) => Math.abs(v - want[i][k]) <= RECT_SLACK_PX));
+
+/** Each hint's boxes lie exactly on its words, and the screen shows its colour under them and not under a word without a hint. */
+export async function checkBoxesDrawn(page, fixture, text, analysis, what, colours = MARK_COLOURS.light) {
+  const state = await overlayState(page);
+  assert.equal(state.paint, "boxes", `${what}: drawn as boxes`);
+  for (const hint of analysis.hints) {
+    const words = text.slice(hint.start, hint.end);
+    // The nth hint of a rule is its nth mark (offsets may count line breaks differently from the fixture's own text).
+    const nth = analysis.hints.filter((h) => h.rule_id === hint.rule_id && h.start < hint.start).length;
+    const mark = state.marks.filter((m) => m.rule_id === hint.rule_id)[nth];
+    assert.ok(mark, `${what}: ${hint.rule_id} ("${words}") is drawn`);
+    const want = await textRects(page, fixture.composer, words);
+    assert.ok(sameRects(mark.rects, want), `${what}: ${hint.rule_id} ("${words}") drawn at ${JSON.stringify(mark.rects)}, words at ${JSON.stringify(want)}`);
+    const coverage = await underlineCoverage(page, want, colours[hint.polarity]);
+    assert.ok(coverage.every((c) => c >= 0.3), `${what}: the ${hint.polarity} underline under "${words}" covers ${coverage.map((c) => c.toFixed(2))}`);
+  }
+  // A word no hint touches has no underline of either colour.
+  const plain = [...text.matchAll(/[A-Za-z]{4,}/g)].find((m) => !analysis.hints.some((h) => m.index < h.end && h.start < m.index + m[0].length));
+  assert.ok(plain, "the draft has a word without a hint");
+  const rects = await textRects(page, fixture.composer, plain[0]);
+  for (const colour of Object.values(colours)) {
+    const coverage = await underlineCoverage(page, rects, colour);
+    assert.ok(coverage.every((c) => c < 0.1), `${what}: "${plain[0]}" has no hint but is underlined (${coverage.map((c) => c.toFixed(2))})`);
+  }
+  return state;
+}
+

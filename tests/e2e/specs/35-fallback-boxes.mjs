@@ -11,16 +11,13 @@
 import assert from "node:assert/strict";
 import { EDITORS } from "../lib/fixtures.mjs";
 import {
-  analyzeInBackground, editorText, focusComposer, openFixture, overlayState, resetSettings, sendFromExtension, setDevSetting, sleep,
-  textRects, underlineCoverage, waitForMarks,
+  analyzeInBackground, checkBoxesDrawn, editorText, focusComposer, openFixture, overlayState, resetSettings, sendFromExtension, setDevSetting, sleep,
+  waitForMarks,
 } from "../lib/composer.mjs";
 import { waitFor } from "../browsers.mjs";
 
 const DRAFT = "Follow us and smash that like button!!!\nThanks to Maria for the idea. What do you think?";
-// The colours of .mark.fame and .mark.connection (overlay.js), light theme.
-const COLOUR = { fame: [0xc2, 0x41, 0x0c], connection: [0x1d, 0x4e, 0xd8] };
 const PX = 1.5;
-const sameRects = (got, want) => got.length === want.length && got.every((g, i) => g.every((v, k) => Math.abs(v - want[i][k]) <= PX));
 
 /** Every mutation in the editor's subtree from now on, with the classes of added elements. */
 function watchEditor(page, selector) {
@@ -36,32 +33,6 @@ function watchEditor(page, selector) {
 }
 const takeMutations = (page) => page.evaluate(() => globalThis.__mutations.splice(0));
 const rapportHighlights = (page) => page.evaluate(() => [...CSS.highlights.keys()].filter((k) => k.startsWith("rapport")));
-
-/** Each hint's boxes lie exactly on its words, and the screen shows its colour under them and not under a word without a hint. */
-async function checkDrawn(page, fixture, text, analysis, what) {
-  const state = await overlayState(page);
-  assert.equal(state.paint, "boxes", `${what}: drawn as boxes`);
-  for (const hint of analysis.hints) {
-    const words = text.slice(hint.start, hint.end);
-    // The nth hint of a rule is its nth mark (offsets may count line breaks differently from the fixture's own text).
-    const nth = analysis.hints.filter((h) => h.rule_id === hint.rule_id && h.start < hint.start).length;
-    const mark = state.marks.filter((m) => m.rule_id === hint.rule_id)[nth];
-    assert.ok(mark, `${what}: ${hint.rule_id} ("${words}") is drawn`);
-    const want = await textRects(page, fixture.composer, words);
-    assert.ok(sameRects(mark.rects, want), `${what}: ${hint.rule_id} ("${words}") drawn at ${JSON.stringify(mark.rects)}, words at ${JSON.stringify(want)}`);
-    const coverage = await underlineCoverage(page, want, COLOUR[hint.polarity]);
-    assert.ok(coverage.every((c) => c >= 0.3), `${what}: the ${hint.polarity} underline under "${words}" covers ${coverage.map((c) => c.toFixed(2))}`);
-  }
-  // A word no hint touches has no underline of either colour.
-  const plain = [...text.matchAll(/[A-Za-z]{4,}/g)].find((m) => !analysis.hints.some((h) => m.index < h.end && h.start < m.index + m[0].length));
-  assert.ok(plain, "the draft has a word without a hint");
-  const rects = await textRects(page, fixture.composer, plain[0]);
-  for (const colour of Object.values(COLOUR)) {
-    const coverage = await underlineCoverage(page, rects, colour);
-    assert.ok(coverage.every((c) => c < 0.1), `${what}: "${plain[0]}" has no hint but is underlined (${coverage.map((c) => c.toFixed(2))})`);
-  }
-  return state;
-}
 
 function fallbackTest(fixture) {
   return {
@@ -83,7 +54,7 @@ function fallbackTest(fixture) {
         assert.ok(analysis.hints.some((h) => h.polarity === "fame") && analysis.hints.some((h) => h.polarity === "connection"), "the draft has both kinds of hint");
         await waitForMarks(page, (s) => s.paint === "boxes" && s.hints === analysis.hints.length && s.balance === analysis.balance, "the boxes of the draft");
         await sleep(100);
-        const before = await checkDrawn(page, fixture, text, analysis, "as typed");
+        const before = await checkBoxesDrawn(page, fixture, text, analysis, "as typed");
         assert.deepEqual(await rapportHighlights(page), [], "no highlight is registered");
         const typing = await takeMutations(page);
         const ours = typing.filter((m) => m.added.some((n) => /mark|rapport/i.test(n)));
@@ -94,7 +65,7 @@ function fallbackTest(fixture) {
         const first = before.marks[0];
         await waitForMarks(page, (s) => s.marks[0] && Math.abs(s.marks[0].rects[0][1] - (first.rects[0][1] - 50)) <= PX, "the boxes to follow the scroll");
         await sleep(100);
-        await checkDrawn(page, fixture, text, analysis, "after scrolling");
+        await checkBoxesDrawn(page, fixture, text, analysis, "after scrolling");
 
         // While idle the overlay redraws for scroll, resize and a settings change: nothing in the editor changes.
         await page.evaluate(() => window.scrollBy(0, -30));
