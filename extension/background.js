@@ -9,7 +9,7 @@ import init, { analyze, version } from "./pkg/rapport.js";
 import initStore, { history_update, history_export } from "./pkg/rapport_ui.js";
 
 const { api } = globalThis.RapportBrowser;
-const { Kinds, PORT_COMPOSER, SETTINGS_KEY, MAX_TEXT_UTF16, HISTORY_KEY, HISTORY_SUMMARY_KEY, HISTORY_NOTICE_KEY, HISTORY_BACKUP_KEY } = globalThis.RapportProtocol;
+const { Kinds, PORT_COMPOSER, hintPacker, SETTINGS_KEY, MAX_TEXT_UTF16, HISTORY_KEY, HISTORY_SUMMARY_KEY, HISTORY_NOTICE_KEY, HISTORY_BACKUP_KEY } = globalThis.RapportProtocol;
 
 const PLATFORMS = new Set(["x", "bluesky", "mastodon", "threads", "linkedin", "facebook", "instagram", "reddit", "generic"]);
 
@@ -253,6 +253,7 @@ api.runtime.onConnect.addListener((port) => {
   }
   portStats.ports += 1;
   let newest = -1;
+  const pack = hintPacker();
   port.onMessage.addListener(async (msg) => {
     if (!msg || msg.kind !== Kinds.ANALYZE || !Number.isSafeInteger(msg.seq)) {
       port.postMessage({ kind: Kinds.ERROR, seq: msg?.seq ?? -1, message: "malformed request" });
@@ -265,7 +266,10 @@ api.runtime.onConnect.addListener((port) => {
       portStats.analyses += 1;
       const analysis = await analyzeText(msg.text, msg.platform);
       // A newer text arrived while this one waited for the wasm: it wins.
-      if (msg.seq === newest) port.postMessage({ kind: Kinds.ANALYSIS, seq: msg.seq, analysis });
+      if (msg.seq === newest) {
+        const { hints, ...rest } = analysis;
+        port.postMessage({ kind: Kinds.ANALYSIS, seq: msg.seq, analysis: rest, hints: pack(hints) });
+      }
     } catch (e) {
       port.postMessage({ kind: Kinds.ERROR, seq: msg.seq, message: String(e?.message ?? e) });
     }

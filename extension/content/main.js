@@ -8,7 +8,7 @@
   globalThis.__rapportContent = true;
 
   const { api } = globalThis.RapportBrowser;
-  const { PORT_COMPOSER, SETTINGS_KEY, Kinds } = globalThis.RapportProtocol;
+  const { PORT_COMPOSER, SETTINGS_KEY, Kinds, hintUnpacker } = globalThis.RapportProtocol;
   const { TextModel } = globalThis.RapportTextModel;
   const { Overlay, Gauge, Card, applyReplacement, t } = globalThis.RapportUI;
 
@@ -167,7 +167,16 @@
     connect() {
       const port = api.runtime.connect({ name: PORT_COMPOSER });
       this.port = port;
-      port.onMessage.addListener((msg) => this.onMessage(msg));
+      // The texts the hints refer to are sent once per port (protocol.js).
+      const unpack = hintUnpacker();
+      port.onMessage.addListener((msg) => {
+        if (msg?.kind === Kinds.ANALYSIS) {
+          const hints = unpack(msg.hints ?? {});
+          // An answer that cannot be read is an error, not an empty analysis.
+          msg = hints ? { ...msg, analysis: { ...msg.analysis, hints } } : { kind: Kinds.ERROR, seq: msg.seq, message: "unreadable hints" };
+        }
+        if (this.port === port) this.onMessage(msg);
+      });
       port.onDisconnect.addListener(() => {
         if (this.port !== port) return;
         this.port = null;

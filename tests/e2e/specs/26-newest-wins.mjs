@@ -85,4 +85,50 @@ export default [
       await page.close();
     },
   },
+  {
+    name: "the port's packed answers carry the one-shot analysis's hints, each text sent once per port",
+    async run({ session }) {
+      await sendFromExtension(session, { kind: "ping" });
+      const page = session.extensionPage;
+      const drafts = [DRAFT, DRAFT, `${DRAFT} Follow us for more!!!`];
+      const result = await page.evaluate(async (list) => {
+        const api = globalThis.browser?.runtime ? globalThis.browser : globalThis.chrome;
+        if (!globalThis.RapportProtocol) {
+          // The extension's own protocol file, as the content script and the background load it.
+          const script = document.createElement("script");
+          script.src = "/shared/protocol.js";
+          await new Promise((ok, fail) => { script.onload = ok; script.onerror = fail; document.head.append(script); });
+        }
+        const { PORT_COMPOSER, Kinds, hintUnpacker } = globalThis.RapportProtocol;
+        const port = api.runtime.connect({ name: PORT_COMPOSER });
+        const unpack = hintUnpacker();
+        const out = [];
+        for (let i = 0; i < list.length; i++) {
+          const answer = await new Promise((resolve) => {
+            const on = (m) => { port.onMessage.removeListener(on); resolve(m); };
+            port.onMessage.addListener(on);
+            port.postMessage({ kind: Kinds.ANALYZE, seq: i + 1, text: list[i], platform: "facebook" });
+          });
+          const once = await api.runtime.sendMessage({ kind: Kinds.ANALYZE_ONCE, text: list[i], platform: "facebook" });
+          out.push({ kind: answer.kind, newTexts: answer.hints?.texts.length, bytes: JSON.stringify(answer).length, onceBytes: JSON.stringify(once.analysis).length,
+            hints: unpack(answer.hints), once: once.analysis.hints, restKeys: Object.keys(answer.analysis).sort(), onceKeys: Object.keys(once.analysis).filter((k) => k !== "hints").sort() });
+        }
+        port.disconnect();
+        return out;
+      }, drafts);
+      const FIELDS = ["start", "end", "rule_id", "cue", "polarity", "severity", "message", "note", "suggestion", "replacement"];
+      for (const [i, r] of result.entries()) {
+        assert.equal(r.kind, "analysis", `answer ${i + 1} is an analysis`);
+        assert.deepEqual(r.restKeys, r.onceKeys, `answer ${i + 1} has the rest of the analysis`);
+        for (const h of r.once) assert.deepEqual(Object.keys(h).filter((k) => !FIELDS.includes(k)), [], "every field of a hint travels on the port");
+        const plain = (hints) => hints.map((h) => Object.fromEntries(FIELDS.map((k) => [k, h[k] ?? null])));
+        assert.ok(r.once.length > 0, `draft ${i + 1} has hints`);
+        assert.deepEqual(plain(r.hints), plain(r.once), `answer ${i + 1} unpacks to the one-shot analysis's hints`);
+      }
+      assert.ok(result[0].newTexts > 0, "the first answer on the port sends its texts");
+      assert.equal(result[1].newTexts, 0, "the same draft again sends no text again");
+      assert.ok(result[2].newTexts < result[0].newTexts, "a longer draft sends only the texts the port has not seen");
+      console.log(`# answer sizes on one port: ${result.map((r) => `${r.bytes} B (unpacked ${r.onceBytes} B)`).join(", ")}`);
+    },
+  },
 ];
