@@ -6,6 +6,11 @@
 // generic adapter. Until then, nothing runs on those hosts.
 import assert from "node:assert/strict";
 import { FIXTURES } from "../lib/fixtures.mjs";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { launch } from "../browsers.mjs";
+import { ROOT } from "../server.mjs";
 import { focusComposer, openFixture, overlayState, resetSettings, sendFromExtension, sleep, waitForMarks } from "../lib/composer.mjs";
 
 const DRAFT = "Follow us for more!!! Thanks to Maria for the idea. What do you think?";
@@ -27,47 +32,97 @@ async function grantFromExtensionPage(session, origins) {
   return null;
 }
 
+/**
+ * The added-sites scenario: nothing runs on a Mastodon instance or another
+ * site before the user adds it; once `grant(session, origins)` has the host
+ * permissions granted and the origins are in settings.extra_sites, the
+ * content scripts registered at run time analyse them as mastodon and generic.
+ */
+async function addedSites(session, grant) {
+  await resetSettings(session);
+  const mastodon = FIXTURES.find((f) => f.adapter === "mastodon");
+  const generic = FIXTURES.find((f) => f.adapter === "generic");
+  let page = await openFixture(session, mastodon);
+  await focusComposer(page, mastodon);
+  await page.keyboard.type(DRAFT);
+  await sleep(500);
+  assert.equal(await overlayState(page), null, "no overlay on a site the user has not added");
+  await page.close();
+
+  const origins = [`https://${mastodon.host}/*`, `https://${generic.host}/*`];
+  await grant(session, origins);
+  const s = (await sendFromExtension(session, { kind: "getSettings" })).settings;
+  s.extra_sites = [`https://${mastodon.host}`, `https://${generic.host}`];
+  await sendFromExtension(session, { kind: "setSettings", settings: s });
+  await sleep(500); // the background registers the scripts after the settings change
+
+  for (const [fixture, platform] of [[mastodon, "mastodon"], [generic, "generic"]]) {
+    page = await openFixture(session, fixture);
+    await focusComposer(page, fixture);
+    await page.keyboard.type(DRAFT);
+    const state = await waitForMarks(page, (st) => st.hints > 0, `hints on ${fixture.host}`).catch(async (e) => {
+      const diagnosis = await session.extensionPage.evaluate(async () => {
+        const api = globalThis.browser?.runtime ? globalThis.browser : globalThis.chrome;
+        return { registered: await api.scripting.getRegisteredContentScripts(), permissions: await api.permissions.getAll(), extra_sites: (await api.runtime.sendMessage({ kind: "getSettings" })).settings.extra_sites };
+      });
+      throw new Error(`${e.message}; ${JSON.stringify(diagnosis)}`);
+    });
+    assert.equal(state.platform, platform, `${fixture.host} is analysed as ${platform}`);
+    await page.close();
+  }
+  const cleared = (await sendFromExtension(session, { kind: "getSettings" })).settings;
+  cleared.extra_sites = [];
+  await sendFromExtension(session, { kind: "setSettings", settings: cleared });
+  await resetSettings(session);
+}
+
+/**
+ * Starts a Chromium of its own with a copy of the extension whose manifest
+ * asks for the test hosts at install (host_permissions), which Chromium
+ * grants to an unpacked extension without a prompt.
+ */
+async function chromiumWithHostsGranted(server, origins) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "rapport-hosts-granted-"));
+  fs.cpSync(path.join(ROOT, "extension"), dir, { recursive: true });
+  const manifestPath = path.join(dir, "manifest.json");
+  const manifest = JSON.parse(fs.readFileSync(manifestPath, "utf8"));
+  manifest.host_permissions = origins;
+  fs.writeFileSync(manifestPath, JSON.stringify(manifest, null, 2));
+  const session = await launch("chromium", { extensionDir: dir, hosts: server.hosts });
+  const close = session.close.bind(session);
+  session.close = async () => { await close(); fs.rmSync(dir, { recursive: true, force: true }); };
+  return session;
+}
+
 export default [
   {
     name: "Mastodon and generic sites: nothing runs before they are added; registered at run time once granted and enabled",
     // Chromium shows a permission prompt that headless automation cannot answer; Firefox answers it through a pref.
     browsers: ["firefox"],
     async run({ session }) {
-      await resetSettings(session);
-      const mastodon = FIXTURES.find((f) => f.adapter === "mastodon");
-      const generic = FIXTURES.find((f) => f.adapter === "generic");
-      let page = await openFixture(session, mastodon);
-      await focusComposer(page, mastodon);
-      await page.keyboard.type(DRAFT);
-      await sleep(500);
-      assert.equal(await overlayState(page), null, "no overlay on a site the user has not added");
-      await page.close();
-
-      const origins = [`https://${mastodon.host}/*`, `https://${generic.host}/*`];
-      assert.equal(await grantFromExtensionPage(session, origins), true, "the optional host permissions were granted");
-      const s = (await sendFromExtension(session, { kind: "getSettings" })).settings;
-      s.extra_sites = [`https://${mastodon.host}`, `https://${generic.host}`];
-      await sendFromExtension(session, { kind: "setSettings", settings: s });
-      await sleep(500); // the background registers the scripts after the settings change
-
-      for (const [fixture, platform] of [[mastodon, "mastodon"], [generic, "generic"]]) {
-        page = await openFixture(session, fixture);
-        await focusComposer(page, fixture);
-        await page.keyboard.type(DRAFT);
-        const state = await waitForMarks(page, (st) => st.hints > 0, `hints on ${fixture.host}`).catch(async (e) => {
-          const diagnosis = await session.extensionPage.evaluate(async () => {
-            const api = globalThis.browser?.runtime ? globalThis.browser : globalThis.chrome;
-            return { registered: await api.scripting.getRegisteredContentScripts(), permissions: await api.permissions.getAll(), extra_sites: (await api.runtime.sendMessage({ kind: "getSettings" })).settings.extra_sites };
-          });
-          throw new Error(`${e.message}; ${JSON.stringify(diagnosis)}`);
+      await addedSites(session, async (s, origins) => {
+        assert.equal(await grantFromExtensionPage(s, origins), true, "the optional host permissions were granted");
+      });
+    },
+  },
+  {
+    name: "Mastodon and generic sites in Chromium: registered at run time once enabled (permissions granted at install)",
+    // The prompt of permissions.request cannot be answered headless in
+    // Chromium, so this copy has the hosts granted at install: what is
+    // tested is the run-time registration and the adapters on those hosts.
+    browsers: ["chromium"],
+    timeout: 120_000,
+    async run({ server }) {
+      const origins = FIXTURES.filter((f) => f.runtime).map((f) => `https://${f.host}/*`);
+      const session = await chromiumWithHostsGranted(server, origins);
+      try {
+        await addedSites(session, async (s, wanted) => {
+          const granted = await s.extensionPage.evaluate(async () => (await chrome.permissions.getAll()).origins);
+          assert.ok(wanted.every((o) => granted.includes(o)), `the hosts are granted: ${JSON.stringify(granted)}`);
         });
-        assert.equal(state.platform, platform, `${fixture.host} is analysed as ${platform}`);
-        await page.close();
+      } finally {
+        await session.close();
       }
-      const cleared = (await sendFromExtension(session, { kind: "getSettings" })).settings;
-      cleared.extra_sites = [];
-      await sendFromExtension(session, { kind: "setSettings", settings: cleared });
-      await resetSettings(session);
     },
   },
   {
