@@ -90,12 +90,18 @@ export async function resetSettings(session) {
   await sendFromExtension(session, { kind: "setSettings", settings: s });
 }
 
+/** The styles that decide where a textarea's text lies: a copy with them is laid out like the field. */
+const FIELD_LAYOUT_PROPS = ["boxSizing", "paddingTop", "paddingRight", "paddingBottom", "paddingLeft", "borderTopWidth", "borderRightWidth", "borderBottomWidth",
+  "borderLeftWidth", "borderTopStyle", "borderRightStyle", "borderBottomStyle", "borderLeftStyle", "fontFamily", "fontSize", "fontWeight", "fontStyle",
+  "letterSpacing", "lineHeight", "textTransform", "textIndent", "wordSpacing", "tabSize", "textAlign", "direction", "wordBreak", "overflowWrap"];
+
 /**
- * Client rects of the `nth` occurrence of `needle` in the composer's rendered
- * text, computed in the page by an independent walk over its text nodes.
+ * Client rects of the first occurrence of `needle` in the composer's rendered
+ * text, computed in the page by an independent walk over its text nodes (a
+ * textarea's, over a copy laid out like it).
  */
 export function textRects(page, selector, needle) {
-  return page.evaluate((sel, n) => {
+  return page.evaluate((sel, n, props) => {
     let root = document.querySelector(sel);
     let copy = null;
     if (root instanceof HTMLTextAreaElement) {
@@ -103,9 +109,7 @@ export function textRects(page, selector, needle) {
       const cs = getComputedStyle(root);
       const box = root.getBoundingClientRect();
       copy = document.createElement("div");
-      for (const p of ["boxSizing", "paddingTop", "paddingRight", "paddingBottom", "paddingLeft", "borderTopWidth", "borderRightWidth", "borderBottomWidth",
-        "borderLeftWidth", "borderTopStyle", "borderRightStyle", "borderBottomStyle", "borderLeftStyle", "fontFamily", "fontSize", "fontWeight", "fontStyle",
-        "letterSpacing", "lineHeight", "textTransform", "textIndent", "wordSpacing", "tabSize", "textAlign", "direction", "wordBreak", "overflowWrap"]) copy.style[p] = cs[p];
+      for (const p of props) copy.style[p] = cs[p];
       const zoom = box.width / root.offsetWidth || 1; // CSS zoom between the page and the field: the copy's style is in the field's own px
       const borders = parseFloat(cs.borderLeftWidth) + parseFloat(cs.borderRightWidth);
       Object.assign(copy.style, { position: "fixed", left: `${box.left / zoom}px`, top: `${(box.top - root.scrollTop * zoom) / zoom}px`, width: `${root.clientWidth + borders}px`,
@@ -131,7 +135,7 @@ export function textRects(page, selector, needle) {
     const rects = [...r.getClientRects()].filter((x) => x.width > 0).map((x) => [x.left, x.top, x.width, x.height]);
     copy?.remove();
     return rects;
-  }, selector, needle);
+  }, selector, needle, FIELD_LAYOUT_PROPS);
 }
 
 /** Geometry of a form field's content box, for checking marks drawn over a textarea. */
@@ -160,7 +164,7 @@ export async function pressCombo(page, ...keys) {
  * the text length of the overlay's last pass (mirrored on the overlay host).
  */
 export function textAndGauge(page, selector) {
-  return page.evaluate((sel) => {
+  return page.evaluate((sel, props) => {
     const root = document.querySelector(sel);
     const box = root.getBoundingClientRect();
     let rects = [];
@@ -169,9 +173,7 @@ export function textAndGauge(page, selector) {
       text = root.value;
       const cs = getComputedStyle(root);
       const copy = document.createElement("div");
-      for (const p of ["boxSizing", "paddingTop", "paddingRight", "paddingBottom", "paddingLeft", "borderTopWidth", "borderRightWidth", "borderBottomWidth",
-        "borderLeftWidth", "borderTopStyle", "borderRightStyle", "borderBottomStyle", "borderLeftStyle", "fontFamily", "fontSize", "fontWeight", "fontStyle",
-        "letterSpacing", "lineHeight", "textTransform", "textIndent", "wordSpacing", "tabSize", "textAlign", "direction", "wordBreak", "overflowWrap"]) copy.style[p] = cs[p];
+      for (const p of props) copy.style[p] = cs[p];
       const borders = parseFloat(cs.borderLeftWidth) + parseFloat(cs.borderRightWidth);
       Object.assign(copy.style, { position: "fixed", left: `${box.left}px`, top: `${box.top - root.scrollTop}px`, width: `${root.clientWidth + borders}px`,
         boxSizing: "border-box", whiteSpace: "pre-wrap", visibility: "hidden", margin: "0" });
@@ -195,7 +197,7 @@ export function textAndGauge(page, selector) {
       .map((q) => [q.left, q.top, q.width, q.height]);
     const d = document.querySelector("rapport-overlay")?.dataset || {};
     return { box: [box.left, box.top, box.width, box.height], rects: visible, chars: text.length, gauge: d.gauge ? JSON.parse(d.gauge) : null, spot: d.gaugeSpot ?? null };
-  }, selector);
+  }, selector, FIELD_LAYOUT_PROPS);
 }
 
 /** Whether two [left, top, width, height] rects overlap (by more than `slack` px). */

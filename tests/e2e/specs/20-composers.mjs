@@ -7,7 +7,7 @@ import assert from "node:assert/strict";
 import { FIXTURES } from "../lib/fixtures.mjs";
 import {
   analyzeInBackground, editorCaret, editorText, fieldBox, focusComposer, MOD, openFixture, overlayState, pressCombo,
-  resetSettings, sendFromExtension, sleep, textRects, waitForMarks,
+  resetSettings, sameRects, sendFromExtension, sleep, textRects, waitForMarks,
 } from "../lib/composer.mjs";
 import { waitFor } from "../browsers.mjs";
 
@@ -17,7 +17,6 @@ const PX = 1.5;
 
 const near = (a, b) => Math.abs(a - b) <= PX;
 const center = (rect) => ({ x: rect[0] + Math.min(rect[2] / 2, 12), y: rect[1] + rect[3] / 2 });
-const sameRects = (got, want) => got.length === want.length && got.every((g, i) => g.every((v, k) => near(v, want[i][k])));
 
 /** Each expected hint (analysed from the editor's own text) must be drawn exactly over its words. */
 async function checkPositions(page, fixture, text, analysis, state) {
@@ -41,6 +40,9 @@ async function checkPositions(page, fixture, text, analysis, state) {
         assert.ok(y >= box.top + line * box.lineHeight - 3 && y <= box.top + (line + 1) * box.lineHeight, `${rule} ("${words}") on line ${line}: top ${y}, field top ${box.top}, line height ${box.lineHeight}`);
         if (text.lastIndexOf("\n", hints[i].start - 1) === hints[i].start - 1) assert.ok(near(x, box.left), `${rule} starts a line: left ${x} vs ${box.left}`);
         assert.ok(w > words.length * 3 && w < words.length * 16, `${rule} ("${words}") width ${w}`);
+        // And exactly where a copy of the field, laid out like it in the page, has the words.
+        const want = await textRects(page, fixture.composer, words);
+        assert.ok(sameRects(mark.rects, want), `${rule} ("${words}") drawn at ${JSON.stringify(mark.rects)}, the field's copy has them at ${JSON.stringify(want)}`);
       } else {
         const want = await textRects(page, fixture.composer, words);
         assert.ok(want, `"${words}" is not in the editor's DOM`);
