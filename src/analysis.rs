@@ -185,6 +185,18 @@ impl Balance {
     pub fn from_name(name: &str) -> Option<Balance> {
         Balance::ALL.into_iter().find(|b| b.name() == name)
     }
+
+    /// The label as a person reads it.
+    pub fn label(self) -> &'static str {
+        match self {
+            Balance::Broadcasting => "Broadcasting",
+            Balance::LeaningBroadcast => "Leaning broadcast",
+            Balance::Mixed => "Mixed",
+            Balance::LeaningConnection => "Leaning connection",
+            Balance::Connecting => "Connecting",
+            Balance::Neutral => "Neutral",
+        }
+    }
 }
 
 /// One finding on a span of the draft. Texts that come from the lexicon are
@@ -310,11 +322,51 @@ pub struct Analysis {
     /// 0-100.
     pub connection: u8,
     pub balance: Balance,
+    /// What carried the balance, so the writer sees why and can disagree.
+    pub basis: Basis,
     pub stats: Stats,
     pub notices: Vec<Notice>,
 }
 
+/// Why the balance is what it is: the hints, and whether the draft answering
+/// a person, that carried it (`src/verdict.rs`).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Basis {
+    /// Indices into `hints`, heaviest first: one hint for each cue that
+    /// carried the balance.
+    pub hints: Vec<u32>,
+    /// The draft answers a person, and that carried the balance too.
+    pub reply: bool,
+}
+
 impl Analysis {
+    /// One line that names what carried the balance: "Leaning broadcast:
+    /// self-praise “award-winning”, follow-ask “follow us”". `text` is the
+    /// analysed draft.
+    pub fn explain(&self, text: &str) -> String {
+        let label = self.balance.label();
+        let mut parts: Vec<String> = Vec::new();
+        if self.basis.reply {
+            parts.push("a reply to a person".to_string());
+        }
+        for &i in &self.basis.hints {
+            if let Some(h) = self.hints.get(i as usize) {
+                parts.push(format!(
+                    "{} \u{201C}{}\u{201D}",
+                    h.cue.name(),
+                    h.span.slice(text).trim()
+                ));
+            }
+        }
+        if !parts.is_empty() {
+            return format!("{label}: {}", parts.join(", "));
+        }
+        match self.hints.len() {
+            0 => format!("{label}: no cue either way"),
+            _ => format!("{label}: no cue here carries the post either way"),
+        }
+    }
+
     /// Cue names that fired, sorted and without duplicates.
     pub fn cues(&self) -> Vec<Cue> {
         let mut cues: Vec<Cue> = self.hints.iter().map(|h| h.cue).collect();

@@ -4,13 +4,14 @@
 use std::borrow::Cow;
 use std::cell::RefCell;
 
-use crate::analysis::{Analysis, Balance, Cue, Hint, Notice, NoticeKind, Polarity, Stats};
+use crate::analysis::{Analysis, Balance, Basis, Cue, Hint, Notice, NoticeKind, Polarity, Stats};
 use crate::lexicon::{self, PhraseDfa};
 use crate::options::Options;
 use crate::rules::{self, shouting::is_acronym, Candidate, Ctx, Source};
 use crate::score;
 use crate::span::Span;
 use crate::text::{self, is_word_char, next_char, prev_char, words, Kind, Tokens};
+use crate::verdict;
 
 /// Past this many bytes only the beginning is analysed: nobody drafts a post
 /// that long, and the extension must stay responsive on a pasted book.
@@ -103,6 +104,12 @@ impl Analyzer {
     }
 
     pub fn analyze(&self, text: &str) -> Analysis {
+        self.analyze_with_evidence(text).0
+    }
+
+    /// The analysis and the evidence its verdict was computed from (what
+    /// `rapport fit` fits the verdict's weights on).
+    pub fn analyze_with_evidence(&self, text: &str) -> (Analysis, verdict::Features) {
         let mut notices = Vec::new();
         let text = if text.len() > MAX_BYTES {
             let mut cut = MAX_BYTES;
@@ -149,7 +156,7 @@ impl Analyzer {
         toks: &Tokens,
         candidates: &mut Vec<Candidate>,
         mut notices: Vec<Notice>,
-    ) -> Analysis {
+    ) -> (Analysis, verdict::Features) {
         let tokens = &toks.tokens;
 
         let mut brand_spans = Vec::new();
@@ -193,14 +200,16 @@ impl Analyzer {
                 kind: NoticeKind::UnsupportedLanguage,
                 message: "This draft does not look like English, which is the only language Rapport reads so far, so it gives no hints rather than guess.".to_string(),
             });
-            return Analysis {
+            let analysis = Analysis {
                 hints: Vec::new(),
                 fame: 0,
                 connection: 0,
                 balance: Balance::Neutral,
+                basis: Basis::default(),
                 stats,
                 notices,
             };
+            return (analysis, [0.0; verdict::FEATURES]);
         }
         if stats.char_limit > 0 && stats.chars > stats.char_limit {
             notices.push(Notice {
@@ -240,6 +249,8 @@ impl Analyzer {
                 && !ignores.iter().any(|s: &Span| s.overlaps(&c.span))
         });
         dedupe_same_cue(candidates);
+        // Grouped by cue here, which is what the verdict's features need.
+        let evidence = verdict::features(candidates, is_reply, &stats);
         candidates.sort_by(|a, b| {
             (a.span.start(), a.span.end())
                 .cmp(&(b.span.start(), b.span.end()))
@@ -262,16 +273,19 @@ impl Analyzer {
         }
         let fame = score::to_score(fame_raw, stats.words);
         let connection = score::to_score(conn_raw, stats.words);
-        let balance = score::balance(fame, connection);
+        let verdict = verdict::decide(verdict::shipped(), &evidence);
+        let basis = basis(&verdict, candidates);
         let hints = candidates.iter().map(|c| self.hint(c, text)).collect();
-        Analysis {
+        let analysis = Analysis {
             hints,
             fame,
             connection,
-            balance,
+            balance: verdict.balance,
+            basis,
             stats,
             notices,
-        }
+        };
+        (analysis, evidence)
     }
 
     fn profile_hits(
@@ -340,6 +354,33 @@ impl Analyzer {
             },
         }
     }
+}
+
+/// The hints behind the verdict: for each cue that carried it, its
+/// heaviest hint (the first of equals).
+fn basis(verdict: &verdict::Verdict, candidates: &[Candidate]) -> Basis {
+    let mut basis = Basis::default();
+    for f in verdict.carried_by.into_iter().flatten() {
+        let f = f as usize;
+        if f == verdict::REPLY_FEATURE {
+            basis.reply = true;
+        }
+        let Some(cue) = verdict::feature_cue(f) else {
+            continue;
+        };
+        let heaviest = candidates
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| c.cue() == cue)
+            .fold(None, |best: Option<(usize, f32)>, (i, c)| match best {
+                Some((_, w)) if w >= c.weight() => best,
+                _ => Some((i, c.weight())),
+            });
+        if let Some((i, _)) = heaviest {
+            basis.hints.push(i as u32);
+        }
+    }
+    basis
 }
 
 /// Analyses one draft with the given options.

@@ -11,6 +11,8 @@ pub mod cli;
 pub mod error;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod eval;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod fit;
 pub mod habits;
 pub mod lexicon;
 pub mod options;
@@ -18,8 +20,11 @@ mod rules;
 mod score;
 pub mod span;
 pub mod text;
+pub mod verdict;
 
-pub use analysis::{Analysis, Balance, Cue, Hint, Notice, NoticeKind, Polarity, Severity, Stats};
+pub use analysis::{
+    Analysis, Balance, Basis, Cue, Hint, Notice, NoticeKind, Polarity, Severity, Stats,
+};
 pub use analyzer::{analyze, Analyzer};
 pub use error::{Error, ErrorKind};
 pub use options::{BrandProfile, Options, Platform};

@@ -5,14 +5,10 @@
 //! (one ask in a long article weighs less than in a one-liner) and maps the
 //! result onto 0-100 with a saturating curve, so no count of hints overflows.
 
-use crate::analysis::Balance;
-
 /// How much each further hint of the same side counts, relative to the last.
 const DECAY: f32 = 0.6;
 /// Raw weight that reaches about 63 points.
 const SCALE: f32 = 2.5;
-/// Both sides under this read as neutral.
-const NEUTRAL_BELOW: u8 = 25;
 /// A reply to a person is conversation before any cue is counted.
 pub(crate) const REPLY_BASE: f32 = 1.0;
 pub(crate) const REPLY_BOOST: f32 = 1.5;
@@ -57,22 +53,6 @@ pub(crate) fn to_score(raw: f32, words: u32) -> u8 {
     (score.round() as u8).clamp(1, 100)
 }
 
-pub(crate) fn balance(fame: u8, connection: u8) -> Balance {
-    // A passing weak cue ("how to", one "I") does not make a factual post
-    // lean either way.
-    if fame < NEUTRAL_BELOW && connection < NEUTRAL_BELOW {
-        return Balance::Neutral;
-    }
-    let d = connection as i16 - fame as i16;
-    match d {
-        55.. => Balance::Connecting,
-        12..=54 => Balance::LeaningConnection,
-        -11..=11 => Balance::Mixed,
-        -54..=-12 => Balance::LeaningBroadcast,
-        _ => Balance::Broadcasting,
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -89,16 +69,5 @@ mod tests {
     #[test]
     fn longer_posts_dilute_one_hint() {
         assert!(to_score(3.0, 400) < to_score(3.0, 20));
-    }
-
-    #[test]
-    fn balance_labels() {
-        assert_eq!(balance(0, 0), Balance::Neutral);
-        assert_eq!(balance(0, 20), Balance::Neutral);
-        assert_eq!(balance(80, 0), Balance::Broadcasting);
-        assert_eq!(balance(40, 10), Balance::LeaningBroadcast);
-        assert_eq!(balance(30, 30), Balance::Mixed);
-        assert_eq!(balance(0, 30), Balance::LeaningConnection);
-        assert_eq!(balance(0, 70), Balance::Connecting);
     }
 }

@@ -18,6 +18,7 @@ USAGE:
     rapport batch (--jsonl FILE | --csv FILE --column NAME | --tweets-js FILE) [--platform P]
                   [--summary [--text]]   posting-habits summary of all inputs (oldest first)
     rapport eval [--corpora DIR]
+    rapport fit [--corpora DIR] [--write]   fit the balance's weights on the annotated corpora
     rapport bench-native [--corpora DIR] [--rounds N [--mb]]
     rapport rules
 
@@ -35,6 +36,7 @@ pub fn main(args: &[String]) -> i32 {
         "check" => check::run(rest),
         "batch" => batch::run(rest),
         "eval" => eval(rest, false),
+        "fit" => fit(rest),
         "bench-native" => eval(rest, true),
         "rules" => rules(),
         "-h" | "--help" | "help" => {
@@ -115,6 +117,20 @@ impl Args {
         }
         Ok(self.items)
     }
+}
+
+fn fit(args: &[String]) -> Result<(), CliError> {
+    let mut args = Args::new(args);
+    let dir = args
+        .value("--corpora")?
+        .map(std::path::PathBuf::from)
+        .unwrap_or_else(crate::eval::default_corpora_dir);
+    let write = args.flag("--write");
+    args.finish()?;
+    let mut out = std::io::stdout().lock();
+    crate::fit::run(&dir, write, &mut out)
+        .map(|_| ())
+        .map_err(|e| CliError::Input(e.to_string()))
 }
 
 fn eval(args: &[String], bench_only: bool) -> Result<(), CliError> {

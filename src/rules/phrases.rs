@@ -357,6 +357,13 @@ fn requirements_ok(ctx: &Ctx<'_>, requires: &[&str], start: usize) -> bool {
             "link-or-we" => {
                 ctx.stats.links > 0 || ctx.stats.we_words > 0 || !ctx.brand_spans.is_empty()
             }
+            // News reports awards and records too ("Gorillaz nominated for 5
+            // Grammys"); a brand's post about itself carries a link, a tag,
+            // a handle, "we" or the brand's name.
+            "brand-context" => {
+                ctx.stats.links + ctx.stats.hashtags + ctx.stats.mentions + ctx.stats.we_words > 0
+                    || !ctx.brand_spans.is_empty()
+            }
             // "We want you to have the best experience" wishes, it does not boast.
             "claim" => !ctx.tokens[..i]
                 .iter()

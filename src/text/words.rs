@@ -355,6 +355,17 @@ pub fn classify(word: &str) -> u16 {
 /// on that far, instead of copying the word byte by byte.
 #[inline]
 pub fn classify_at(text: &str, start: usize, end: usize) -> u16 {
+    let class = classify_word_at(text, start, end);
+    // "US" in capitals is the country ("rates in the US"), not "us".
+    if class & WE != 0 && &text.as_bytes()[start..end] == b"US" {
+        class & !WE
+    } else {
+        class
+    }
+}
+
+#[inline]
+fn classify_word_at(text: &str, start: usize, end: usize) -> u16 {
     let bytes = text.as_bytes();
     let len = end - start;
     // Fast path: a plain ASCII word of up to 8 bytes, loaded as one u64 and
@@ -484,7 +495,17 @@ mod tests {
                 | b"le" | b"al" | b"lo" | b"es" => FOREIGN,
                 _ => 0,
             };
+        if word == "US" {
+            flags &= !WE;
+        }
         flags
+    }
+
+    #[test]
+    fn us_in_capitals_is_the_country() {
+        assert_eq!(classify("US") & WE, 0);
+        assert_ne!(classify("us") & WE, 0);
+        assert_ne!(classify("Us") & WE, 0);
     }
 
     #[test]

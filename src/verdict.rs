@@ -1,0 +1,298 @@
+//! The whole post's balance, as a strategist reads it
+//! (`../shared/docs/balance-guidelines.md`).
+//!
+//! Hints say where a phrase leans; the verdict says what the post is for.
+//! Adding up hint weights made one "learn more" turn a safety tip into
+//! broadcasting, so the verdict is a small linear model over evidence
+//! *per cue family* (how strongly each cue is present, whether the post is a
+//! reply to a person, whether both sides are present): one score per class
+//! (fame, mixed, neutral, connection), the highest wins. What a mild pointer
+//! is worth, or how much a warm reply outweighs a link, is then a fitted
+//! number instead of a guess. The weights are data
+//! (`lexicon/verdict/weights.toml`), fitted by `rapport fit` on the
+//! annotated corpora and reported 5-fold cross-validated by `rapport eval`;
+//! the model sees only these features, never a word of a post, so it cannot
+//! memorise one.
+
+use crate::analysis::{Balance, Cue, Polarity, Stats};
+use crate::rules::Candidate;
+use crate::score;
+
+mod data {
+    include!(concat!(env!("OUT_DIR"), "/verdict_data.rs"));
+}
+
+/// The four readings people give a post, in the order of the weights' rows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Class {
+    Fame,
+    Mixed,
+    Neutral,
+    Connection,
+}
+
+impl Class {
+    pub const ALL: [Class; 4] = [Class::Fame, Class::Mixed, Class::Neutral, Class::Connection];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Class::Fame => "fame",
+            Class::Mixed => "mixed",
+            Class::Neutral => "neutral",
+            Class::Connection => "connection",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<Class> {
+        Class::ALL.into_iter().find(|c| c.name() == name)
+    }
+
+    /// The class a balance label stands for (how people's labels are compared).
+    pub fn of_balance(b: Balance) -> Class {
+        match b {
+            Balance::Broadcasting | Balance::LeaningBroadcast => Class::Fame,
+            Balance::Mixed => Class::Mixed,
+            Balance::Neutral => Class::Neutral,
+            Balance::LeaningConnection | Balance::Connecting => Class::Connection,
+        }
+    }
+}
+
+/// Features past the per-cue ones.
+const REPLY: usize = Cue::ALL.len();
+const PASTED_REPLY: usize = REPLY + 1;
+const BOTH_SIDES: usize = REPLY + 2;
+/// The form of the post, which people read before its words: how much it
+/// addresses the reader rather than the brand, exclamation, emoji,
+/// hashtags, a link, length. Weak on their own; they tip a post whose cues
+/// are few.
+const TO_READER: usize = REPLY + 3;
+const ABOUT_US: usize = REPLY + 4;
+const EXCLAIMS: usize = REPLY + 5;
+const EMOJI: usize = REPLY + 6;
+const HASHTAGS: usize = REPLY + 7;
+const LINK: usize = REPLY + 8;
+const LENGTH: usize = REPLY + 9;
+
+/// How many numbers describe a post.
+pub const FEATURES: usize = Cue::ALL.len() + 10;
+
+/// Feature names, in order: the cue names, then the post-level ones. The
+/// weights file names its columns the same way, and a test checks they agree.
+pub fn feature_names() -> [&'static str; FEATURES] {
+    let mut names = [""; FEATURES];
+    for (n, cue) in names.iter_mut().zip(Cue::ALL) {
+        *n = cue.name();
+    }
+    names[REPLY] = "reply";
+    names[PASTED_REPLY] = "reply-with-only-a-link";
+    names[BOTH_SIDES] = "both-sides";
+    names[TO_READER] = "to-the-reader";
+    names[ABOUT_US] = "about-us";
+    names[EXCLAIMS] = "exclamations";
+    names[EMOJI] = "emoji";
+    names[HASHTAGS] = "hashtags";
+    names[LINK] = "link";
+    names[LENGTH] = "length";
+    names
+}
+
+/// Raw weight that makes a feature about 0.63: one typical hint.
+const SATURATION: f32 = 2.0;
+
+/// `n` of `full`, capped at 1.
+fn share(n: u32, full: u32) -> f32 {
+    (n.min(full) as f32) / full as f32
+}
+
+fn saturate(raw: f32) -> f32 {
+    1.0 - (-raw / SATURATION).exp()
+}
+
+/// What the verdict is computed from.
+pub type Features = [f32; FEATURES];
+
+/// The evidence of one draft. `candidates` must be grouped by cue (as
+/// `dedupe_same_cue` leaves them).
+pub(crate) fn features(candidates: &[Candidate], is_reply: bool, stats: &Stats) -> Features {
+    let mut raw = [0.0f32; Cue::ALL.len()];
+    let mut i = 0;
+    while i < candidates.len() {
+        let cue = candidates[i].cue();
+        let run = candidates[i..]
+            .iter()
+            .take_while(|c| c.cue() == cue)
+            .count();
+        // `+=`: a user's own flag phrase may share a cue with lexicon hints
+        // without being next to them.
+        raw[cue as usize] += score::side_raw(candidates[i..i + run].iter().map(Candidate::weight));
+        i += run;
+    }
+    let mut x = [0.0f32; FEATURES];
+    let (mut fame, mut connection) = (0.0, 0.0);
+    for (cue, r) in Cue::ALL.iter().zip(raw) {
+        x[*cue as usize] = saturate(r);
+        match cue.polarity() {
+            Polarity::Connection => connection += r,
+            // A pointer ("learn more") is not a side of its own: it leans
+            // with what it points to.
+            Polarity::Fame if *cue != Cue::CallToAction => fame += r,
+            Polarity::Fame => {}
+        }
+    }
+    let pasted = is_reply && stats.links > 0 && connection == 0.0;
+    x[REPLY] = (is_reply && !pasted) as u8 as f32;
+    x[PASTED_REPLY] = pasted as u8 as f32;
+    x[BOTH_SIDES] = saturate(fame).min(saturate(connection));
+    let persons = (stats.you_words + stats.we_words + stats.brand_mentions) as f32 + 1.0;
+    x[TO_READER] = stats.you_words as f32 / persons;
+    x[ABOUT_US] = (stats.we_words + stats.brand_mentions) as f32 / persons;
+    x[EXCLAIMS] = share(stats.exclamation_runs, 3);
+    x[EMOJI] = share(stats.emoji, 4);
+    x[HASHTAGS] = share(stats.hashtags, 4);
+    x[LINK] = (stats.links > 0) as u8 as f32;
+    x[LENGTH] = share(stats.words, 120);
+    x
+}
+
+/// A linear model: one row of weights per class, the bias last.
+pub type Weights = [[f32; FEATURES + 1]; 4];
+
+/// The shipped weights (`lexicon/verdict/weights.toml`).
+pub fn shipped() -> &'static Weights {
+    &data::WEIGHTS
+}
+
+/// Names of the shipped weights' columns, as the file lists them.
+pub fn shipped_feature_names() -> &'static [&'static str] {
+    data::FEATURE_NAMES
+}
+
+/// Each class's score for these features.
+pub fn scores(w: &Weights, x: &Features) -> [f32; 4] {
+    let mut s = [0.0f32; 4];
+    for (k, row) in w.iter().enumerate() {
+        s[k] = row[FEATURES]
+            + row[..FEATURES]
+                .iter()
+                .zip(x)
+                .map(|(a, b)| a * b)
+                .sum::<f32>();
+    }
+    s
+}
+
+/// Class probabilities (softmax of the scores).
+pub fn probabilities(s: &[f32; 4]) -> [f32; 4] {
+    let max = s.iter().copied().fold(f32::MIN, f32::max);
+    let mut p = s.map(|v| (v - max).exp());
+    let total: f32 = p.iter().sum();
+    for v in &mut p {
+        *v /= total;
+    }
+    p
+}
+
+/// A lean this sure is the whole post's (Broadcasting / Connecting), not
+/// only its tilt.
+const FIRM: f32 = 0.8;
+
+/// How many features an explanation names at most.
+pub const CARRIED: usize = 3;
+/// A push smaller than this did not carry anything.
+const MEANINGFUL: f32 = 0.05;
+
+pub struct Verdict {
+    pub class: Class,
+    pub balance: Balance,
+    /// The features that carried the verdict, heaviest first (at most
+    /// [`CARRIED`]): each pushes toward the chosen class more than toward
+    /// the reading it was weighed against.
+    pub carried_by: [Option<u8>; CARRIED],
+}
+
+pub fn decide(w: &Weights, x: &Features) -> Verdict {
+    let s = scores(w, x);
+    let p = probabilities(&s);
+    let k = (0..4).fold(0, |best, k| if s[k] > s[best] { k } else { best });
+    let class = Class::ALL[k];
+    let balance = match class {
+        Class::Fame if p[k] >= FIRM => Balance::Broadcasting,
+        Class::Fame => Balance::LeaningBroadcast,
+        Class::Mixed => Balance::Mixed,
+        Class::Neutral => Balance::Neutral,
+        Class::Connection if p[k] >= FIRM => Balance::Connecting,
+        Class::Connection => Balance::LeaningConnection,
+    };
+    // Against which reading a feature is weighed: a lean is explained by
+    // what made it more than neutral, a neutral verdict by what kept it
+    // from the strongest lean.
+    let against = if class == Class::Neutral {
+        [0, 1, 3]
+            .into_iter()
+            .fold(0, |b, j| if s[j] > s[b] { j } else { b })
+    } else {
+        Class::Neutral as usize
+    };
+    // The heaviest few, by insertion into a short list (no allocation).
+    let mut top = [(None, 0.0f32); CARRIED];
+    for f in 0..FEATURES {
+        let push = x[f] * (w[k][f] - w[against][f]);
+        // Only what a writer can point at explains a verdict: the cues and
+        // answering a person, not the form features.
+        let explains = f <= REPLY;
+        if !explains || push <= MEANINGFUL || push <= top[CARRIED - 1].1 {
+            continue;
+        }
+        let mut i = CARRIED - 1;
+        while i > 0 && top[i - 1].1 < push {
+            top[i] = top[i - 1];
+            i -= 1;
+        }
+        top[i] = (Some(f as u8), push);
+    }
+    Verdict {
+        class,
+        balance,
+        carried_by: top.map(|(f, _)| f),
+    }
+}
+
+/// The cue a feature stands for, if it is a cue.
+pub fn feature_cue(f: usize) -> Option<Cue> {
+    Cue::ALL.get(f).copied()
+}
+
+/// The post-level feature that says the draft answers a person.
+pub const REPLY_FEATURE: usize = REPLY;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shipped_weights_name_the_features_in_order() {
+        assert_eq!(shipped_feature_names(), &feature_names()[..]);
+    }
+
+    #[test]
+    fn features_saturate_and_repeat_with_diminishing_returns() {
+        assert!(saturate(2.0) > 0.6 && saturate(2.0) < 0.65);
+        assert!(saturate(1000.0) <= 1.0);
+    }
+
+    #[test]
+    fn probabilities_sum_to_one() {
+        let p = probabilities(&[1.0, -2.0, 0.5, 3.0]);
+        assert!((p.iter().sum::<f32>() - 1.0).abs() < 1e-5);
+        assert!(p[3] > p[0] && p[0] > p[2]);
+    }
+
+    #[test]
+    fn classes_round_trip_balances() {
+        for b in Balance::ALL {
+            let c = Class::of_balance(b);
+            assert_eq!(Class::from_name(c.name()), Some(c));
+        }
+    }
+}
