@@ -13,8 +13,10 @@ const CORPUS = path.resolve(ROOT, "..", "shared", "corpora", "tweets-ordinary.js
 const WASM = path.join(ROOT, "extension", "pkg", "rapport_bg.wasm");
 const BUDGET_MS = Number(process.env.BENCH_MS || 2000);
 
-const { default: init, analyze, analyze_flat } = await import(path.join(ROOT, "extension", "pkg", "rapport.js"));
+const { default: init, analyze, analyze_flat, install_lexicon } = await import(path.join(ROOT, "extension", "pkg", "rapport.js"));
 await init({ module_or_path: fs.readFileSync(WASM) });
+// The module is built without its lexicon's data, as the extension loads it.
+install_lexicon(JSON.parse(fs.readFileSync(path.join(ROOT, "extension", "pkg", "lexicon.json"), "utf8")));
 
 if (!fs.existsSync(CORPUS)) {
   console.log(`bench: ${CORPUS} is absent; skipping the throughput comparison (it needs the real tweets).`);

@@ -34,6 +34,9 @@ for (const dir of dirs) {
   const m = await import(`${path.resolve(dir, "rapport.js")}?${builds.length}`);
   const wasm = path.resolve(dir, "rapport_bg.wasm");
   await m.default({ module_or_path: fs.readFileSync(wasm) });
+  // Builds made without their lexicon's data (external-lexicon) take it from beside them.
+  const lexicon = path.resolve(dir, "lexicon.json");
+  if (m.install_lexicon && fs.existsSync(lexicon)) m.install_lexicon(JSON.parse(fs.readFileSync(lexicon, "utf8")));
   builds.push({ dir, m, size: fs.statSync(wasm).size, posts: [], mb: [] });
 }
 function throughput(fn) {

@@ -2,7 +2,7 @@
 // shared/protocol.js. Service worker in Chromium, event page in Firefox.
 import "./shared/browser.js";
 import "./shared/protocol.js";
-import init, { analyze, version } from "./pkg/rapport.js";
+import init, { analyze, install_lexicon, version } from "./pkg/rapport.js";
 // The history store's logic lives in the pages' module; its wasm is
 // instantiated only when a post is recorded or the history read, so waking
 // the worker for an analysis compiles only the small analyser module.
@@ -14,7 +14,12 @@ const { Kinds, PORT_COMPOSER, hintPacker, SETTINGS_KEY, MAX_TEXT_UTF16, HISTORY_
 const PLATFORMS = new Set(["x", "bluesky", "mastodon", "threads", "linkedin", "facebook", "instagram", "reddit", "generic"]);
 
 // Started at once so the first analysis after a wake-up waits only for what is left.
-const wasmReady = init({ module_or_path: api.runtime.getURL("pkg/rapport_bg.wasm") });
+// The analyser's module is built without the lexicon's texts and phrases
+// (they would be a quarter of what is compiled on every wake); they are data,
+// fetched beside it and installed before the first analysis (DESIGN.md).
+const lexicon = fetch(api.runtime.getURL("pkg/lexicon.json")).then((r) => r.json());
+const wasmReady = Promise.all([init({ module_or_path: api.runtime.getURL("pkg/rapport_bg.wasm") }), lexicon])
+  .then(([, data]) => install_lexicon(data));
 let wasmLoaded = false;
 wasmReady.then(() => { wasmLoaded = true; }, (e) => console.error("Rapport: the analyser failed to load", e));
 let storeReady = null;

@@ -34,7 +34,10 @@ cargo_wasm() {
 OUT=$TARGET_DIR/wasm32-unknown-unknown/release
 STAGE=$TARGET_DIR/stage
 mkdir -p "$STAGE"
-cargo_wasm
+# The analyser without the lexicon's texts and phrases: the background
+# installs them from pkg/lexicon.json (written below by the native CLI from
+# the same lexicon, checked by a fingerprint), DESIGN.md.
+cargo_wasm --features external-lexicon
 cp "$OUT/rapport.wasm" "$STAGE/rapport.wasm"
 cargo_wasm --no-default-features --features popup
 cp "$OUT/rapport.wasm" "$STAGE/rapport_popup.wasm"
@@ -42,6 +45,10 @@ cargo_wasm --no-default-features --features ui
 cp "$OUT/rapport.wasm" "$STAGE/rapport_ui.wasm"
 
 rm -rf extension/pkg
+mkdir -p extension/pkg
+# A native build: without the wasm flags and panic strategy exported above.
+env -u RUSTFLAGS -u CARGO_PROFILE_RELEASE_PANIC \
+  cargo run --release --quiet --bin rapport -- export-lexicon extension/pkg/lexicon.json
 for name in rapport rapport_popup rapport_ui; do
   wasm-bindgen --target web --no-typescript --remove-name-section --remove-producers-section \
     --out-dir extension/pkg "$STAGE/$name.wasm"

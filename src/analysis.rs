@@ -337,6 +337,9 @@ pub struct Basis {
     pub hints: Vec<u32>,
     /// The draft answers a person, and that carried the balance too.
     pub reply: bool,
+    /// The draft answers a person ("@ana …", a comment on a retweet),
+    /// whether or not that carried the balance.
+    pub conversation: bool,
 }
 
 impl Analysis {
@@ -361,9 +364,26 @@ impl Analysis {
         if !parts.is_empty() {
             return format!("{label}: {}", parts.join(", "));
         }
-        match self.hints.len() {
+        // Nothing carried it: say what was weighed and found too light.
+        let light: Vec<String> = self
+            .hints
+            .iter()
+            .take(2)
+            .map(|h| {
+                format!(
+                    "{} \u{201C}{}\u{201D}",
+                    h.cue.name(),
+                    h.span.slice(text).trim()
+                )
+            })
+            .collect();
+        match light.len() {
             0 => format!("{label}: no cue either way"),
-            _ => format!("{label}: no cue here carries the post either way"),
+            1 => format!("{label}: {} alone does not carry the post", light[0]),
+            _ => format!(
+                "{label}: {} do not carry the post either way",
+                light.join(" and ")
+            ),
         }
     }
 

@@ -274,7 +274,8 @@ impl Analyzer {
         let fame = score::to_score(fame_raw, stats.words);
         let connection = score::to_score(conn_raw, stats.words);
         let verdict = verdict::decide(verdict::shipped(), &evidence);
-        let basis = basis(&verdict, candidates);
+        let mut basis = basis(&verdict, candidates);
+        basis.conversation = is_reply;
         let hints = candidates.iter().map(|c| self.hint(c, text)).collect();
         let analysis = Analysis {
             hints,
@@ -335,7 +336,9 @@ impl Analyzer {
                     span: c.span,
                     message: Cow::Borrowed(r.message),
                     note: Cow::Borrowed(r.note),
-                    suggestion: Some(Cow::Borrowed(r.suggestion)),
+                    // Empty where the analyser's module leaves the texts out
+                    // (feature `external-lexicon`); JavaScript fills them in.
+                    suggestion: (!r.suggestion.is_empty()).then_some(Cow::Borrowed(r.suggestion)),
                     replacement: r.replacement.map(Cow::Borrowed),
                     severity: c.severity,
                 }

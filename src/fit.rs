@@ -103,7 +103,7 @@ pub fn load(dir: &Path, set: Set) -> io::Result<Option<Vec<Example>>> {
 }
 
 /// How hard the fit pulls weights toward zero (per example).
-const L2: f32 = 0.002;
+const L2: f32 = 0.0005;
 const STEPS: usize = 4000;
 const RATE: f32 = 0.5;
 
@@ -122,7 +122,15 @@ pub fn fit(examples: &[Example]) -> Weights {
     for _ in 0..STEPS {
         grad = [[0.0; FEATURES + 1]; 4];
         for e in examples {
-            let p = verdict::probabilities(&verdict::scores(&w, &e.x));
+            let s = verdict::scores(&w, &e.x);
+            // A label the evidence cannot reach (a connection post with no
+            // connection cue found) teaches the weights nothing: no weight
+            // can change its class, and its gradient would only distort the
+            // rows of the classes it lacks.
+            if s[e.label as usize] == f32::NEG_INFINITY {
+                continue;
+            }
+            let p = verdict::probabilities(&s);
             let sw = weight(e);
             for (k, g) in grad.iter_mut().enumerate() {
                 let err = sw * (p[k] - (Class::ALL[k] == e.label) as u8 as f32);
@@ -260,11 +268,11 @@ pub fn print_scores(out: &mut dyn Write, set: Set, title: &str, s: &Scores) -> i
     let classes = set.classes();
     let head: Vec<String> = classes
         .iter()
-        .map(|c| format!("{:>10}", c.name()))
+        .map(|c| format!("{:>11}", c.name()))
         .collect();
-    writeln!(out, "      people \\ verdict {}", head.join(""))?;
+    writeln!(out, "      people \\ verdict  {}", head.join(""))?;
     for (c, row) in classes.iter().zip(&s.confusion) {
-        let cells: Vec<String> = row.iter().map(|v| format!("{v:>10}")).collect();
+        let cells: Vec<String> = row.iter().map(|v| format!("{v:>11}")).collect();
         writeln!(out, "      {:<17} {}", c.name(), cells.join(""))?;
     }
     Ok(())

@@ -14,7 +14,7 @@
 //! the model sees only these features, never a word of a post, so it cannot
 //! memorise one.
 
-use crate::analysis::{Balance, Cue, Polarity, Stats};
+use crate::analysis::{Balance, Cue, Polarity, Severity, Stats};
 use crate::rules::Candidate;
 use crate::score;
 
@@ -62,20 +62,22 @@ impl Class {
 const REPLY: usize = Cue::ALL.len();
 const PASTED_REPLY: usize = REPLY + 1;
 const BOTH_SIDES: usize = REPLY + 2;
-/// The form of the post, which people read before its words: how much it
-/// addresses the reader rather than the brand, exclamation, emoji,
-/// hashtags, a link, length. Weak on their own; they tip a post whose cues
-/// are few.
+/// Whom the post talks to and how loudly: how much it addresses the reader
+/// rather than the brand, and exclamation. Weak on their own; they tip a
+/// post whose cues are few. (Emoji, hashtags, links and length were tried
+/// and left out: they told the annotated sets apart more than the labels,
+/// and called a plain holiday-hours post with emoji broadcasting.)
 const TO_READER: usize = REPLY + 3;
 const ABOUT_US: usize = REPLY + 4;
 const EXCLAIMS: usize = REPLY + 5;
-const EMOJI: usize = REPLY + 6;
-const HASHTAGS: usize = REPLY + 7;
-const LINK: usize = REPLY + 8;
-const LENGTH: usize = REPLY + 9;
+/// Fame evidence by the severity of its hints: an ask platforms demote
+/// (strong) weighs differently from a polite one (mild) of the same cue.
+const FAME_STRONG: usize = REPLY + 6;
+const FAME_MODERATE: usize = REPLY + 7;
+const FAME_MILD: usize = REPLY + 8;
 
 /// How many numbers describe a post.
-pub const FEATURES: usize = Cue::ALL.len() + 10;
+pub const FEATURES: usize = Cue::ALL.len() + 9;
 
 /// Feature names, in order: the cue names, then the post-level ones. The
 /// weights file names its columns the same way, and a test checks they agree.
@@ -90,10 +92,9 @@ pub fn feature_names() -> [&'static str; FEATURES] {
     names[TO_READER] = "to-the-reader";
     names[ABOUT_US] = "about-us";
     names[EXCLAIMS] = "exclamations";
-    names[EMOJI] = "emoji";
-    names[HASHTAGS] = "hashtags";
-    names[LINK] = "link";
-    names[LENGTH] = "length";
+    names[FAME_STRONG] = "fame-strong";
+    names[FAME_MODERATE] = "fame-moderate";
+    names[FAME_MILD] = "fame-mild";
     names
 }
 
@@ -148,10 +149,15 @@ pub(crate) fn features(candidates: &[Candidate], is_reply: bool, stats: &Stats) 
     x[TO_READER] = stats.you_words as f32 / persons;
     x[ABOUT_US] = (stats.we_words + stats.brand_mentions) as f32 / persons;
     x[EXCLAIMS] = share(stats.exclamation_runs, 3);
-    x[EMOJI] = share(stats.emoji, 4);
-    x[HASHTAGS] = share(stats.hashtags, 4);
-    x[LINK] = (stats.links > 0) as u8 as f32;
-    x[LENGTH] = share(stats.words, 120);
+    let mut by_severity = [0.0f32; 3];
+    for c in candidates {
+        if c.cue().polarity() == Polarity::Fame && c.cue() != Cue::CallToAction {
+            by_severity[c.severity as usize] += c.weight();
+        }
+    }
+    x[FAME_MILD] = saturate(by_severity[Severity::Mild as usize]);
+    x[FAME_MODERATE] = saturate(by_severity[Severity::Moderate as usize]);
+    x[FAME_STRONG] = saturate(by_severity[Severity::Strong as usize]);
     x
 }
 
@@ -168,23 +174,38 @@ pub fn shipped_feature_names() -> &'static [&'static str] {
     data::FEATURE_NAMES
 }
 
-/// Each class's score for these features.
+/// Each class's score for these features. A lean needs something to lean
+/// on: no fame verdict without a fame cue (a pointer alone is none), no
+/// connection verdict without a connection cue or a reply, no mixed one
+/// without both; those classes score minus infinity. So the verdict can
+/// always name what carried it, and the form of a post (its "!" or whom it
+/// addresses) only tips a post that has cues.
 pub fn scores(w: &Weights, x: &Features) -> [f32; 4] {
-    let mut s = [0.0f32; 4];
+    let present = |p: Polarity| {
+        Cue::ALL
+            .iter()
+            .any(|c| c.polarity() == p && *c != Cue::CallToAction && x[*c as usize] > 0.0)
+    };
+    let fame = present(Polarity::Fame);
+    let connection = x[REPLY] > 0.0 || present(Polarity::Connection);
+    let allowed = [fame, fame && connection, true, connection];
+    let mut s = [f32::NEG_INFINITY; 4];
     for (k, row) in w.iter().enumerate() {
-        s[k] = row[FEATURES]
-            + row[..FEATURES]
-                .iter()
-                .zip(x)
-                .map(|(a, b)| a * b)
-                .sum::<f32>();
+        if allowed[k] {
+            s[k] = row[FEATURES]
+                + row[..FEATURES]
+                    .iter()
+                    .zip(x)
+                    .map(|(a, b)| a * b)
+                    .sum::<f32>();
+        }
     }
     s
 }
 
 /// Class probabilities (softmax of the scores).
 pub fn probabilities(s: &[f32; 4]) -> [f32; 4] {
-    let max = s.iter().copied().fold(f32::MIN, f32::max);
+    let max = s.iter().copied().fold(f32::NEG_INFINITY, f32::max);
     let mut p = s.map(|v| (v - max).exp());
     let total: f32 = p.iter().sum();
     for v in &mut p {
@@ -224,24 +245,18 @@ pub fn decide(w: &Weights, x: &Features) -> Verdict {
         Class::Connection if p[k] >= FIRM => Balance::Connecting,
         Class::Connection => Balance::LeaningConnection,
     };
-    // Against which reading a feature is weighed: a lean is explained by
-    // what made it more than neutral, a neutral verdict by what kept it
-    // from the strongest lean.
-    let against = if class == Class::Neutral {
-        [0, 1, 3]
-            .into_iter()
-            .fold(0, |b, j| if s[j] > s[b] { j } else { b })
-    } else {
-        Class::Neutral as usize
-    };
+    // A lean is explained by what made it more than a neutral reading; a
+    // neutral verdict has nothing that carried it.
+    let neutral = &w[Class::Neutral as usize];
     // The heaviest few, by insertion into a short list (no allocation).
     let mut top = [(None, 0.0f32); CARRIED];
     for f in 0..FEATURES {
-        let push = x[f] * (w[k][f] - w[against][f]);
+        let push = x[f] * (w[k][f] - neutral[f]);
         // Only what a writer can point at explains a verdict: the cues and
         // answering a person, not the form features.
         let explains = f <= REPLY;
-        if !explains || push <= MEANINGFUL || push <= top[CARRIED - 1].1 {
+        if class == Class::Neutral || !explains || push <= MEANINGFUL || push <= top[CARRIED - 1].1
+        {
             continue;
         }
         let mut i = CARRIED - 1;

@@ -34,6 +34,29 @@
   // In order of preference; "inside-compact" is also the last resort.
   const SPOTS = ["inside", "inside-compact", "right", "below", "above"];
 
+  /** A cue's name as the UI says it ("Self-praise"), else its id. */
+  const cueName = (cue) => {
+    const key = `cue_${cue.replace(/-/g, "_")}`;
+    const name = t(key);
+    return name && name !== key ? name : cue;
+  };
+
+  /**
+   * One line that says what carried the balance (the analysis's basis):
+   * "Leaning broadcast: Self-praise “award-winning”, Follow ask “follow us”",
+   * so the writer sees why and can disagree. `text` is the analysed draft.
+   */
+  function explain(a, text) {
+    const label = t(BALANCE_KEYS[a.balance] || "balanceNeutral");
+    const quote = (h) => `${cueName(h.cue)} “${text.slice(h.start, h.end).trim()}”`;
+    const basis = a.basis || { hints: [], reply: false };
+    const parts = basis.hints.map((i) => a.hints[i]).filter(Boolean).map(quote);
+    if (basis.reply) parts.unshift(t("basisReply"));
+    if (parts.length) return t("basisCarried", [label, parts.join(", ")]);
+    if (!a.hints.length) return t("basisNothing", [label]);
+    return t("basisTooLight", [label, a.hints.slice(0, 2).map(quote).join(", ")]);
+  }
+
   const intersects = (a, b) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
 
   class Gauge {
@@ -69,6 +92,10 @@
       this.panel = document.createElement("div");
       this.panel.className = "panel hints";
       this.panel.hidden = true;
+      // What carried the balance, above the hints.
+      this.why = document.createElement("p");
+      this.why.className = "why";
+      this.whyText = this.why.appendChild(document.createTextNode(""));
       this.list = document.createElement("ul");
       this.list.className = "list";
       this.list.setAttribute("role", "list");
@@ -84,7 +111,7 @@
       this.status.className = "status";
       this.status.setAttribute("role", "status");
       footer.append(this.logButton, this.status);
-      this.panel.append(this.list, footer);
+      this.panel.append(this.why, this.list, footer);
       overlay.layer.append(this.el, this.panel);
       overlay.cornerZone = { width: FULL_W + INSET + CLEAR, height: HEIGHT + INSET + CLEAR };
 
@@ -166,8 +193,11 @@
       this.setBar(this.fameBar, a.fame);
       this.setBar(this.connectionBar, a.connection);
       if (this.countText.data !== String(hints.length)) this.countText.data = String(hints.length);
-      this.button.setAttribute("aria-label", `${t("gaugeLabel", [label])}, ${t("fameLabel")} ${a.fame}, ${t("connectionLabel")} ${a.connection}, ${hints.length}`);
-      if (this.button.title !== label) this.button.title = label;
+      const why = explain(a, s.analyzedText);
+      if (this.whyText.data !== why) this.whyText.data = why;
+      this.el.dataset.why = why;
+      this.button.setAttribute("aria-label", `${t("gaugeLabel", [label])}, ${t("fameLabel")} ${a.fame}, ${t("connectionLabel")} ${a.connection}, ${hints.length}. ${why}`);
+      if (this.button.title !== why) this.button.title = why;
 
       const spot = this.chooseSpot(s, box);
       this.el.classList.toggle("compact", spot.compact);

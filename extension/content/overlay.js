@@ -48,6 +48,7 @@
     .bar.fame > i { background: var(--fame); }
     .bar.connection > i { background: var(--connection); }
     .hints { width: 320px; display: flex; flex-direction: column; overflow: hidden; }
+    .hints .why { flex: none; margin: 0; padding: 8px 10px 6px; border-bottom: 1px solid var(--border); font-size: 12px; }
     .list { flex: 1 1 auto; min-height: 0; overflow: auto; padding: 6px; margin: 0; list-style: none; }
     .hints .footer { display: flex; align-items: center; gap: 8px; padding: 6px 8px; border-top: 1px solid var(--border); }
     .hints .footer button { flex: none; white-space: nowrap; }

@@ -10,7 +10,9 @@
 //        hints: { rows, texts } }
 //        Analysis = { hints: [{ rule_id, cue, polarity, start, end, message,
 //        note, suggestion, replacement, severity }], fame, connection,
-//        balance, stats, notices }; start/end are UTF-16 code units.
+//        balance, basis: { hints: [index into hints], reply, conversation },
+//        stats, notices }; start/end are UTF-16 code units. `basis` says
+//        what carried the balance (src/analysis.rs, Basis).
 //        On the port the hints travel packed (hintPacker/hintUnpacker below):
 //        one row of numbers per hint, and each text (rule id, message,
 //        note...) once per port, in `texts`, the first time it is used.

@@ -91,6 +91,7 @@ pub fn report(text: &str, analysis: &Analysis, color: bool) -> String {
         analysis.fame,
         analysis.connection
     ));
+    out.push_str(&format!("Why: {}\n", analysis.explain(text)));
     for notice in &analysis.notices {
         out.push_str(&format!("Note: {}\n", notice.message));
     }

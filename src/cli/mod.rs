@@ -21,6 +21,8 @@ USAGE:
     rapport fit [--corpora DIR] [--write]   fit the balance's weights on the annotated corpora
     rapport bench-native [--corpora DIR] [--rounds N [--mb]]
     rapport rules
+    rapport export-lexicon FILE   the lexicon's texts and phrases as JSON, for the
+                                  extension's analyser (which is built without them)
 
 Platforms: x, bluesky, mastodon, threads, linkedin, facebook, instagram, reddit, generic.
 ";
@@ -39,6 +41,7 @@ pub fn main(args: &[String]) -> i32 {
         "fit" => fit(rest),
         "bench-native" => eval(rest, true),
         "rules" => rules(),
+        "export-lexicon" => export_lexicon(rest),
         "-h" | "--help" | "help" => {
             print!("{USAGE}");
             Ok(())
@@ -175,6 +178,17 @@ fn eval(args: &[String], bench_only: bool) -> Result<(), CliError> {
     } else {
         crate::eval::run(&dir, &mut out).map(|_| ()).map_err(io_err)
     }
+}
+
+fn export_lexicon(args: &[String]) -> Result<(), CliError> {
+    let rest = Args::new(args).finish()?;
+    let [path] = rest.as_slice() else {
+        return Err(CliError::Usage(
+            "export-lexicon needs one output file".into(),
+        ));
+    };
+    std::fs::write(path, crate::lexicon::export_json())
+        .map_err(|e| CliError::Input(format!("cannot write '{path}': {e}")))
 }
 
 fn rules() -> Result<(), CliError> {

@@ -203,11 +203,11 @@ pub(crate) struct PhraseSet {
 pub(crate) fn phrase_set() -> &'static PhraseSet {
     static SET: OnceLock<PhraseSet> = OnceLock::new();
     SET.get_or_init(|| {
-        let prefixes = data::PHRASE_PREFIXES.lines();
-        debug_assert_eq!(prefixes.clone().count(), data::PHRASE_META.len());
+        let (prefixes, meta) = phrase_table();
+        debug_assert_eq!(prefixes.lines().count(), meta.len());
         PhraseSet {
-            dfa: PhraseDfa::new(prefixes),
-            tails: data::PHRASE_META
+            dfa: PhraseDfa::new(prefixes.lines()),
+            tails: meta
                 .iter()
                 .map(|&m| {
                     (
@@ -220,4 +220,100 @@ pub(crate) fn phrase_set() -> &'static PhraseSet {
                 .collect(),
         }
     })
+}
+
+/// The phrase prefixes (one per line) and their packed owners and tails.
+#[cfg(not(feature = "external-lexicon"))]
+pub fn phrase_table() -> (&'static str, &'static [u32]) {
+    (data::PHRASE_PREFIXES, data::PHRASE_META)
+}
+
+/// What the extension's analyser, built without them, needs of the
+/// lexicon: each rule's texts (in the order of [`rules`]), the phrase table
+/// and the fingerprint that ties them to the build. Read by
+/// `src/wasm/api.rs` (`install_lexicon`).
+#[cfg(not(feature = "external-lexicon"))]
+pub fn export_json() -> String {
+    let rules: Vec<serde_json::Value> = rules()
+        .iter()
+        .map(|r| {
+            serde_json::json!([
+                r.id,
+                r.message,
+                r.note,
+                (!r.suggestion.is_empty()).then_some(r.suggestion),
+                r.replacement
+            ])
+        })
+        .collect();
+    let (prefixes, meta) = phrase_table();
+    serde_json::json!({
+        "fingerprint": fingerprint(),
+        "rules": rules,
+        "prefixes": prefixes,
+        "meta": meta,
+    })
+    .to_string()
+}
+
+/// Identifies the lexicon this build was made from.
+pub fn fingerprint() -> &'static str {
+    data::FINGERPRINT
+}
+
+#[cfg(feature = "external-lexicon")]
+static INSTALLED: OnceLock<(String, Vec<u32>)> = OnceLock::new();
+
+#[cfg(feature = "external-lexicon")]
+pub fn phrase_table() -> (&'static str, &'static [u32]) {
+    INSTALLED
+        .get()
+        .map_or(("", &[][..]), |(p, m)| (p.as_str(), m.as_slice()))
+}
+
+/// Whether the phrases are there to analyse with: always, unless this build
+/// leaves them out and nothing has installed them yet.
+pub fn is_ready() -> bool {
+    cfg!(not(feature = "external-lexicon")) || !phrase_table().1.is_empty()
+}
+
+/// Installs the phrase table that `rapport export-lexicon` wrote, after
+/// checking it belongs to this build's lexicon and is well formed. Only
+/// builds without the phrases (feature `external-lexicon`) take one; once
+/// installed it stays.
+pub fn install(prefixes: String, meta: Vec<u32>, fingerprint: &str) -> Result<(), crate::Error> {
+    if fingerprint != data::FINGERPRINT {
+        return Err(crate::Error::invalid_input(format!(
+            "the lexicon file is {fingerprint}, this analyser was built with {}: rebuild the extension",
+            data::FINGERPRINT
+        )));
+    }
+    if prefixes.lines().count() != meta.len() || meta.is_empty() {
+        return Err(crate::Error::invalid_input(
+            "the lexicon file's phrases and their owners do not line up",
+        ));
+    }
+    for &m in &meta {
+        let owner = (m & 0xfff) as usize;
+        let exemption = m & 1 << 20 != 0;
+        let owners = if exemption {
+            data::EXEMPTION_COUNT
+        } else {
+            data::RULES.len()
+        };
+        if owner >= owners || (m >> 12 & 0xff) as usize >= data::PHRASE_TAILS.len() {
+            return Err(crate::Error::invalid_input(
+                "the lexicon file names a rule or tail this analyser does not have",
+            ));
+        }
+    }
+    #[cfg(feature = "external-lexicon")]
+    {
+        let _ = INSTALLED.set((prefixes, meta));
+        Ok(())
+    }
+    #[cfg(not(feature = "external-lexicon"))]
+    Err(crate::Error::invalid_input(
+        "this analyser has its lexicon built in and takes no other",
+    ))
 }

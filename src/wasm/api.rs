@@ -17,14 +17,20 @@ use crate::Analyzer;
 use super::utf16::bytes_to_utf16;
 
 #[wasm_bindgen(inline_js = r#"
-let RULES, CUES, POLARITIES, SEVERITIES, BALANCES, STAT_NAMES;
+let RULES, CUES, POLARITIES, SEVERITIES, BALANCES, STAT_NAMES, INSTALLED;
 export function load_tables(json) {
   const t = JSON.parse(json);
-  RULES = t.rules; CUES = t.cues; POLARITIES = t.polarities;
+  RULES = INSTALLED || t.rules; CUES = t.cues; POLARITIES = t.polarities;
   SEVERITIES = t.severities; BALANCES = t.balances; STAT_NAMES = t.stats;
 }
+// The rules' texts from pkg/lexicon.json, for a module built without them.
+export function set_rule_texts(rules) {
+  INSTALLED = rules;
+  if (RULES) RULES = rules;
+}
 // flat: [fame, connection, balance, hint count, stats..., then per hint:
-// rule index (or -1 as u32), cue, severity, start, end]; extra: JSON of
+// rule index (or -1 as u32), cue, severity, start, end, then the basis:
+// count, hint indices, reply, conversation]; extra: JSON of
 // {overrides: {hint index: fields}, notices: [...]}, or undefined when there
 // is nothing beyond the numbers.
 export function build(flat, extra) {
@@ -52,11 +58,17 @@ export function build(flat, extra) {
     const own = more && more.overrides[h];
     hints.push(own ? Object.assign(hint, own) : hint);
   }
-  return { hints, fame: flat[0], connection: flat[1], balance: BALANCES[flat[2]], stats, notices: more ? more.notices : [] };
+  let p = 4 + nStats + count * 5;
+  const basis = { hints: Array.from(flat.subarray(p + 1, p + 1 + flat[p])), reply: false, conversation: false };
+  p += 1 + flat[p];
+  basis.reply = flat[p] === 1;
+  basis.conversation = flat[p + 1] === 1;
+  return { hints, fame: flat[0], connection: flat[1], balance: BALANCES[flat[2]], basis, stats, notices: more ? more.notices : [] };
 }
 "#)]
 extern "C" {
     fn load_tables(json: &str);
+    fn set_rule_texts(rules: &JsValue);
     fn build(flat: &[u32], extra: Option<&str>) -> JsValue;
 }
 
@@ -321,6 +333,11 @@ fn options_from_js(value: &JsValue) -> Result<Options, String> {
 }
 
 fn with_analyzer<R>(options: &JsValue, f: impl FnOnce(&Analyzer) -> R) -> Result<R, JsError> {
+    if !lexicon::is_ready() {
+        return Err(JsError::new(
+            "the lexicon is not installed: call install_lexicon with pkg/lexicon.json first",
+        ));
+    }
     CACHED.with(|cell| {
         let mut cached = cell.borrow_mut();
         let hit = matches!(&*cached, Some((key, _)) if js_sys::Object::is(key, options));
@@ -368,6 +385,10 @@ pub fn analyze(text: &str, options: JsValue) -> Result<JsValue, JsError> {
                 se[1],
             ]);
         }
+        let basis = &analysis.basis;
+        flat.push(basis.hints.len() as u32);
+        flat.extend(&basis.hints);
+        flat.extend([u32::from(basis.reply), u32::from(basis.conversation)]);
         let extra = extra_json(&analysis);
         build(&flat, (!extra.is_empty()).then_some(extra.as_str()))
     })
@@ -405,6 +426,42 @@ pub fn cue_names() -> Vec<String> {
 #[wasm_bindgen]
 pub fn balance_names() -> Vec<String> {
     Balance::ALL.iter().map(|b| b.name().to_string()).collect()
+}
+
+/// Installs the lexicon's texts and phrases (`pkg/lexicon.json`, written by
+/// `rapport export-lexicon`) into an analyser built without them. Refuses a
+/// file made from another lexicon, or a malformed one, with a clear error.
+#[wasm_bindgen]
+pub fn install_lexicon(lexicon: JsValue) -> Result<(), JsError> {
+    let get = |name: &str| js_sys::Reflect::get(&lexicon, &JsValue::from_str(name)).ok();
+    let bad = || JsError::new("pkg/lexicon.json is not a lexicon file");
+    let fingerprint = get("fingerprint")
+        .and_then(|v| v.as_string())
+        .ok_or_else(bad)?;
+    let prefixes = get("prefixes")
+        .and_then(|v| v.as_string())
+        .ok_or_else(bad)?;
+    let meta = get("meta")
+        .filter(js_sys::Array::is_array)
+        .ok_or_else(bad)?;
+    let meta: Vec<u32> = js_sys::Array::from(&meta)
+        .iter()
+        .map(|v| {
+            v.as_f64()
+                .filter(|n| n.fract() == 0.0 && (0.0..=u32::MAX as f64).contains(n))
+        })
+        .map(|n| n.map(|n| n as u32))
+        .collect::<Option<_>>()
+        .ok_or_else(bad)?;
+    let rules = get("rules")
+        .filter(|r| {
+            js_sys::Array::is_array(r)
+                && js_sys::Array::from(r).length() as usize == lexicon::rules().len()
+        })
+        .ok_or_else(bad)?;
+    lexicon::install(prefixes, meta, &fingerprint).map_err(|e| JsError::new(&e.to_string()))?;
+    set_rule_texts(&rules);
+    Ok(())
 }
 
 /// The crate version, so the background can report what it loaded.
