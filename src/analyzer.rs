@@ -233,11 +233,11 @@ impl Analyzer {
             is_reply,
             brand_spans: &brand_spans,
         };
-        let mut exempt = false;
-        rules::collect(&ctx, candidates, &mut exempt);
+        let mut marks = rules::PostMarks::default();
+        rules::collect(&ctx, candidates, &mut marks);
         candidates.extend(flags);
         rules::replies::apply(&ctx, candidates);
-        if exempt {
+        if marks.exempt {
             rules::exemptions::apply(candidates);
         }
         candidates.retain(|c| {
@@ -249,8 +249,10 @@ impl Analyzer {
                 && !ignores.iter().any(|s: &Span| s.overlaps(&c.span))
         });
         dedupe_same_cue(candidates);
+        drop_phrases_inside_phrases(candidates);
         // Grouped by cue here, which is what the verdict's features need.
-        let evidence = verdict::features(candidates, is_reply, &stats);
+        let shares = sentence_shares(toks, candidates);
+        let evidence = verdict::features(candidates, is_reply, marks.formal, shares, &stats);
         candidates.sort_by(|a, b| {
             (a.span.start(), a.span.end())
                 .cmp(&(b.span.start(), b.span.end()))
@@ -449,6 +451,16 @@ fn is_conversation(
     {
         return true;
     }
+    // A comment answering someone by name: "Hi Sam, …", "Hey Steph! …".
+    let named = |t: &text::Token| {
+        t.kind == Kind::Word && t.text(text).starts_with(|c: char| c.is_uppercase()) && !is_brand(t)
+    };
+    let addressed = |t: &text::Token| {
+        matches!(t.kind, Kind::Punct | Kind::Bang) && matches!(t.text(text), "," | "!")
+    };
+    if greeting(first) && tokens.get(1).is_some_and(named) && tokens.get(2).is_some_and(addressed) {
+        return true;
+    }
     // A quote retweet with a comment: "Great photo! RT @ana …".
     if !has_mention {
         return false;
@@ -465,6 +477,82 @@ fn rule_id(c: &Candidate) -> &'static str {
         Source::User(..) => "user.flag",
     }
 }
+
+/// Counts the sentences that hold a fame cue and those that hold a
+/// connection cue (pointers aside: they lean with what they point to).
+fn sentence_shares(toks: &Tokens, candidates: &[Candidate]) -> verdict::SentenceShares {
+    let n = toks.sentences.len();
+    // Two bits per sentence: fame, connection.
+    let mut marks = vec![0u8; n];
+    for c in candidates {
+        if c.cue() == Cue::CallToAction {
+            continue;
+        }
+        let i = toks
+            .tokens
+            .partition_point(|t| (t.end as usize) <= c.span.start());
+        let Some(t) = toks.tokens.get(i) else {
+            continue;
+        };
+        let bit = match c.cue().polarity() {
+            Polarity::Fame => 1,
+            Polarity::Connection => 2,
+        };
+        if let Some(m) = marks.get_mut(t.sentence as usize) {
+            *m |= bit;
+        }
+    }
+    verdict::SentenceShares {
+        fame: marks.iter().filter(|m| **m & 1 != 0).count() as u32,
+        connection: marks.iter().filter(|m| **m & 2 != 0).count() as u32,
+        sentences: n as u32,
+    }
+}
+
+/// A phrase inside a longer phrase of another cue is part of it, not a cue
+/// of its own: "help us" (co-creation) inside "help us spread the word"
+/// (a share ask), "so grateful" inside "we'd be so grateful if you shared
+/// this". Only phrase rules compete this way: a code rule's span is a
+/// whole question or a run of capitals, which may hold other cues.
+fn drop_phrases_inside_phrases(candidates: &mut Vec<Candidate>) {
+    let is_phrase = |c: &Candidate| match c.source {
+        Source::Lexicon(i) => lexicon::rules()[i as usize].phrase,
+        Source::User(..) => false,
+    };
+    // By start, longest first, so a container comes before what it holds;
+    // a phrase is short, so only the few candidates just before can hold it.
+    let mut order: Vec<u32> = (0..candidates.len() as u32).collect();
+    order.sort_by_key(|&i| {
+        let s = candidates[i as usize].span;
+        (s.start(), std::cmp::Reverse(s.end()))
+    });
+    let mut drop = vec![false; candidates.len()];
+    for (n, &i) in order.iter().enumerate() {
+        let c = &candidates[i as usize];
+        if !is_phrase(c) {
+            continue;
+        }
+        drop[i as usize] = order[..n]
+            .iter()
+            .rev()
+            .map(|&j| &candidates[j as usize])
+            .take_while(|o| o.span.start() + LONGEST_PHRASE >= c.span.start())
+            .any(|o| {
+                o.cue() != c.cue()
+                    && is_phrase(o)
+                    && o.span.len() > c.span.len()
+                    && c.span.end() <= o.span.end()
+            });
+    }
+    let mut k = 0;
+    candidates.retain(|_| {
+        k += 1;
+        !drop[k - 1]
+    });
+}
+
+/// Longer than any phrase's match (tails included), in bytes.
+const LONGEST_PHRASE: usize = 160;
 
 /// No two hints of one cue on overlapping spans: the heavier (then longer)
 /// one stays, so "follow us for more" wins over "follow us".

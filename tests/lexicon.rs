@@ -123,3 +123,22 @@ fn every_cue_has_at_least_one_rule() {
         );
     }
 }
+
+#[test]
+fn register_examples_mark_the_formal_register_and_give_no_hint_of_their_own() {
+    let formal = rapport::verdict::feature_names()
+        .iter()
+        .position(|n| *n == "formal-register")
+        .expect("the verdict reads the formal register");
+    let analyzer = rapport::Analyzer::new(&Options::default());
+    assert!(!lexicon::registers().is_empty());
+    for r in lexicon::registers() {
+        assert!(!r.note.trim().is_empty(), "{}: empty note", r.id);
+        for example in r.examples {
+            let (_, x) = analyzer.analyze_with_evidence(example);
+            assert!(x[formal] > 0.0, "{}: {example:?} is not marked", r.id);
+        }
+    }
+    let (a, x) = analyzer.analyze_with_evidence("Recall: please note the closing date");
+    assert!(x[formal] > 0.0 && a.hints.is_empty(), "{:?}", a.hints);
+}

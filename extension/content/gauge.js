@@ -44,11 +44,13 @@
   /**
    * One line that says what carried the balance (the analysis's basis):
    * "Leaning broadcast: Self-praise “award-winning”, Follow ask “follow us”",
-   * so the writer sees why and can disagree. `text` is the analysed draft.
+   * so the writer sees why and can disagree. `text` is the analysed draft;
+   * without it the cues are named without quoting the draft, for
+   * attributes (the draft's words go into text nodes only).
    */
   function explain(a, text) {
     const label = t(BALANCE_KEYS[a.balance] || "balanceNeutral");
-    const quote = (h) => `${cueName(h.cue)} “${text.slice(h.start, h.end).trim()}”`;
+    const quote = (h) => (text === undefined ? cueName(h.cue) : `${cueName(h.cue)} “${text.slice(h.start, h.end).trim()}”`);
     const basis = a.basis || { hints: [], reply: false };
     const parts = basis.hints.map((i) => a.hints[i]).filter(Boolean).map(quote);
     if (basis.reply) parts.unshift(t("basisReply"));
@@ -180,6 +182,7 @@
         this.el.hidden = true;
         this.panel.hidden = true;
         delete host.dataset.gauge;
+        delete host.dataset.why;
         delete host.dataset.gaugeSpot;
         delete host.dataset.gaugeChars;
         return;
@@ -195,9 +198,11 @@
       if (this.countText.data !== String(hints.length)) this.countText.data = String(hints.length);
       const why = explain(a, s.analyzedText);
       if (this.whyText.data !== why) this.whyText.data = why;
-      this.el.dataset.why = why;
-      this.button.setAttribute("aria-label", `${t("gaugeLabel", [label])}, ${t("fameLabel")} ${a.fame}, ${t("connectionLabel")} ${a.connection}, ${hints.length}. ${why}`);
-      if (this.button.title !== why) this.button.title = why;
+      const named = explain(a);
+      this.button.setAttribute("aria-label", `${t("gaugeLabel", [label])}, ${t("fameLabel")} ${a.fame}, ${t("connectionLabel")} ${a.connection}, ${hints.length}. ${named}`);
+      if (this.button.title !== named) this.button.title = named;
+      // Mirrored on the host like the rest of the overlay's state (cue names only, never the draft's words).
+      if (host.dataset.why !== named) host.dataset.why = named;
 
       const spot = this.chooseSpot(s, box);
       this.el.classList.toggle("compact", spot.compact);

@@ -32,6 +32,8 @@ pub struct LexRule {
     pub at: At,
     /// Extra conditions on a phrase hit (see `build.rs`).
     pub requires: &'static [&'static str],
+    /// Fired by a phrase of the lexicon (not by a code rule).
+    pub phrase: bool,
     pub message: &'static str,
     pub note: &'static str,
     pub suggestion: &'static str,
@@ -91,6 +93,11 @@ pub fn docs() -> &'static [RuleDocs] {
 
 pub fn exemptions() -> &'static [Exemption] {
     docs_data::EXEMPTIONS
+}
+
+/// Markers of the formal register, documented like exemptions.
+pub fn registers() -> &'static [Exemption] {
+    docs_data::REGISTERS
 }
 
 pub fn rule(id: &str) -> Option<&'static LexRule> {
@@ -195,8 +202,29 @@ impl PhraseDfa {
 
 pub(crate) struct PhraseSet {
     pub dfa: PhraseDfa,
-    /// Per automaton pattern: (tail, owner index, is exemption, number before).
-    pub tails: Vec<(&'static str, u16, bool, bool)>,
+    /// Per automaton pattern, what a match means.
+    pub tails: Vec<PhraseMeta>,
+}
+
+/// What owns a phrase.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum PhraseOwner {
+    /// The n-th rule of [`rules`].
+    Rule,
+    /// An exemption (asking for help, a missing person, a fundraiser).
+    Exemption,
+    /// A marker of the formal register (notices, statements, service
+    /// facts): no hint, read by the verdict.
+    Register,
+}
+
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct PhraseMeta {
+    pub tail: &'static str,
+    pub owner: u16,
+    pub kind: PhraseOwner,
+    /// The match starts with a number before the literal prefix.
+    pub lead_number: bool,
 }
 
 /// The shared automaton over every lexicon phrase, built once per process.
@@ -209,17 +237,25 @@ pub(crate) fn phrase_set() -> &'static PhraseSet {
             dfa: PhraseDfa::new(prefixes.lines()),
             tails: meta
                 .iter()
-                .map(|&m| {
-                    (
-                        data::PHRASE_TAILS[(m >> 12 & 0xff) as usize],
-                        (m & 0xfff) as u16,
-                        m & 1 << 20 != 0,
-                        m & 1 << 21 != 0,
-                    )
+                .map(|&m| PhraseMeta {
+                    tail: data::PHRASE_TAILS[(m >> 12 & 0xff) as usize],
+                    owner: (m & 0xfff) as u16,
+                    kind: owner_kind(m),
+                    lead_number: m & 1 << 21 != 0,
                 })
                 .collect(),
         }
     })
+}
+
+fn owner_kind(meta: u32) -> PhraseOwner {
+    if meta & 1 << 20 != 0 {
+        PhraseOwner::Exemption
+    } else if meta & 1 << 22 != 0 {
+        PhraseOwner::Register
+    } else {
+        PhraseOwner::Rule
+    }
 }
 
 /// The phrase prefixes (one per line) and their packed owners and tails.
@@ -295,11 +331,10 @@ pub fn install(prefixes: String, meta: Vec<u32>, fingerprint: &str) -> Result<()
     }
     for &m in &meta {
         let owner = (m & 0xfff) as usize;
-        let exemption = m & 1 << 20 != 0;
-        let owners = if exemption {
-            data::EXEMPTION_COUNT
-        } else {
-            data::RULES.len()
+        let owners = match owner_kind(m) {
+            PhraseOwner::Exemption => data::EXEMPTION_COUNT,
+            PhraseOwner::Register => data::REGISTER_COUNT,
+            PhraseOwner::Rule => data::RULES.len(),
         };
         if owner >= owners || (m >> 12 & 0xff) as usize >= data::PHRASE_TAILS.len() {
             return Err(crate::Error::invalid_input(

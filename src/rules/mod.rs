@@ -109,9 +109,20 @@ impl Ctx<'_> {
     }
 }
 
+/// What the phrases say of the post as a whole rather than of a span.
+#[derive(Debug, Default, Clone, Copy)]
+pub(crate) struct PostMarks {
+    /// It asks for help, looks for a missing person or raises money: bait
+    /// cues do not apply (`exemptions.rs`).
+    pub exempt: bool,
+    /// Phrases of the formal register (a recall notice, a statement,
+    /// service facts), which the verdict reads as neutral ground.
+    pub formal: u32,
+}
+
 /// Runs every rule over the draft and returns the raw candidates.
-pub(crate) fn collect(ctx: &Ctx<'_>, out: &mut Vec<Candidate>, exempt: &mut bool) {
-    phrases::find(ctx, out, exempt);
+pub(crate) fn collect(ctx: &Ctx<'_>, out: &mut Vec<Candidate>, marks: &mut PostMarks) {
+    phrases::find(ctx, out, marks);
     hashtags::find(ctx, out);
     questions::find(ctx, out);
     imperative::find(ctx, out);

@@ -1,19 +1,24 @@
 //! Data rules: phrases from the lexicon found with one Aho-Corasick pass,
 //! then checked for word boundaries, their placeholder tail and position.
 
-use super::{Candidate, Ctx};
-use crate::lexicon::{self, At};
+use super::{Candidate, Ctx, PostMarks};
+use crate::lexicon::{self, At, PhraseMeta, PhraseOwner};
 use crate::span::Span;
 use crate::text::{is_emoji_start, is_word_char, next_char, prev_char, Kind};
 
 use unicode_segmentation::UnicodeSegmentation;
 
-pub(crate) fn find(ctx: &Ctx<'_>, out: &mut Vec<Candidate>, exempt: &mut bool) {
+pub(crate) fn find(ctx: &Ctx<'_>, out: &mut Vec<Candidate>, marks: &mut PostMarks) {
     let set = lexicon::phrase_set();
     let text = ctx.text;
     set.dfa
         .for_each_match(text.as_bytes(), |start, end, pattern| {
-            let (tail, owner, is_exemption, lead_number) = set.tails[pattern];
+            let PhraseMeta {
+                tail,
+                owner,
+                kind,
+                lead_number,
+            } = set.tails[pattern];
             if !text.is_char_boundary(start) || !text.is_char_boundary(end) {
                 return;
             }
@@ -32,9 +37,16 @@ pub(crate) fn find(ctx: &Ctx<'_>, out: &mut Vec<Candidate>, exempt: &mut bool) {
             } else {
                 start
             };
-            if is_exemption {
-                *exempt = true;
-                return;
+            match kind {
+                PhraseOwner::Exemption => {
+                    marks.exempt = true;
+                    return;
+                }
+                PhraseOwner::Register => {
+                    marks.formal += 1;
+                    return;
+                }
+                PhraseOwner::Rule => {}
             }
             let rule = &lexicon::rules()[owner as usize];
             if !position_ok(ctx, rule.at, start, end) || !requirements_ok(ctx, rule.requires, start)

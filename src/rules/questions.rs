@@ -64,9 +64,14 @@ pub(crate) fn find(ctx: &Ctx<'_>, out: &mut Vec<Candidate>) {
         // "we" should do ("Which should we make next?"). A wh-question with
         // neither is usually rhetorical or a headline ("What made it possible?").
         let mentions_you = tokens.iter().any(|t| t.is(YOU));
-        let asks_for_us =
-            WH_OPENERS.iter().any(|o| eq_fold(first, o)) && tokens.iter().any(|t| t.is(WE));
-        if !(mentions_you || asks_for_us) {
+        let wh = WH_OPENERS.iter().any(|o| eq_fold(first, o));
+        let asks_for_us = wh && tokens.iter().any(|t| t.is(WE));
+        // "What would make matchdays better for families?" asks the reader's
+        // view without saying "you"; so does "Anyone with local knowledge…?".
+        let asks_a_view =
+            wh && words().any(|w| ["would", "should", "could"].iter().any(|m| eq_fold(w, m)));
+        let asks_anyone = ["anyone", "anybody"].iter().any(|a| eq_fold(first, a));
+        if !(mentions_you || asks_for_us || asks_a_view || asks_anyone) {
             continue;
         }
         let span = Span::new(s.start as usize, s.end as usize);
@@ -91,13 +96,30 @@ pub(crate) fn find(ctx: &Ctx<'_>, out: &mut Vec<Candidate>) {
             out.push(Candidate::lexicon(rule, span));
         }
     }
-    // A question in a post that then sells is a hook, not an invitation.
-    let sells = out[..hits_before]
+    // A question followed by a sale is a hook, not an invitation ("Tired of
+    // slow Wi-Fi? Switch today and save 20%"). A real question after the
+    // sale, or well apart from it, still asks.
+    let sales: Vec<usize> = out[..hits_before]
         .iter()
-        .any(|c| matches!(c.cue(), crate::analysis::Cue::HardSell));
-    if sells {
-        out.truncate(hits_before);
+        .filter(|c| matches!(c.cue(), crate::analysis::Cue::HardSell))
+        .map(|c| c.span.start())
+        .collect();
+    if !sales.is_empty() {
+        // The questions are the candidates this rule pushed, after `hits_before`.
+        let mut k = 0;
+        out.retain(|c| {
+            k += 1;
+            k <= hits_before || !is_hook(c.span, &sales)
+        });
     }
+}
+
+/// A question whose sale comes right after it (within a few sentences).
+fn is_hook(question: Span, sales: &[usize]) -> bool {
+    const HOOK_REACH: usize = 240;
+    sales
+        .iter()
+        .any(|&s| s >= question.end() && s - question.end() <= HOOK_REACH)
 }
 
 #[cfg(test)]
@@ -129,6 +151,26 @@ mod tests {
         ));
         assert!(!fires(
             "What made the project possible?",
+            "open-question.genuine"
+        ));
+        assert!(fires(
+            "What would make matchdays better for families?",
+            "open-question.genuine"
+        ));
+        assert!(fires(
+            "Anyone with local knowledge of Bradford or Halifax?",
+            "open-question.genuine"
+        ));
+    }
+
+    #[test]
+    fn a_question_before_a_sale_is_a_hook_one_after_it_still_asks() {
+        assert!(!fires(
+            "Is your loft cold every winter? Shop now, this week only: 20% off.",
+            "open-question.genuine"
+        ));
+        assert!(fires(
+            "Our SPF 50 is 20% off this weekend. Also, we're working on a tinted version: what's the one shade range brands always get wrong for you?",
             "open-question.genuine"
         ));
     }

@@ -100,11 +100,11 @@ mod tests {
             "call-to-action"
         ));
         assert!(!cue_fires(
-            "RT @ana Sign up for our newsletter https://a.example",
+            "RT @ana Sign up for our webinar https://a.example",
             "call-to-action"
         ));
         assert!(cue_fires(
-            "Sign up for our newsletter https://a.example",
+            "Sign up for our webinar https://a.example",
             "call-to-action"
         ));
         assert!(cue_fires(

@@ -1,7 +1,8 @@
 //! Spotlight: credit given to a named person ("@ana built this", "meet Sam,
-//! who…"). The brand's own handle is never a spotlight. A handle is credited
-//! when a verb of making follows it, so "@ana built this" counts even at the
-//! start of a post, where a bare handle would only address a reply.
+//! who…", "a big thank you to Fiona"). The brand's own handle is never a
+//! spotlight. A handle is credited when a verb of making follows it, so
+//! "@ana built this" counts even at the start of a post, where a bare handle
+//! would only address a reply; thanks are credit when a name follows them.
 
 use super::{Candidate, Ctx};
 use crate::lexicon::code_rule;
@@ -11,8 +12,57 @@ use crate::text::{eq_fold, Kind};
 
 const NOT_NAMES: [&str; 8] = ["us", "our", "the", "me", "you", "your", "them", "all"];
 
+/// Words that open thanks aimed at someone ("congratulations" is a
+/// spotlight phrase of its own).
+const THANKS: [&str; 6] = [
+    "thank",
+    "thanks",
+    "shout-out",
+    "shoutout",
+    "kudos",
+    "grateful",
+];
+
+/// Capitalised words that are not people: pronouns and groups, days, months.
+const NOT_PEOPLE: [&str; 33] = [
+    "you",
+    "your",
+    "everyone",
+    "everybody",
+    "all",
+    "team",
+    "the",
+    "our",
+    "we",
+    "i",
+    "it",
+    "this",
+    "so",
+    "for",
+    "guys",
+    "folks",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+];
+
 pub(crate) fn find(ctx: &Ctx<'_>, out: &mut Vec<Candidate>) {
-    // Credit needs a handle or "meet".
+    thanks_by_name(ctx, out);
+    // Credit by a verb of making needs a handle or "meet".
     if !ctx.toks.has_kind(Kind::Mention) && !ctx.toks.has_class(MEET) {
         return;
     }
@@ -51,6 +101,48 @@ pub(crate) fn find(ctx: &Ctx<'_>, out: &mut Vec<Candidate>) {
     }
 }
 
+/// "Thank you to Sam", "Thank you, Kwame", "special shout-out to Kemi": a
+/// person's name (or handle) among the three words after the thanks.
+fn thanks_by_name(ctx: &Ctx<'_>, out: &mut Vec<Candidate>) {
+    let rule = code_rule!("spotlight.thanks-by-name");
+    let tokens = ctx.tokens;
+    let mut i = 0;
+    while i < tokens.len() {
+        let t = &tokens[i];
+        let thanks = t.kind == Kind::Word && THANKS.iter().any(|w| eq_fold(ctx.tok_text(t), w));
+        if !thanks {
+            i += 1;
+            continue;
+        }
+        let named = tokens[i + 1..]
+            .iter()
+            .enumerate()
+            .filter(|(_, n)| matches!(n.kind, Kind::Word | Kind::Mention))
+            .take(3)
+            .find(|(_, n)| {
+                n.sentence == t.sentence
+                    && if n.kind == Kind::Mention {
+                        !ctx.is_brand_at(n)
+                    } else {
+                        let w = ctx.tok_text(n);
+                        w.chars().next().is_some_and(char::is_uppercase)
+                            && !n.is(crate::text::words::CAPS)
+                            && !NOT_PEOPLE.iter().any(|x| eq_fold(w, x))
+                            && !ctx.is_brand_at(n)
+                    }
+            });
+        if let Some((k, n)) = named {
+            out.push(Candidate::lexicon(
+                rule,
+                Span::new(t.start as usize, n.end as usize),
+            ));
+            i += k + 2;
+        } else {
+            i += 1;
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use crate::options::{BrandProfile, Options};
@@ -74,6 +166,19 @@ mod tests {
             },
             ..Options::default()
         };
+        assert!(fires(
+            "A big thank you to Fiona for sharing it openly",
+            "spotlight.thanks-by-name"
+        ));
+        assert!(fires("Thank you, Kwame.", "spotlight.thanks-by-name"));
+        assert!(!fires(
+            "Thank you to everyone who came",
+            "spotlight.thanks-by-name"
+        ));
+        assert!(!fires(
+            "Thanks, see you Saturday",
+            "spotlight.thanks-by-name"
+        ));
         let a = crate::analyze("Look what @acme made today", &options);
         assert!(a
             .hints
