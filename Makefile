@@ -6,7 +6,7 @@ export CARGO_TERM_COLOR ?= never
 
 WASM := extension/pkg/rapport_bg.wasm
 
-.PHONY: build setup wasm sizes test test-rust test-wasm lint-ext e2e package eval bench bench-popup bench-overlay fmt clean
+.PHONY: build setup wasm sizes test test-rust test-wasm lint-ext e2e package eval fit bench bench-popup bench-overlay fmt clean
 
 build: setup wasm sizes
 
@@ -43,6 +43,11 @@ package: build
 
 eval:
 	cargo run --release --quiet --bin rapport -- eval
+
+# Refits the balance's weights (lexicon/verdict/weights.toml) on the annotated
+# corpora and prints their 5-fold cross-validated agreement; rebuild after it.
+fit:
+	cargo run --release --quiet --bin rapport -- fit --write
 
 bench: build
 	@node bench/bench.mjs

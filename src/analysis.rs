@@ -426,6 +426,59 @@ mod tests {
         }
     }
 
+    fn hint(cue: Cue, start: usize, end: usize) -> Hint {
+        Hint {
+            rule_id: Cow::Borrowed("test"),
+            lexicon_entry: None,
+            cue,
+            polarity: cue.polarity(),
+            span: Span::new(start, end),
+            message: Cow::Borrowed(""),
+            note: Cow::Borrowed(""),
+            suggestion: None,
+            replacement: None,
+            severity: Severity::Mild,
+        }
+    }
+
+    #[test]
+    fn the_explanation_names_what_carried_the_balance_or_what_was_too_light() {
+        let text = "Our award-winning team. Follow us! Learn more";
+        let mut a = Analysis {
+            hints: vec![
+                hint(Cue::SelfPraise, 4, 17),
+                hint(Cue::FollowAsk, 24, 33),
+                hint(Cue::CallToAction, 35, 45),
+            ],
+            fame: 80,
+            connection: 0,
+            balance: Balance::LeaningBroadcast,
+            basis: Basis {
+                hints: vec![0, 1],
+                reply: false,
+                conversation: false,
+            },
+            stats: Stats::default(),
+            notices: Vec::new(),
+        };
+        assert_eq!(
+            a.explain(text),
+            "Leaning broadcast: self-praise \u{201C}award-winning\u{201D}, follow-ask \u{201C}Follow us\u{201D}"
+        );
+        a.balance = Balance::Neutral;
+        a.basis = Basis::default();
+        a.hints.drain(..2);
+        assert_eq!(
+            a.explain(text),
+            "Neutral: call-to-action \u{201C}Learn more\u{201D} alone does not carry the post"
+        );
+        a.hints.clear();
+        assert_eq!(a.explain(text), "Neutral: no cue either way");
+        a.balance = Balance::LeaningConnection;
+        a.basis.reply = true;
+        assert_eq!(a.explain(text), "Leaning connection: a reply to a person");
+    }
+
     #[test]
     fn cue_order_matches_polarity_split() {
         for cue in Cue::ALL {

@@ -118,3 +118,56 @@ fn eval_skips_cleanly_without_corpora() {
     assert_eq!(code, 0);
     assert!(out.contains("corpora not found"));
 }
+
+#[test]
+fn check_says_what_carried_the_balance() {
+    let (code, out, _) = rapport(
+        &["check"],
+        "Proud to be named one of the best places to work for the third year running! Follow us for more.",
+    );
+    assert_eq!(code, 0);
+    let why = out
+        .lines()
+        .find(|l| l.starts_with("Why: "))
+        .unwrap_or_else(|| panic!("no Why line in {out}"));
+    assert!(
+        why.starts_with("Why: Broadcasting: ") || why.starts_with("Why: Leaning broadcast: "),
+        "{why}"
+    );
+    assert!(why.contains("self-praise \u{201C}"), "{why}");
+    assert!(
+        why.contains("follow-ask \u{201C}Follow us for more\u{201D}"),
+        "{why}"
+    );
+
+    // A lone pointer is named as too light to carry the post.
+    let (_, out, _) = rapport(
+        &["check"],
+        "Safe food handling outdoors matters in summer. Learn more: https://example.com/food",
+    );
+    assert!(
+        out.contains(
+            "Why: Neutral: call-to-action \u{201C}Learn more\u{201D} alone does not carry the post"
+        ),
+        "{out}"
+    );
+}
+
+#[test]
+fn export_lexicon_writes_what_the_extension_installs() {
+    let path = temp_file("lexicon.json", "");
+    let (code, _, err) = rapport(&["export-lexicon", path.to_str().unwrap()], "");
+    assert_eq!(code, 0, "{err}");
+    let json: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+    assert_eq!(json["fingerprint"], rapport::lexicon::fingerprint());
+    assert_eq!(
+        json["rules"].as_array().unwrap().len(),
+        rapport::lexicon::rules().len()
+    );
+    let (prefixes, meta) = rapport::lexicon::phrase_table();
+    assert_eq!(json["prefixes"], prefixes);
+    assert_eq!(json["meta"].as_array().unwrap().len(), meta.len());
+    let (code, _, err) = rapport(&["export-lexicon"], "");
+    assert_eq!(code, 2, "{err}");
+}

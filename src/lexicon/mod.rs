@@ -318,6 +318,26 @@ pub fn is_ready() -> bool {
 /// builds without the phrases (feature `external-lexicon`) take one; once
 /// installed it stays.
 pub fn install(prefixes: String, meta: Vec<u32>, fingerprint: &str) -> Result<(), crate::Error> {
+    check_installable(&prefixes, &meta, fingerprint)?;
+    #[cfg(feature = "external-lexicon")]
+    {
+        let _ = INSTALLED.set((prefixes, meta));
+        Ok(())
+    }
+    #[cfg(not(feature = "external-lexicon"))]
+    Err(crate::Error::invalid_input(
+        "this analyser has its lexicon built in and takes no other",
+    ))
+}
+
+/// Whether a phrase table (from `export_json`) belongs to this build's
+/// lexicon and is well formed: the same fingerprint, one owner per phrase,
+/// every owner and tail one this build has.
+pub fn check_installable(
+    prefixes: &str,
+    meta: &[u32],
+    fingerprint: &str,
+) -> Result<(), crate::Error> {
     if fingerprint != data::FINGERPRINT {
         return Err(crate::Error::invalid_input(format!(
             "the lexicon file is {fingerprint}, this analyser was built with {}: rebuild the extension",
@@ -329,7 +349,7 @@ pub fn install(prefixes: String, meta: Vec<u32>, fingerprint: &str) -> Result<()
             "the lexicon file's phrases and their owners do not line up",
         ));
     }
-    for &m in &meta {
+    for &m in meta {
         let owner = (m & 0xfff) as usize;
         let owners = match owner_kind(m) {
             PhraseOwner::Exemption => data::EXEMPTION_COUNT,
@@ -342,13 +362,25 @@ pub fn install(prefixes: String, meta: Vec<u32>, fingerprint: &str) -> Result<()
             ));
         }
     }
-    #[cfg(feature = "external-lexicon")]
-    {
-        let _ = INSTALLED.set((prefixes, meta));
-        Ok(())
+    Ok(())
+}
+
+#[cfg(all(test, not(feature = "external-lexicon")))]
+mod install_tests {
+    use super::*;
+
+    #[test]
+    fn an_exported_table_is_installable_and_damaged_or_foreign_ones_are_refused() {
+        let (prefixes, meta) = phrase_table();
+        assert!(check_installable(prefixes, meta, fingerprint()).is_ok());
+        let err = check_installable(prefixes, meta, "0000000000000000").unwrap_err();
+        assert!(err.to_string().contains("rebuild the extension"), "{err}");
+        assert!(check_installable(prefixes, &meta[1..], fingerprint()).is_err());
+        let mut foreign = meta.to_vec();
+        foreign[0] = 0xfff;
+        assert!(check_installable(prefixes, &foreign, fingerprint()).is_err());
+        assert!(check_installable("", &[], fingerprint()).is_err());
+        // A build with its lexicon built in takes no other.
+        assert!(install(prefixes.to_string(), meta.to_vec(), fingerprint()).is_err());
     }
-    #[cfg(not(feature = "external-lexicon"))]
-    Err(crate::Error::invalid_input(
-        "this analyser has its lexicon built in and takes no other",
-    ))
 }
