@@ -80,6 +80,7 @@ pub fn render_analysis(out: &Element, text: &JsString, analysis: &JsValue) {
     let label = el_text("p", "balance", &t(balance_key(balance)));
     set_attr(&label, "data-balance", balance.name());
     append(out, &label);
+    append(out, &el_text("p", "why", &explain(text, analysis, balance)));
     append(
         out,
         &meter(&t("fameLabel"), get_score(analysis, "fame"), "fame"),
@@ -132,6 +133,43 @@ pub fn render_analysis(out: &Element, text: &JsString, analysis: &JsValue) {
         append(&list, &item);
     }
     append(out, &list);
+}
+
+/// What carried the balance, as the gauge says it (`content/gauge.js`):
+/// "Leaning broadcast: Self-praise “award-winning”, Follow asks “follow us”".
+fn explain(text: &JsString, analysis: &JsValue, balance: Balance) -> String {
+    let label = t(balance_key(balance));
+    let hints = get_list(analysis, "hints");
+    let len = text.length();
+    let quote = |h: &JsValue| {
+        let cue = get_str(h, "cue");
+        let offset = |k: &str| get(h, k).as_f64().map_or(0, |v| (v as u32).min(len));
+        let (start, end) = (offset("start"), offset("end"));
+        let phrase: String = text.slice(start, end.max(start)).into();
+        format!(
+            "{} \u{201C}{}\u{201D}",
+            t(&format!("cue_{}", cue.replace('-', "_"))),
+            phrase.trim()
+        )
+    };
+    let basis = get(analysis, "basis");
+    let mut parts: Vec<String> = Vec::new();
+    if get(&basis, "reply").as_bool() == Some(true) {
+        parts.push(t("basisReply"));
+    }
+    for i in get_list(&basis, "hints") {
+        if let Some(h) = i.as_f64().and_then(|i| hints.get(i as usize)) {
+            parts.push(quote(h));
+        }
+    }
+    if !parts.is_empty() {
+        return t_with("basisCarried", &[&label, &parts.join(", ")]);
+    }
+    if hints.is_empty() {
+        return t_with("basisNothing", &[&label]);
+    }
+    let light: Vec<String> = hints.iter().take(2).map(quote).collect();
+    t_with("basisTooLight", &[&label, &light.join(", ")])
 }
 
 /// Builds the popup inside `root`. `platform` is the user's default platform

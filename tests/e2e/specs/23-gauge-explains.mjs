@@ -13,13 +13,13 @@ const CASES = [
   {
     text: "Proud to be named one of the best places to work for the third year running! Follow us for more.",
     balance: /broadcast/,
-    named: ["Self-praise", "Follow ask"],
+    named: ["Self-praise", "Follow asks"],
     quoted: ["“Follow us for more”"],
   },
   {
     text: "Safe food handling outdoors matters in summer. Learn more: https://example.com/food-safety",
     balance: /^neutral$/,
-    named: ["Call to action"],
+    named: ["Calls to action"],
     quoted: ["“Learn more”", "not carry"],
   },
 ];
