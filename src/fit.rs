@@ -341,8 +341,9 @@ pub fn report_cross_validated(examples: &[Example], out: &mut dyn Write) -> io::
 }
 
 /// `rapport fit`: fits on both sets, reports cross-validated agreement, and
-/// writes the weights file when `write` is set.
-pub fn run(dir: &Path, write: bool, out: &mut dyn Write) -> io::Result<bool> {
+/// writes the weights file when `write` is set; with `errors`, lists the
+/// rows the cross-validated verdict gets wrong (id, people's label, verdict).
+pub fn run(dir: &Path, write: bool, errors: bool, out: &mut dyn Write) -> io::Result<bool> {
     let Some(examples) = load_all(dir)? else {
         writeln!(
             out,
@@ -352,6 +353,14 @@ pub fn run(dir: &Path, write: bool, out: &mut dyn Write) -> io::Result<bool> {
         return Ok(false);
     };
     report_cross_validated(&examples, out)?;
+    if errors {
+        let predicted = cross_validate(&examples, 5);
+        for (e, p) in examples.iter().zip(predicted) {
+            if e.set.score_as(p) != e.label {
+                writeln!(out, "{}\t{}\t{}", e.id, e.label.name(), p.name())?;
+            }
+        }
+    }
     let w = fit(&examples);
     if write {
         std::fs::write(weights_path(), render(&w, &examples))?;

@@ -18,7 +18,9 @@ USAGE:
     rapport batch (--jsonl FILE | --csv FILE --column NAME | --tweets-js FILE) [--platform P]
                   [--summary [--text]]   posting-habits summary of all inputs (oldest first)
     rapport eval [--corpora DIR]
-    rapport fit [--corpora DIR] [--write]   fit the balance's weights on the annotated corpora
+    rapport fit [--corpora DIR] [--write] [--errors]
+                                  fit the balance's weights on the annotated corpora
+                                  (--errors: the rows the cross-validated verdict misjudges)
     rapport bench-native [--corpora DIR] [--rounds N [--mb]]
     rapport rules
     rapport export-lexicon FILE   the lexicon's texts and phrases as JSON, for the
@@ -129,9 +131,10 @@ fn fit(args: &[String]) -> Result<(), CliError> {
         .map(std::path::PathBuf::from)
         .unwrap_or_else(crate::eval::default_corpora_dir);
     let write = args.flag("--write");
+    let errors = args.flag("--errors");
     args.finish()?;
     let mut out = std::io::stdout().lock();
-    crate::fit::run(&dir, write, &mut out)
+    crate::fit::run(&dir, write, errors, &mut out)
         .map(|_| ())
         .map_err(|e| CliError::Input(e.to_string()))
 }
