@@ -196,44 +196,17 @@ fn main() {
             }
             rule_index += 1;
         }
+        let mut markers = Markers {
+            file: &name,
+            ids: &mut ids,
+            phrases: &mut phrases_out,
+        };
         for ex in &file.exemption {
-            if ex.id.trim().is_empty() || ex.note.trim().is_empty() || ex.phrases.is_empty() {
-                fail(format!("{name}: exemption with empty fields"));
-            }
-            if ex.examples.is_empty() {
-                fail(format!("{}: exemption needs examples", ex.id));
-            }
-            if !ids.insert(ex.id.clone()) {
-                fail(format!("{name}: duplicate id {}", ex.id));
-            }
-            let _ = writeln!(
-                exemptions_out,
-                "    Exemption {{ id: {:?}, note: {:?}, phrases: &{:?}, examples: &{:?} }},",
-                ex.id, ex.note, ex.phrases, ex.examples
-            );
-            for phrase in &ex.phrases {
-                emit_phrase(&mut phrases_out, phrase, exemption_index, Owner::Exemption);
-            }
+            markers.emit(ex, Owner::Exemption, exemption_index, &mut exemptions_out);
             exemption_index += 1;
         }
         for reg in &file.register {
-            if reg.id.trim().is_empty() || reg.note.trim().is_empty() || reg.phrases.is_empty() {
-                fail(format!("{name}: register with empty fields"));
-            }
-            if reg.examples.is_empty() {
-                fail(format!("{}: register needs examples", reg.id));
-            }
-            if !ids.insert(reg.id.clone()) {
-                fail(format!("{name}: duplicate id {}", reg.id));
-            }
-            let _ = writeln!(
-                registers_out,
-                "    Exemption {{ id: {:?}, note: {:?}, phrases: &{:?}, examples: &{:?} }},",
-                reg.id, reg.note, reg.phrases, reg.examples
-            );
-            for phrase in &reg.phrases {
-                emit_phrase(&mut phrases_out, phrase, register_index, Owner::Register);
-            }
+            markers.emit(reg, Owner::Register, register_index, &mut registers_out);
             register_index += 1;
         }
     }
@@ -269,6 +242,37 @@ fn main() {
         verdict_weights(),
     )
     .unwrap();
+}
+
+/// Exemptions and register markers: phrases that say something of the
+/// whole post and give no hint, documented alike.
+struct Markers<'a> {
+    file: &'a str,
+    ids: &'a mut BTreeSet<String>,
+    phrases: &'a mut Phrases,
+}
+
+impl Markers<'_> {
+    fn emit(&mut self, entry: &ExemptionEntry, kind: Owner, index: usize, docs: &mut String) {
+        let file = self.file;
+        if entry.id.trim().is_empty() || entry.note.trim().is_empty() || entry.phrases.is_empty() {
+            fail(format!("{file}: {} with empty fields", entry.id));
+        }
+        if entry.examples.is_empty() {
+            fail(format!("{}: needs examples", entry.id));
+        }
+        if !self.ids.insert(entry.id.clone()) {
+            fail(format!("{file}: duplicate id {}", entry.id));
+        }
+        let _ = writeln!(
+            docs,
+            "    Exemption {{ id: {:?}, note: {:?}, phrases: &{:?}, examples: &{:?} }},",
+            entry.id, entry.note, entry.phrases, entry.examples
+        );
+        for phrase in &entry.phrases {
+            emit_phrase(self.phrases, phrase, index, kind);
+        }
+    }
 }
 
 /// FNV-1a over the lexicon's identity.

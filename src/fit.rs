@@ -324,18 +324,28 @@ pub fn load_all(dir: &Path) -> io::Result<Option<Vec<Example>>> {
     Ok(Some(a))
 }
 
+/// The 5-fold cross-validated agreement on each set.
+pub fn cross_validated_scores(examples: &[Example]) -> Vec<(Set, Scores)> {
+    let predicted = cross_validate(examples, 5);
+    [Set::Corporate, Set::Drafts]
+        .into_iter()
+        .map(|set| {
+            let pairs: Vec<(Class, Class)> = examples
+                .iter()
+                .zip(&predicted)
+                .filter(|(e, _)| e.set == set)
+                .map(|(e, p)| (e.label, *p))
+                .collect();
+            (set, score(set, &pairs))
+        })
+        .collect()
+}
+
 /// Prints the 5-fold cross-validated agreement on each set.
 pub fn report_cross_validated(examples: &[Example], out: &mut dyn Write) -> io::Result<()> {
-    let predicted = cross_validate(examples, 5);
-    for set in [Set::Corporate, Set::Drafts] {
-        let pairs: Vec<(Class, Class)> = examples
-            .iter()
-            .zip(&predicted)
-            .filter(|(e, _)| e.set == set)
-            .map(|(e, p)| (e.label, *p))
-            .collect();
+    for (set, scores) in cross_validated_scores(examples) {
         let title = format!("{} (5-fold cross-validated)", set.file());
-        print_scores(out, set, &title, &score(set, &pairs))?;
+        print_scores(out, set, &title, &scores)?;
     }
     Ok(())
 }

@@ -5,7 +5,7 @@
 //! corpora are absent.
 
 use rapport::fit::{self, Set};
-use rapport::verdict::{self, Class};
+use rapport::verdict;
 
 fn examples() -> Option<Vec<fit::Example>> {
     let dir = rapport::eval::default_corpora_dir();
@@ -39,17 +39,9 @@ fn shipped_weights_are_what_fitting_gives_on_todays_lexicon() {
 #[test]
 fn the_balance_agrees_with_people_cross_validated() {
     let Some(examples) = examples() else { return };
-    let predicted = fit::cross_validate(&examples, 5);
-    let scores = |set: Set| {
-        let pairs: Vec<(Class, Class)> = examples
-            .iter()
-            .zip(&predicted)
-            .filter(|(e, _)| e.set == set)
-            .map(|(e, p)| (e.label, *p))
-            .collect();
-        fit::score(set, &pairs)
-    };
-    let corporate = scores(Set::Corporate);
+    let scores = fit::cross_validated_scores(&examples);
+    let of = |set: Set| &scores.iter().find(|(s, _)| *s == set).expect("scored").1;
+    let corporate = of(Set::Corporate);
     assert!(
         corporate.accuracy >= 0.85 && corporate.macro_f1 >= 0.75,
         "annotated-dev: accuracy {:.3}, macro-F1 {:.3}",
@@ -63,7 +55,7 @@ fn the_balance_agrees_with_people_cross_validated() {
             class.name()
         );
     }
-    let drafts = scores(Set::Drafts);
+    let drafts = of(Set::Drafts);
     assert!(
         drafts.accuracy >= 0.85,
         "annotated-drafts-dev (English, 4-way): accuracy {:.3}",
