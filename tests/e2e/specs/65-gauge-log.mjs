@@ -30,6 +30,9 @@ export default ["x", "reddit"].map((adapter) => {
       await focusComposer(page, fixture);
       await page.keyboard.type(CONNECTING);
       const expected = await analyzeInBackground(session, CONNECTING, adapter);
+      // Asking the background may have opened an extension page in front; a
+      // page in the background gets no animation frames, so no overlay pass.
+      await page.bringToFront();
       const state = await waitForMarks(page, (s) => s.hints === expected.hints.length && s.balance === expected.balance, "the draft's hints");
 
       // Paused: nothing recorded, and the panel says why.
