@@ -249,15 +249,15 @@ impl Analyzer {
                 && !ignores.iter().any(|s: &Span| s.overlaps(&c.span))
         });
         dedupe_same_cue(candidates);
-        drop_phrases_inside_phrases(candidates);
-        // Grouped by cue here, which is what the verdict's features need.
-        let shares = sentence_shares(toks, candidates);
-        let evidence = verdict::features(candidates, is_reply, marks.formal, shares, &stats);
         candidates.sort_by(|a, b| {
             (a.span.start(), a.span.end())
                 .cmp(&(b.span.start(), b.span.end()))
                 .then_with(|| rule_id(a).cmp(rule_id(b)))
         });
+        // In text order from here on, so each of these is one pass.
+        drop_phrases_inside_phrases(candidates);
+        let shares = sentence_shares(toks, candidates);
+        let evidence = verdict::features(candidates, is_reply, marks.formal, shares, &stats);
 
         let weights = |side: Polarity| {
             candidates
@@ -481,32 +481,43 @@ fn rule_id(c: &Candidate) -> &'static str {
 /// Counts the sentences that hold a fame cue and those that hold a
 /// connection cue (pointers aside: they lean with what they point to).
 fn sentence_shares(toks: &Tokens, candidates: &[Candidate]) -> verdict::SentenceShares {
-    let n = toks.sentences.len();
-    // Two bits per sentence: fame, connection.
-    let mut marks = vec![0u8; n];
+    let mut shares = verdict::SentenceShares {
+        sentences: toks.sentences.len() as u32,
+        ..Default::default()
+    };
+    // Candidates are in text order: walk the tokens alongside them, and
+    // count a sentence once per side.
+    let tokens = &toks.tokens;
+    let mut t = 0;
+    let mut current: Option<(u32, u8)> = None;
     for c in candidates {
         if c.cue() == Cue::CallToAction {
             continue;
         }
-        let i = toks
-            .tokens
-            .partition_point(|t| (t.end as usize) <= c.span.start());
-        let Some(t) = toks.tokens.get(i) else {
-            continue;
+        while t < tokens.len() && (tokens[t].end as usize) <= c.span.start() {
+            t += 1;
+        }
+        let Some(token) = tokens.get(t) else {
+            break;
         };
         let bit = match c.cue().polarity() {
             Polarity::Fame => 1,
             Polarity::Connection => 2,
         };
-        if let Some(m) = marks.get_mut(t.sentence as usize) {
-            *m |= bit;
+        let seen = match current {
+            Some((s, bits)) if s == token.sentence => bits,
+            _ => 0,
+        };
+        if seen & bit == 0 {
+            if bit == 1 {
+                shares.fame += 1;
+            } else {
+                shares.connection += 1;
+            }
         }
+        current = Some((token.sentence, seen | bit));
     }
-    verdict::SentenceShares {
-        fame: marks.iter().filter(|m| **m & 1 != 0).count() as u32,
-        connection: marks.iter().filter(|m| **m & 2 != 0).count() as u32,
-        sentences: n as u32,
-    }
+    shares
 }
 
 /// A phrase inside a longer phrase of another cue is part of it, not a cue
@@ -515,35 +526,38 @@ fn sentence_shares(toks: &Tokens, candidates: &[Candidate]) -> verdict::Sentence
 /// this". Only phrase rules compete this way: a code rule's span is a
 /// whole question or a run of capitals, which may hold other cues.
 fn drop_phrases_inside_phrases(candidates: &mut Vec<Candidate>) {
+    if candidates.len() < 2 {
+        return;
+    }
     let is_phrase = |c: &Candidate| match c.source {
         Source::Lexicon(i) => lexicon::rules()[i as usize].phrase,
         Source::User(..) => false,
     };
-    // By start, longest first, so a container comes before what it holds;
-    // a phrase is short, so only the few candidates just before can hold it.
-    let mut order: Vec<u32> = (0..candidates.len() as u32).collect();
-    order.sort_by_key(|&i| {
-        let s = candidates[i as usize].span;
-        (s.start(), std::cmp::Reverse(s.end()))
-    });
-    let mut drop = vec![false; candidates.len()];
-    for (n, &i) in order.iter().enumerate() {
-        let c = &candidates[i as usize];
-        if !is_phrase(c) {
-            continue;
-        }
-        drop[i as usize] = order[..n]
-            .iter()
-            .rev()
-            .map(|&j| &candidates[j as usize])
-            .take_while(|o| o.span.start() + LONGEST_PHRASE >= c.span.start())
-            .any(|o| {
-                o.cue() != c.cue()
-                    && is_phrase(o)
-                    && o.span.len() > c.span.len()
-                    && c.span.end() <= o.span.end()
-            });
-    }
+    let holds = |o: &Candidate, c: &Candidate| {
+        o.cue() != c.cue()
+            && is_phrase(o)
+            && o.span.len() > c.span.len()
+            && o.span.start() <= c.span.start()
+            && c.span.end() <= o.span.end()
+    };
+    // In text order, a container starts at or before what it holds: look
+    // back over the few candidates that start close enough (phrases are
+    // short), and forward over those that start at the same place.
+    let drop: Vec<bool> = (0..candidates.len())
+        .map(|n| {
+            let c = &candidates[n];
+            is_phrase(c)
+                && (candidates[..n]
+                    .iter()
+                    .rev()
+                    .take_while(|o| o.span.start() + LONGEST_PHRASE >= c.span.start())
+                    .any(|o| holds(o, c))
+                    || candidates[n + 1..]
+                        .iter()
+                        .take_while(|o| o.span.start() == c.span.start())
+                        .any(|o| holds(o, c)))
+        })
+        .collect();
     let mut k = 0;
     candidates.retain(|_| {
         k += 1;

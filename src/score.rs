@@ -6,7 +6,7 @@
 //! result onto 0-100 with a saturating curve, so no count of hints overflows.
 
 /// How much each further hint of the same side counts, relative to the last.
-const DECAY: f32 = 0.6;
+pub(crate) const DECAY: f32 = 0.6;
 /// Raw weight that reaches about 63 points.
 const SCALE: f32 = 2.5;
 /// A reply to a person is conversation before any cue is counted.

@@ -121,8 +121,10 @@ fn saturate(raw: f32) -> f32 {
 /// What the verdict is computed from.
 pub type Features = [f32; FEATURES];
 
-/// The evidence of one draft. `candidates` must be grouped by cue (as
-/// `dedupe_same_cue` leaves them).
+/// How many of a cue's hints count toward its evidence.
+const PER_CUE: usize = 8;
+
+/// The evidence of one draft.
 /// How many of the post's sentences hold a cue of each side (pointers
 /// aside), out of how many.
 #[derive(Debug, Clone, Copy, Default)]
@@ -139,23 +141,37 @@ pub(crate) fn features(
     shares: SentenceShares,
     stats: &Stats,
 ) -> Features {
-    let mut raw = [0.0f32; Cue::ALL.len()];
-    let mut i = 0;
-    while i < candidates.len() {
-        let cue = candidates[i].cue();
-        let run = candidates[i..]
-            .iter()
-            .take_while(|c| c.cue() == cue)
-            .count();
-        // `+=`: a user's own flag phrase may share a cue with lexicon hints
-        // without being next to them.
-        raw[cue as usize] += score::side_raw(candidates[i..i + run].iter().map(Candidate::weight));
-        i += run;
+    // Each cue's heaviest few weights, for diminishing returns per cue
+    // (`score::side_raw`); past these a hint adds under 2% of the first.
+    let mut top = [[0.0f32; PER_CUE]; Cue::ALL.len()];
+    for c in candidates {
+        let list = &mut top[c.cue() as usize];
+        let w = c.weight();
+        if w > list[PER_CUE - 1] {
+            let mut i = PER_CUE - 1;
+            while i > 0 && list[i - 1] < w {
+                list[i] = list[i - 1];
+                i -= 1;
+            }
+            list[i] = w;
+        }
     }
+    // Each list is in descending order already: the same diminishing sum
+    // as `score::side_raw`, without sorting again.
+    let raw = top.map(|list| {
+        let mut factor = 1.0;
+        let mut sum = 0.0;
+        for w in list.into_iter().take_while(|w| *w > 0.0) {
+            sum += w * factor;
+            factor *= score::DECAY;
+        }
+        sum
+    });
     let mut x = [0.0f32; FEATURES];
     let (mut fame, mut connection) = (0.0, 0.0);
     for (cue, r) in Cue::ALL.iter().zip(raw) {
-        x[*cue as usize] = saturate(r);
+        // Most cues are absent from a post: no exp for them.
+        x[*cue as usize] = if r > 0.0 { saturate(r) } else { 0.0 };
         match cue.polarity() {
             Polarity::Connection => connection += r,
             // A pointer ("learn more") is not a side of its own: it leans
