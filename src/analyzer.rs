@@ -543,20 +543,25 @@ fn drop_phrases_inside_phrases(candidates: &mut Vec<Candidate>) {
     // In text order, a container starts at or before what it holds: look
     // back over the few candidates that start close enough (phrases are
     // short), and forward over those that start at the same place.
-    let drop: Vec<bool> = (0..candidates.len())
-        .map(|n| {
-            let c = &candidates[n];
-            is_phrase(c)
-                && (candidates[..n]
+    let inside = |n: usize| {
+        let c = &candidates[n];
+        is_phrase(c)
+            && (candidates[..n]
+                .iter()
+                .rev()
+                .take_while(|o| o.span.start() + LONGEST_PHRASE >= c.span.start())
+                .any(|o| holds(o, c))
+                || candidates[n + 1..]
                     .iter()
-                    .rev()
-                    .take_while(|o| o.span.start() + LONGEST_PHRASE >= c.span.start())
-                    .any(|o| holds(o, c))
-                    || candidates[n + 1..]
-                        .iter()
-                        .take_while(|o| o.span.start() == c.span.start())
-                        .any(|o| holds(o, c)))
-        })
+                    .take_while(|o| o.span.start() == c.span.start())
+                    .any(|o| holds(o, c)))
+    };
+    // Most drafts have nothing to drop: find the first before allocating.
+    let Some(first) = (0..candidates.len()).find(|&n| inside(n)) else {
+        return;
+    };
+    let drop: Vec<bool> = (0..candidates.len())
+        .map(|n| n == first || (n > first && inside(n)))
         .collect();
     let mut k = 0;
     candidates.retain(|_| {

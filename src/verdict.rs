@@ -215,13 +215,13 @@ pub fn shipped_feature_names() -> &'static [&'static str] {
 /// always name what carried it, and the form of a post (its "!" or whom it
 /// addresses) only tips a post that has cues.
 pub fn scores(w: &Weights, x: &Features) -> [f32; 4] {
-    let present = |p: Polarity| {
-        Cue::ALL
-            .iter()
-            .any(|c| c.polarity() == p && *c != Cue::CallToAction && x[*c as usize] > 0.0)
-    };
-    let fame = present(Polarity::Fame);
-    let connection = x[REPLY] > 0.0 || present(Polarity::Connection);
+    // Fame cues come first in `Cue::ALL`, the pointer among them.
+    let split = Cue::OpenQuestion as usize;
+    let fame = x[..split]
+        .iter()
+        .enumerate()
+        .any(|(i, v)| *v > 0.0 && i != Cue::CallToAction as usize);
+    let connection = x[REPLY] > 0.0 || x[split..Cue::ALL.len()].iter().any(|v| *v > 0.0);
     let allowed = [fame, fame && connection, true, connection];
     let mut s = [f32::NEG_INFINITY; 4];
     for (k, row) in w.iter().enumerate() {
