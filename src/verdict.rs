@@ -215,23 +215,49 @@ pub fn shipped_feature_names() -> &'static [&'static str] {
 /// always name what carried it, and the form of a post (its "!" or whom it
 /// addresses) only tips a post that has cues.
 pub fn scores(w: &Weights, x: &Features) -> [f32; 4] {
+    scores_present(w, x, &Present::of(x))
+}
+
+/// The features a draft has (most are zero): the scores and the
+/// explanation add only these, in feature order, so the sums are the same
+/// as over every feature.
+struct Present {
+    index: [u8; FEATURES],
+    len: usize,
+}
+
+impl Present {
+    fn of(x: &Features) -> Present {
+        let mut index = [0u8; FEATURES];
+        let mut len = 0;
+        for (f, v) in x.iter().enumerate() {
+            if *v != 0.0 {
+                index[len] = f as u8;
+                len += 1;
+            }
+        }
+        Present { index, len }
+    }
+
+    fn iter(&self) -> impl Iterator<Item = usize> + '_ {
+        self.index[..self.len].iter().map(|&f| f as usize)
+    }
+}
+
+fn scores_present(w: &Weights, x: &Features, present: &Present) -> [f32; 4] {
     // Fame cues come first in `Cue::ALL`, the pointer among them.
     let split = Cue::OpenQuestion as usize;
-    let fame = x[..split]
+    let fame = present
         .iter()
-        .enumerate()
-        .any(|(i, v)| *v > 0.0 && i != Cue::CallToAction as usize);
-    let connection = x[REPLY] > 0.0 || x[split..Cue::ALL.len()].iter().any(|v| *v > 0.0);
+        .any(|f| f < split && f != Cue::CallToAction as usize);
+    let connection = present
+        .iter()
+        .any(|f| f == REPLY || (split..Cue::ALL.len()).contains(&f));
     let allowed = [fame, fame && connection, true, connection];
     let mut s = [f32::NEG_INFINITY; 4];
     for (k, row) in w.iter().enumerate() {
         if allowed[k] {
-            s[k] = row[FEATURES]
-                + row[..FEATURES]
-                    .iter()
-                    .zip(x)
-                    .map(|(a, b)| a * b)
-                    .sum::<f32>();
+            s[k] = row[FEATURES] + present.iter().map(|f| row[f] * x[f]).sum::<f32>();
         }
     }
     s
@@ -267,16 +293,19 @@ pub struct Verdict {
 }
 
 pub fn decide(w: &Weights, x: &Features) -> Verdict {
-    let s = scores(w, x);
-    let p = probabilities(&s);
+    let present = Present::of(x);
+    let s = scores_present(w, x, &present);
     let k = (0..4).fold(0, |best, k| if s[k] > s[best] { k } else { best });
     let class = Class::ALL[k];
+    // The winner's probability, as `probabilities` computes it; only a lean
+    // needs it.
+    let firm = || 1.0 / s.iter().map(|v| (v - s[k]).exp()).sum::<f32>() >= FIRM;
     let balance = match class {
-        Class::Fame if p[k] >= FIRM => Balance::Broadcasting,
+        Class::Fame if firm() => Balance::Broadcasting,
         Class::Fame => Balance::LeaningBroadcast,
         Class::Mixed => Balance::Mixed,
         Class::Neutral => Balance::Neutral,
-        Class::Connection if p[k] >= FIRM => Balance::Connecting,
+        Class::Connection if firm() => Balance::Connecting,
         Class::Connection => Balance::LeaningConnection,
     };
     // A lean is explained by what made it more than a neutral reading; a
@@ -284,13 +313,12 @@ pub fn decide(w: &Weights, x: &Features) -> Verdict {
     let neutral = &w[Class::Neutral as usize];
     // The heaviest few, by insertion into a short list (no allocation).
     let mut top = [(None, 0.0f32); CARRIED];
-    for f in 0..FEATURES {
+    // Only what a writer can point at explains a verdict: the cues and
+    // answering a person, not the form features.
+    let explaining = present.iter().filter(|&f| f <= REPLY);
+    for f in explaining.take_while(|_| class != Class::Neutral) {
         let push = x[f] * (w[k][f] - neutral[f]);
-        // Only what a writer can point at explains a verdict: the cues and
-        // answering a person, not the form features.
-        let explains = f <= REPLY;
-        if class == Class::Neutral || !explains || push <= MEANINGFUL || push <= top[CARRIED - 1].1
-        {
+        if push <= MEANINGFUL || push <= top[CARRIED - 1].1 {
             continue;
         }
         let mut i = CARRIED - 1;

@@ -7,21 +7,10 @@
 use super::{Candidate, Ctx};
 use crate::lexicon::code_rule;
 use crate::span::Span;
-use crate::text::words::{CREDIT, MEET};
+use crate::text::words::{CREDIT, MEET, THANKS};
 use crate::text::{eq_fold, Kind};
 
 const NOT_NAMES: [&str; 8] = ["us", "our", "the", "me", "you", "your", "them", "all"];
-
-/// Words that open thanks aimed at someone ("congratulations" is a
-/// spotlight phrase of its own).
-const THANKS: [&str; 6] = [
-    "thank",
-    "thanks",
-    "shout-out",
-    "shoutout",
-    "kudos",
-    "grateful",
-];
 
 /// Capitalised words that are not people: pronouns and groups, days, months.
 const NOT_PEOPLE: [&str; 33] = [
@@ -109,7 +98,7 @@ fn thanks_by_name(ctx: &Ctx<'_>, out: &mut Vec<Candidate>) {
     let mut i = 0;
     while i < tokens.len() {
         let t = &tokens[i];
-        let thanks = t.kind == Kind::Word && THANKS.iter().any(|w| eq_fold(ctx.tok_text(t), w));
+        let thanks = t.kind == Kind::Word && t.is(THANKS);
         if !thanks {
             i += 1;
             continue;

@@ -26,6 +26,8 @@ pub const PREFACE: u16 = 1 << 11;
 pub const MINOR: u16 = 1 << 12;
 /// Verbs of making that credit a person ("@ana built this"): spotlight.
 pub const CREDIT: u16 = 1 << 13;
+/// Words that open thanks aimed at someone ("thank", "kudos"): spotlight.
+pub const THANKS: u16 = 1 << 14;
 
 /// Lowercases an ASCII word (a curly apostrophe becomes a straight one) into
 /// `buf`; `None` for long or non-ASCII words, which are never function words.
@@ -102,6 +104,11 @@ const CLASSED: &[(&[u8], u16)] = &[
     (b"rt", REACTION | PREFACE),
     (b"please", PREFACE),
     (b"meet", MEET),
+    (b"thank", THANKS),
+    (b"thanks", THANKS),
+    (b"shoutout", THANKS),
+    (b"kudos", THANKS),
+    (b"grateful", THANKS),
     (b"built", CREDIT),
     (b"made", CREDIT),
     (b"created", CREDIT),
@@ -237,7 +244,11 @@ const CLASSED: &[(&[u8], u16)] = &[
     (b"es", FOREIGN),
 ];
 
-const LONG_CLASSED: &[(&[u8], u16)] = &[(b"ourselves", WE | ENGLISH), (b"photographed", CREDIT)];
+const LONG_CLASSED: &[(&[u8], u16)] = &[
+    (b"ourselves", WE | ENGLISH),
+    (b"photographed", CREDIT),
+    (b"shout-out", THANKS),
+];
 
 const SLOTS: usize = 512;
 
@@ -457,44 +468,47 @@ mod tests {
             Ok(found) => found,
             Err(flags) => return flags,
         };
-        flags |=
-            match w {
-                b"read" | b"watch" | b"listen" | b"learn" | b"see" | b"visit" | b"discover"
-                | b"find" | b"join" | b"follow" | b"register" | b"download" | b"view"
-                | b"explore" | b"tune" | b"sign" | b"apply" | b"book" | b"order" | b"call"
-                | b"donate" | b"discuss" | b"vote" | b"submit" | b"click" | b"tap" | b"swipe"
-                | b"grab" | b"head" | b"hear" | b"catch" | b"weigh" | b"rsvp" | b"nominate"
-                | b"pledge" | b"attend" => ACTION_VERB,
-                b"like" | b"share" | b"comment" | b"love" | b"heart" | b"wow" | b"haha"
-                | b"retweet" => REACTION,
-                b"rt" => REACTION | PREFACE,
-                b"please" => PREFACE,
-                b"meet" => MEET,
-                b"built" | b"made" | b"created" | b"designed" | b"wrote" | b"shared" | b"baked"
-                | b"crafted" | b"photographed" | b"captured" | b"painted" | b"cooked"
-                | b"brewed" | b"won" | b"nailed" | b"shot" | b"drew" | b"sewed" | b"knitted"
-                | b"invented" => CREDIT,
-                b"for" => FOR | ENGLISH | MINOR,
-                b"a" | b"an" | b"the" | b"and" | b"or" | b"of" | b"to" | b"in" | b"on" | b"at"
-                | b"by" | b"with" | b"is" | b"are" | b"be" | b"from" => ENGLISH | MINOR,
-                b"as" | b"vs" | b"into" => MINOR,
-                b"we" | b"our" | b"us" | b"ours" | b"we're" | b"we've" | b"we'll" | b"we'd"
-                | b"ourselves" | b"let's" => WE | ENGLISH,
-                b"you" | b"your" | b"yours" | b"you're" | b"you've" | b"you'll" | b"you'd"
-                | b"yourself" | b"y'all" | b"ya" | b"u" => YOU | ENGLISH,
-                b"i" | b"i'm" | b"i've" | b"i'll" | b"i'd" | b"my" | b"me" | b"mine" | b"im"
-                | b"myself" => FIRST_PERSON | ENGLISH,
-                b"was" | b"it" | b"this" | b"that" | b"not" | b"have" | b"has" | b"will"
-                | b"can" | b"do" | b"just" | b"so" | b"what" | b"how" | b"all" | b"get"
-                | b"it's" | b"don't" => ENGLISH,
-                b"de" | b"la" | b"el" | b"que" | b"y" | b"los" | b"las" | b"del" | b"por"
-                | b"para" | b"con" | b"una" | b"et" | b"les" | b"des" | b"est" | b"pour"
-                | b"avec" | b"une" | b"der" | b"die" | b"und" | b"das" | b"ist" | b"nicht"
-                | b"mit" | b"ein" | b"il" | b"di" | b"che" | b"per" | b"sono" | b"della"
-                | b"com" | b"em" | b"um" | b"uma" | b"het" | b"een" | b"je" | b"est-ce" | b"du"
-                | b"le" | b"al" | b"lo" | b"es" => FOREIGN,
-                _ => 0,
-            };
+        flags |= match w {
+            b"read" | b"watch" | b"listen" | b"learn" | b"see" | b"visit" | b"discover"
+            | b"find" | b"join" | b"follow" | b"register" | b"download" | b"view" | b"explore"
+            | b"tune" | b"sign" | b"apply" | b"book" | b"order" | b"call" | b"donate"
+            | b"discuss" | b"vote" | b"submit" | b"click" | b"tap" | b"swipe" | b"grab"
+            | b"head" | b"hear" | b"catch" | b"weigh" | b"rsvp" | b"nominate" | b"pledge"
+            | b"attend" => ACTION_VERB,
+            b"like" | b"share" | b"comment" | b"love" | b"heart" | b"wow" | b"haha"
+            | b"retweet" => REACTION,
+            b"rt" => REACTION | PREFACE,
+            b"please" => PREFACE,
+            b"meet" => MEET,
+            b"thank" | b"thanks" | b"shout-out" | b"shoutout" | b"kudos" | b"grateful" => THANKS,
+            b"built" | b"made" | b"created" | b"designed" | b"wrote" | b"shared" | b"baked"
+            | b"crafted" | b"photographed" | b"captured" | b"painted" | b"cooked" | b"brewed"
+            | b"won" | b"nailed" | b"shot" | b"drew" | b"sewed" | b"knitted" | b"invented" => {
+                CREDIT
+            }
+            b"for" => FOR | ENGLISH | MINOR,
+            b"a" | b"an" | b"the" | b"and" | b"or" | b"of" | b"to" | b"in" | b"on" | b"at"
+            | b"by" | b"with" | b"is" | b"are" | b"be" | b"from" => ENGLISH | MINOR,
+            b"as" | b"vs" | b"into" => MINOR,
+            b"we" | b"our" | b"us" | b"ours" | b"we're" | b"we've" | b"we'll" | b"we'd"
+            | b"ourselves" | b"let's" => WE | ENGLISH,
+            b"you" | b"your" | b"yours" | b"you're" | b"you've" | b"you'll" | b"you'd"
+            | b"yourself" | b"y'all" | b"ya" | b"u" => YOU | ENGLISH,
+            b"i" | b"i'm" | b"i've" | b"i'll" | b"i'd" | b"my" | b"me" | b"mine" | b"im"
+            | b"myself" => FIRST_PERSON | ENGLISH,
+            b"was" | b"it" | b"this" | b"that" | b"not" | b"have" | b"has" | b"will" | b"can"
+            | b"do" | b"just" | b"so" | b"what" | b"how" | b"all" | b"get" | b"it's" | b"don't" => {
+                ENGLISH
+            }
+            b"de" | b"la" | b"el" | b"que" | b"y" | b"los" | b"las" | b"del" | b"por" | b"para"
+            | b"con" | b"una" | b"et" | b"les" | b"des" | b"est" | b"pour" | b"avec" | b"une"
+            | b"der" | b"die" | b"und" | b"das" | b"ist" | b"nicht" | b"mit" | b"ein" | b"il"
+            | b"di" | b"che" | b"per" | b"sono" | b"della" | b"com" | b"em" | b"um" | b"uma"
+            | b"het" | b"een" | b"je" | b"est-ce" | b"du" | b"le" | b"al" | b"lo" | b"es" => {
+                FOREIGN
+            }
+            _ => 0,
+        };
         if word == "US" {
             flags &= !WE;
         }
