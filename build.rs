@@ -472,10 +472,11 @@ impl Phrases {
     /// With `external`, only the tails: the prefixes and owners are installed
     /// at run time.
     fn render(&self, external: bool) -> String {
+        let parts: Vec<String> = self.tails.iter().map(|t| tail_parts(t)).collect();
         let tails = format!(
-            "/// Tail patterns checked after a prefix matches.\n\
-             pub static PHRASE_TAILS: &[&str] = &{:?};\n",
-            self.tails
+            "/// Tail patterns checked after a prefix matches, word by word.\n\
+             pub static PHRASE_TAILS: &[&[super::TailPart]] = &[{}];\n",
+            parts.join(", ")
         );
         if external {
             return tails;
@@ -519,4 +520,26 @@ fn emit_phrase(out: &mut Phrases, phrase: &str, owner: usize, kind: Owner) {
         let curly = prefix.replace('\'', "\u{2019}");
         out.push(&curly, &tail, owner, kind, lead_number);
     }
+}
+
+/// A tail ("{w} for {end}") as the `TailPart`s the analyser walks, so that
+/// a match never splits or compares placeholder strings.
+fn tail_parts(tail: &str) -> String {
+    if tail.is_empty() {
+        return "&[]".to_string();
+    }
+    let parts: Vec<String> = tail
+        .split(' ')
+        .map(|part| match part {
+            "{n}" => "super::TailPart::Number".to_string(),
+            "{w}" => "super::TailPart::Word".to_string(),
+            "{w*}" => "super::TailPart::AnyWords".to_string(),
+            "{e}" => "super::TailPart::Emoji".to_string(),
+            "{q}" => "super::TailPart::Answer".to_string(),
+            "{end}" => "super::TailPart::End".to_string(),
+            p if p.starts_with('{') => panic!("unknown placeholder {p} in a phrase tail"),
+            literal => format!("super::TailPart::Literal({literal:?})"),
+        })
+        .collect();
+    format!("&[{}]", parts.join(", "))
 }

@@ -218,9 +218,27 @@ pub(crate) enum PhraseOwner {
     Register,
 }
 
+/// One word of a phrase's tail: a placeholder or a literal word.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum TailPart {
+    /// `{n}`: a number ("10k", "fifty").
+    Number,
+    /// `{w}`: any one word.
+    Word,
+    /// `{w*}`: zero to three words.
+    AnyWords,
+    /// `{e}`: one emoji.
+    Emoji,
+    /// `{q}`: the answer a comment-bait asks for.
+    Answer,
+    /// `{end}`: the sentence ends here.
+    End,
+    Literal(&'static str),
+}
+
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct PhraseMeta {
-    pub tail: &'static str,
+    pub tail: &'static [TailPart],
     pub owner: u16,
     pub kind: PhraseOwner,
     /// The match starts with a number before the literal prefix.

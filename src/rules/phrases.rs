@@ -2,7 +2,7 @@
 //! then checked for word boundaries, their placeholder tail and position.
 
 use super::{Candidate, Ctx, PostMarks};
-use crate::lexicon::{self, At, PhraseMeta, PhraseOwner};
+use crate::lexicon::{self, At, PhraseMeta, PhraseOwner, TailPart};
 use crate::span::Span;
 use crate::text::{is_emoji_start, is_word_char, next_char, prev_char, Kind};
 
@@ -94,51 +94,39 @@ fn boundary_after(text: &str, start: usize, end: usize) -> bool {
 
 /// Matches the placeholder tail of a phrase after the literal prefix.
 /// Returns the end of the whole match.
-fn match_tail(text: &str, pos: usize, tail: &str) -> Option<usize> {
-    if tail.is_empty() {
-        return Some(pos);
-    }
-    let mut parts = tail.split(' ');
-    match_parts(text, pos, &mut parts)
-}
-
-fn match_parts<'p, I>(text: &str, pos: usize, parts: &mut I) -> Option<usize>
-where
-    I: Iterator<Item = &'p str> + Clone,
-{
-    let Some(part) = parts.next() else {
+fn match_tail(text: &str, pos: usize, tail: &[TailPart]) -> Option<usize> {
+    let Some((part, rest)) = tail.split_first() else {
         return Some(pos);
     };
     let at = skip_space(text, pos);
-    if at == pos
-        && pos < text.len()
-        && !part.starts_with('{')
-        && !part.starts_with(|c: char| c.is_ascii_punctuation())
-    {
+    let glued = match part {
+        TailPart::Literal(l) => !l.starts_with(|c: char| c.is_ascii_punctuation()),
+        _ => false,
+    };
+    if glued && at == pos && pos < text.len() {
         // Two words need something between them.
         return None;
     }
-    if part == "{w*}" {
-        // Zero to three words, shortest first, so the next literal decides.
-        let mut cursor = pos;
-        for _ in 0..4 {
-            if let Some(end) = match_parts(text, cursor, &mut parts.clone()) {
-                return Some(end);
+    let end = match *part {
+        TailPart::AnyWords => {
+            // Zero to three words, shortest first, so the next literal decides.
+            let mut cursor = pos;
+            for _ in 0..4 {
+                if let Some(end) = match_tail(text, cursor, rest) {
+                    return Some(end);
+                }
+                let next = skip_space(text, cursor);
+                cursor = word_end(text, next)?;
             }
-            let next = skip_space(text, cursor);
-            cursor = word_end(text, next)?;
+            return None;
         }
-        return None;
-    }
-    let end = match part {
-        "{n}" => number_end(text, at)?,
-        "{w}" => word_end(text, at)?,
-        "{e}" => emoji_end(text, at)?,
-        "{q}" => answer_end(text, at)?,
-        "{@}" => mention_end(text, at)?,
+        TailPart::Number => number_end(text, at)?,
+        TailPart::Word => word_end(text, at)?,
+        TailPart::Emoji => emoji_end(text, at)?,
+        TailPart::Answer => answer_end(text, at)?,
         // The sentence ends here: "Which princess are you?" but not "Which
         // device are you using?".
-        "{end}" => {
+        TailPart::End => {
             let ends = at >= text.len()
                 || matches!(
                     next_char(text, at),
@@ -149,9 +137,9 @@ where
             }
             pos
         }
-        literal => literal_end(text, at, literal)?,
+        TailPart::Literal(literal) => literal_end(text, at, literal)?,
     };
-    match_parts(text, end, parts)
+    match_tail(text, end, rest)
 }
 
 fn skip_space(text: &str, mut pos: usize) -> usize {
@@ -269,13 +257,6 @@ fn answer_end(text: &str, pos: usize) -> Option<usize> {
     }
     let end = word_end(text, pos)?;
     crate::text::is_all_caps(&text[pos..end]).then_some(end)
-}
-
-fn mention_end(text: &str, pos: usize) -> Option<usize> {
-    if text.as_bytes().get(pos) != Some(&b'@') {
-        return None;
-    }
-    word_end(text, pos + 1)
 }
 
 fn literal_end(text: &str, pos: usize, literal: &str) -> Option<usize> {
@@ -441,15 +422,19 @@ mod tests {
 
     #[test]
     fn tail_placeholders_match_numbers_answers_and_words() {
+        use TailPart::{Answer, AnyWords, Literal, Number};
         let t = "tag 3 friends now";
-        assert_eq!(match_tail(t, 3, "{n} friends"), Some(13));
+        assert_eq!(match_tail(t, 3, &[Number, Literal("friends")]), Some(13));
         let t = "comment 'TGIF' below";
-        assert_eq!(match_tail(t, 7, "{q}"), Some(14));
+        assert_eq!(match_tail(t, 7, &[Answer]), Some(14));
         let t = "comment YES if";
-        assert_eq!(match_tail(t, 7, "{q} if"), Some(14));
-        assert_eq!(match_tail("comment yes if", 7, "{q} if"), None);
+        assert_eq!(match_tail(t, 7, &[Answer, Literal("if")]), Some(14));
+        assert_eq!(
+            match_tail("comment yes if", 7, &[Answer, Literal("if")]),
+            None
+        );
         let t = "tag a friend who";
-        assert_eq!(match_tail(t, 3, "{w*} friend"), Some(12));
+        assert_eq!(match_tail(t, 3, &[AnyWords, Literal("friend")]), Some(12));
     }
 
     #[test]
