@@ -2,6 +2,9 @@
 // shared/protocol.js. Service worker in Chromium, event page in Firefox.
 import "./shared/browser.js";
 import "./shared/protocol.js";
+// Platforms, settings defaults and bounds, record limits: written once in
+// Rust (src/facts.rs) and generated at build time.
+import "./pkg/facts.js";
 import init, { analyze, install_lexicon, version } from "./pkg/rapport.js";
 // The history store's logic lives in the pages' module; its wasm is
 // instantiated only when a post is recorded or the history read, so waking
@@ -11,7 +14,8 @@ import initStore, { history_update, history_export } from "./pkg/rapport_ui.js";
 const { api } = globalThis.RapportBrowser;
 const { Kinds, PORT_COMPOSER, hintPacker, SETTINGS_KEY, MAX_TEXT_UTF16, HISTORY_KEY, HISTORY_SUMMARY_KEY, HISTORY_NOTICE_KEY, HISTORY_BACKUP_KEY } = globalThis.RapportProtocol;
 
-const PLATFORMS = new Set(["x", "bluesky", "mastodon", "threads", "linkedin", "facebook", "instagram", "reddit", "generic"]);
+const FACTS = globalThis.RapportFacts;
+const PLATFORMS = new Set(Object.keys(FACTS.platforms));
 
 // Started at once so the first analysis after a wake-up waits only for what is left.
 // The analyser's module is built without the lexicon's texts and phrases
@@ -32,19 +36,14 @@ let settings = defaultSettings();
 const settingsReady = loadSettings();
 
 function defaultSettings() {
-  return {
-    options: { platform: "generic", profile: { names: [], handles: [], flag_phrases: [], ignore_phrases: [] }, disabled_rules: [] },
-    paused_sites: [],
-    extra_sites: [],
-    nudge: false,
-    history: { max_posts: 1000, max_age_days: 365, store_text: false, paused: false },
-  };
+  return structuredClone(FACTS.settings.defaults);
 }
 
 const ORIGIN = /^https:\/\/[a-z0-9-]+(\.[a-z0-9-]+)+(:\d{1,5})?$/;
 /** An integer in [min, max], else `fallback`. */
 const bounded = (v, min, max, fallback) => (Number.isInteger(v) && v >= min && v <= max ? v : fallback);
-const strings = (v) => (Array.isArray(v) ? v.filter((s) => typeof s === "string" && s.length <= 200).slice(0, 500) : []);
+const { listItemMaxUtf16, listMaxItems } = FACTS.settings;
+const strings = (v) => (Array.isArray(v) ? v.filter((s) => typeof s === "string" && s.length <= listItemMaxUtf16).slice(0, listMaxItems) : []);
 
 /** Keeps what is valid in a stored or imported value, so bad data loses nothing else. */
 export function sanitizeSettings(raw) {
@@ -64,8 +63,8 @@ export function sanitizeSettings(raw) {
     extra_sites: strings(raw.extra_sites).filter((o) => ORIGIN.test(o)),
     nudge: raw.nudge === true,
     history: {
-      max_posts: bounded(h.max_posts, 10, 5000, d.max_posts),
-      max_age_days: bounded(h.max_age_days, 0, 3650, d.max_age_days),
+      max_posts: bounded(h.max_posts, FACTS.settings.maxPosts.min, FACTS.settings.maxPosts.max, d.max_posts),
+      max_age_days: bounded(h.max_age_days, FACTS.settings.maxAgeDays.min, FACTS.settings.maxAgeDays.max, d.max_age_days),
       store_text: h.store_text === true,
       paused: h.paused === true,
     },
@@ -176,8 +175,9 @@ function serially(task) {
   return run;
 }
 
-const MAX_PHRASES = 12;
-const MAX_PHRASE_UTF16 = 80;
+const { maxPhrases, maxPhraseChars } = FACTS.record;
+/** Characters as Rust counts them (code points), not UTF-16 units. */
+const charCount = (s) => [...s].length;
 
 /** The stored record of a published post (shape: src/habits/record.rs). */
 function buildRecord(msg, analysis, first, sender) {
@@ -186,7 +186,7 @@ function buildRecord(msg, analysis, first, sender) {
   const phrases = [];
   for (const h of analysis.hints) {
     const text = msg.text.slice(h.start, h.end).trim();
-    if (text && text.length <= MAX_PHRASE_UTF16 && phrases.length < MAX_PHRASES) phrases.push({ cue: h.cue, text });
+    if (text && phrases.length < maxPhrases && charCount(text) <= maxPhraseChars) phrases.push({ cue: h.cue, text });
   }
   let host = "";
   try { host = new URL(sender.tab?.url ?? sender.url ?? "").hostname; } catch { /* an extension page logging a draft */ }

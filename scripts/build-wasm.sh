@@ -49,6 +49,9 @@ mkdir -p extension/pkg
 # A native build: without the wasm flags and panic strategy exported above.
 env -u RUSTFLAGS -u CARGO_PROFILE_RELEASE_PANIC \
   cargo run --release --quiet --bin rapport -- export-lexicon extension/pkg/lexicon.json
+# The facts the extension's scripts share with the core (src/facts.rs).
+env -u RUSTFLAGS -u CARGO_PROFILE_RELEASE_PANIC \
+  cargo run --release --quiet --bin rapport -- export-facts extension/pkg/facts.js
 for name in rapport rapport_popup rapport_ui; do
   wasm-bindgen --target web --no-typescript --remove-name-section --remove-producers-section \
     --out-dir extension/pkg "$STAGE/$name.wasm"

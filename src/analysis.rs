@@ -15,6 +15,15 @@ pub enum Polarity {
     Connection,
 }
 
+impl Polarity {
+    pub fn name(self) -> &'static str {
+        match self {
+            Polarity::Fame => "fame",
+            Polarity::Connection => "connection",
+        }
+    }
+}
+
 /// Every cue of the spec (`analysis-spec.md`), fame first, then connection.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
@@ -149,6 +158,18 @@ pub enum Severity {
     Strong,
 }
 
+impl Severity {
+    pub const ALL: [Severity; 3] = [Severity::Mild, Severity::Moderate, Severity::Strong];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Severity::Mild => "mild",
+            Severity::Moderate => "moderate",
+            Severity::Strong => "strong",
+        }
+    }
+}
+
 /// The overall reading of a draft.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
@@ -184,6 +205,18 @@ impl Balance {
 
     pub fn from_name(name: &str) -> Option<Balance> {
         Balance::ALL.into_iter().find(|b| b.name() == name)
+    }
+
+    /// The extension's localisation key of the label (`_locales`).
+    pub fn message_key(self) -> &'static str {
+        match self {
+            Balance::Broadcasting => "balanceBroadcasting",
+            Balance::LeaningBroadcast => "balanceLeaningBroadcast",
+            Balance::Mixed => "balanceMixed",
+            Balance::LeaningConnection => "balanceLeaningConnection",
+            Balance::Connecting => "balanceConnecting",
+            Balance::Neutral => "balanceNeutral",
+        }
     }
 
     /// The label as a person reads it.

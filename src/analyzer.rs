@@ -218,7 +218,7 @@ impl Analyzer {
                     "{} characters: over the {} that {} allows.",
                     stats.chars,
                     stats.char_limit,
-                    platform_label(platform)
+                    platform.facts().label
                 ),
             });
         }
@@ -598,21 +598,6 @@ fn dedupe_same_cue(candidates: &mut Vec<Candidate>) {
         kept += 1;
     }
     candidates.truncate(kept);
-}
-
-fn platform_label(p: crate::options::Platform) -> &'static str {
-    use crate::options::Platform::*;
-    match p {
-        X => "X",
-        Bluesky => "Bluesky",
-        Mastodon => "Mastodon",
-        Threads => "Threads",
-        Linkedin => "LinkedIn",
-        Facebook => "Facebook",
-        Instagram => "Instagram",
-        Reddit => "Reddit",
-        Generic => "this site",
-    }
 }
 
 /// Also counts what the language test needs, in the same pass.

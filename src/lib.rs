@@ -12,6 +12,8 @@ pub mod error;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod eval;
 #[cfg(not(target_arch = "wasm32"))]
+pub mod facts;
+#[cfg(not(target_arch = "wasm32"))]
 pub mod fit;
 pub mod habits;
 pub mod lexicon;

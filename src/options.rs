@@ -32,18 +32,14 @@ impl Platform {
         Platform::Generic,
     ];
 
+    /// Everything the extension and the analyser know about the platform,
+    /// from the one table both read (`PLATFORM_FACTS`).
+    pub fn facts(self) -> &'static PlatformFacts {
+        &PLATFORM_FACTS[self as usize]
+    }
+
     pub fn name(self) -> &'static str {
-        match self {
-            Platform::X => "x",
-            Platform::Bluesky => "bluesky",
-            Platform::Mastodon => "mastodon",
-            Platform::Threads => "threads",
-            Platform::Linkedin => "linkedin",
-            Platform::Facebook => "facebook",
-            Platform::Instagram => "instagram",
-            Platform::Reddit => "reddit",
-            Platform::Generic => "generic",
-        }
+        self.facts().name
     }
 
     /// Accepts the canonical names and common aliases ("twitter").
@@ -57,6 +53,110 @@ impl Platform {
         }
     }
 }
+
+/// What is known of a platform. The extension reads the same table through
+/// the generated `extension/shared/facts.js` (`rapport export-facts`), so a
+/// host or a limit is written here only.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PlatformFacts {
+    /// Canonical name (settings, messages, CLI).
+    pub name: &'static str,
+    /// As the user reads it in a notice ("over the 280 that X allows").
+    pub label: &'static str,
+    /// Hostnames the extension's content scripts are declared for (the
+    /// manifest's matches) and that pausing the site switches off.
+    pub hosts: &'static [&'static str],
+    /// Registrable domains whose hosts, subdomains included, the site's
+    /// adapter takes for its own (a user may add `new.reddit.com`).
+    pub domains: &'static [&'static str],
+    /// Characters a post may have (long-form limits where the platform has
+    /// one for ordinary accounts would only hide the short-form norm); 0 for
+    /// none known.
+    pub char_limit: u32,
+    /// The most hashtags that still read as natural there.
+    pub hashtag_norm: u32,
+}
+
+/// In the order of [`Platform`]'s variants.
+const PLATFORM_FACTS: [PlatformFacts; 9] = [
+    PlatformFacts {
+        name: "x",
+        label: "X",
+        hosts: &["x.com", "twitter.com"],
+        domains: &["x.com", "twitter.com"],
+        char_limit: 280,
+        hashtag_norm: 2,
+    },
+    PlatformFacts {
+        name: "bluesky",
+        label: "Bluesky",
+        hosts: &["bsky.app"],
+        domains: &["bsky.app"],
+        char_limit: 300,
+        hashtag_norm: 2,
+    },
+    // Mastodon has no hosts of its own: its instances are added as extra
+    // sites, and its adapter recognises the app by its page.
+    PlatformFacts {
+        name: "mastodon",
+        label: "Mastodon",
+        hosts: &[],
+        domains: &[],
+        char_limit: 500,
+        hashtag_norm: 5,
+    },
+    PlatformFacts {
+        name: "threads",
+        label: "Threads",
+        hosts: &["www.threads.net", "www.threads.com"],
+        domains: &["threads.net", "threads.com"],
+        char_limit: 500,
+        hashtag_norm: 1,
+    },
+    PlatformFacts {
+        name: "linkedin",
+        label: "LinkedIn",
+        hosts: &["www.linkedin.com"],
+        domains: &["linkedin.com"],
+        char_limit: 3_000,
+        hashtag_norm: 5,
+    },
+    PlatformFacts {
+        name: "facebook",
+        label: "Facebook",
+        hosts: &["www.facebook.com"],
+        domains: &["facebook.com"],
+        char_limit: 63_206,
+        hashtag_norm: 2,
+    },
+    PlatformFacts {
+        name: "instagram",
+        label: "Instagram",
+        hosts: &["www.instagram.com"],
+        domains: &["instagram.com"],
+        char_limit: 2_200,
+        hashtag_norm: 5,
+    },
+    PlatformFacts {
+        name: "reddit",
+        label: "Reddit",
+        hosts: &["www.reddit.com", "old.reddit.com"],
+        domains: &["reddit.com"],
+        char_limit: 40_000,
+        hashtag_norm: 0,
+    },
+    // Any other field the user enabled: no limit, and the most lenient of
+    // the common hashtag norms.
+    PlatformFacts {
+        name: "generic",
+        label: "this site",
+        hosts: &[],
+        domains: &[],
+        char_limit: 0,
+        hashtag_norm: 5,
+    },
+];
 
 /// The user's brand: what counts as "us" and what they want flagged or left alone.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -80,4 +180,32 @@ pub struct Options {
     pub profile: BrandProfile,
     /// Rule ids or cue names switched off.
     pub disabled_rules: Vec<String>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_facts_table_is_in_the_order_of_the_variants() {
+        for p in Platform::ALL {
+            assert_eq!(Platform::from_name(p.facts().name), Some(p));
+        }
+    }
+
+    #[test]
+    fn every_host_belongs_to_one_of_its_platforms_domains() {
+        for p in Platform::ALL {
+            let f = p.facts();
+            for host in f.hosts {
+                assert!(
+                    f.domains
+                        .iter()
+                        .any(|d| host == d || host.ends_with(&format!(".{d}"))),
+                    "{host} is outside {:?}",
+                    f.domains
+                );
+            }
+        }
+    }
 }

@@ -14,14 +14,8 @@
 // beyond the text's boxes in that corner (read by the overlay's pass).
 (() => {
   const { t } = globalThis.RapportUI;
-  const BALANCE_KEYS = {
-    broadcasting: "balanceBroadcasting",
-    "leaning-broadcast": "balanceLeaningBroadcast",
-    mixed: "balanceMixed",
-    "leaning-connection": "balanceLeaningConnection",
-    connecting: "balanceConnecting",
-    neutral: "balanceNeutral",
-  };
+  // Localisation keys of the balance labels (src/facts.rs).
+  const balanceKey = (balance) => globalThis.RapportFacts.balances[balance]?.messageKey ?? "balanceNeutral";
   // Keep in step with .gauge and .gauge.compact in overlay.js.
   const FULL_W = 232;
   const COMPACT_W = 50;
@@ -49,7 +43,7 @@
    * attributes (the draft's words go into text nodes only).
    */
   function explain(a, text) {
-    const label = t(BALANCE_KEYS[a.balance] || "balanceNeutral");
+    const label = t(balanceKey(a.balance));
     const quote = (h) => (text === undefined ? cueName(h.cue) : `${cueName(h.cue)} “${text.slice(h.start, h.end).trim()}”`);
     const basis = a.basis || { hints: [], reply: false };
     const parts = basis.hints.map((i) => a.hints[i]).filter(Boolean).map(quote);
@@ -189,7 +183,7 @@
       }
       this.el.hidden = false;
       const hints = s.visibleHints();
-      const label = t(BALANCE_KEYS[a.balance] || "balanceNeutral");
+      const label = t(balanceKey(a.balance));
       // Text nodes are updated in place: no node removal while the user types (see overlay.js).
       if (this.labelText.data !== label) this.labelText.data = label;
       this.el.dataset.balance = a.balance;

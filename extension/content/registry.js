@@ -21,6 +21,15 @@
       adapters.push(Object.freeze(adapter));
     },
     all: () => adapters.slice(),
+    /**
+     * The `matches` predicate of a site's own adapter: its domains and their
+     * subdomains, from the facts the core owns (pkg/facts.js).
+     */
+    onSite(platform) {
+      const domains = globalThis.RapportFacts.platforms[platform]?.domains;
+      if (!domains?.length) throw new Error(`Rapport has no domains for ${platform}`);
+      return (loc) => domains.some((d) => loc.hostname === d || loc.hostname.endsWith(`.${d}`));
+    },
     /** The site's own adapter, else the generic one. */
     pick(loc, doc) {
       return adapters.find((a) => a.id !== "generic" && a.matches(loc, doc)) || adapters.find((a) => a.id === "generic" && a.matches(loc, doc)) || null;

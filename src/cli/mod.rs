@@ -25,14 +25,20 @@ USAGE:
     rapport rules
     rapport export-lexicon FILE   the lexicon's texts and phrases as JSON, for the
                                   extension's analyser (which is built without them)
-
-Platforms: x, bluesky, mastodon, threads, linkedin, facebook, instagram, reddit, generic.
+    rapport export-facts FILE     platforms, hosts, limits, settings defaults and names
+                                  as the extension's script (extension/pkg/facts.js)
 ";
+
+/// The usage text with the platforms' names from their one table.
+fn usage() -> String {
+    let names: Vec<&str> = crate::Platform::ALL.iter().map(|p| p.name()).collect();
+    format!("{USAGE}\nPlatforms: {}.\n", names.join(", "))
+}
 
 /// Exit codes: 0 success, 1 input problem (missing file, bad data), 2 usage error.
 pub fn main(args: &[String]) -> i32 {
     let Some(command) = args.first() else {
-        eprint!("{USAGE}");
+        eprint!("{}", usage());
         return 2;
     };
     let rest = &args[1..];
@@ -44,8 +50,9 @@ pub fn main(args: &[String]) -> i32 {
         "bench-native" => eval(rest, true),
         "rules" => rules(),
         "export-lexicon" => export_lexicon(rest),
+        "export-facts" => export_facts(rest),
         "-h" | "--help" | "help" => {
-            print!("{USAGE}");
+            print!("{}", usage());
             Ok(())
         }
         other => Err(CliError::Usage(format!("unknown command '{other}'"))),
@@ -53,7 +60,7 @@ pub fn main(args: &[String]) -> i32 {
     match result {
         Ok(()) => 0,
         Err(CliError::Usage(msg)) => {
-            eprintln!("rapport: {msg}\n\n{USAGE}");
+            eprintln!("rapport: {msg}\n\n{}", usage());
             2
         }
         Err(CliError::Input(msg)) => {
@@ -191,6 +198,15 @@ fn export_lexicon(args: &[String]) -> Result<(), CliError> {
         ));
     };
     std::fs::write(path, crate::lexicon::export_json())
+        .map_err(|e| CliError::Input(format!("cannot write '{path}': {e}")))
+}
+
+fn export_facts(args: &[String]) -> Result<(), CliError> {
+    let rest = Args::new(args).finish()?;
+    let [path] = rest.as_slice() else {
+        return Err(CliError::Usage("export-facts needs one output file".into()));
+    };
+    std::fs::write(path, crate::facts::export_js())
         .map_err(|e| CliError::Input(format!("cannot write '{path}': {e}")))
 }
 

@@ -6,6 +6,16 @@ use serde::{Deserialize, Serialize};
 
 use crate::options::{Options, Platform};
 
+/// The history caps a user may choose; outside them a value keeps its
+/// previous setting.
+pub const MAX_POSTS_RANGE: std::ops::RangeInclusive<u32> = 10..=5000;
+/// Days; 0 keeps posts of any age.
+pub const MAX_AGE_DAYS_RANGE: std::ops::RangeInclusive<u32> = 0..=3650;
+/// The most entries a settings list (brand names, phrases, sites) keeps, and
+/// the longest entry, in UTF-16 code units as the background measures it.
+pub const LIST_MAX_ITEMS: usize = 500;
+pub const LIST_ITEM_MAX_UTF16: usize = 200;
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct HistorySettings {
@@ -42,18 +52,8 @@ pub struct Settings {
 }
 
 /// The hostnames of a site with its own adapter, as `paused_sites` lists them.
-/// Mastodon has none: its instances are added as extra sites.
 pub fn site_hosts(site: Platform) -> &'static [&'static str] {
-    match site {
-        Platform::X => &["x.com", "twitter.com"],
-        Platform::Bluesky => &["bsky.app"],
-        Platform::Threads => &["www.threads.net", "www.threads.com"],
-        Platform::Linkedin => &["www.linkedin.com"],
-        Platform::Facebook => &["www.facebook.com"],
-        Platform::Instagram => &["www.instagram.com"],
-        Platform::Reddit => &["www.reddit.com", "old.reddit.com"],
-        Platform::Mastodon | Platform::Generic => &[],
-    }
+    site.facts().hosts
 }
 
 /// Whether Rapport runs on `site` with these paused hostnames.

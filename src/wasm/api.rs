@@ -121,14 +121,6 @@ fn push_json_list<'a>(out: &mut String, items: impl IntoIterator<Item = &'a str>
     out.push(']');
 }
 
-fn severity_name(severity: Severity) -> &'static str {
-    match severity {
-        Severity::Mild => "mild",
-        Severity::Moderate => "moderate",
-        Severity::Strong => "strong",
-    }
-}
-
 /// The fixed texts JavaScript needs to turn numbers back into hints: per
 /// lexicon rule `[id, message, note, suggestion, replacement]`, and the names
 /// of cues, polarities, severities, balances and stats. Written by hand (as is
@@ -155,18 +147,9 @@ fn tables_json() -> String {
     out.push_str("],\"cues\":");
     push_json_list(&mut out, Cue::ALL.iter().map(|c| c.name()));
     out.push_str(",\"polarities\":");
-    push_json_list(
-        &mut out,
-        Cue::ALL.iter().map(|c| match c.polarity() {
-            Polarity::Fame => "fame",
-            Polarity::Connection => "connection",
-        }),
-    );
+    push_json_list(&mut out, Cue::ALL.iter().map(|c| c.polarity().name()));
     out.push_str(",\"severities\":");
-    push_json_list(
-        &mut out,
-        [Severity::Mild, Severity::Moderate, Severity::Strong].map(severity_name),
-    );
+    push_json_list(&mut out, Severity::ALL.map(Severity::name));
     out.push_str(",\"balances\":");
     push_json_list(&mut out, Balance::ALL.iter().map(|b| b.name()));
     out.push_str(",\"stats\":");
@@ -274,11 +257,10 @@ fn balance_index(balance: Balance) -> u32 {
 }
 
 fn severity_index(severity: Severity) -> u32 {
-    match severity {
-        Severity::Mild => 0,
-        Severity::Moderate => 1,
-        Severity::Strong => 2,
-    }
+    Severity::ALL
+        .iter()
+        .position(|s| *s == severity)
+        .unwrap_or(0) as u32
 }
 
 /// Reads `{platform, profile: {names, handles, flag_phrases, ignore_phrases},

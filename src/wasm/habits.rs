@@ -16,7 +16,6 @@ use crate::habits::summary::{
 use crate::options::Platform;
 
 use super::dom::{append, clear, document, el, el_text, set_attr, t, t_with};
-use super::popup::balance_key;
 
 fn call(actions: &JsValue, name: &str, args: &[JsValue]) {
     let Ok(f) = js_sys::Reflect::get(actions, &JsValue::from_str(name)) else {
@@ -448,7 +447,7 @@ pub fn render_habits(
                 &el_text(
                     "p",
                     "muted",
-                    &t_with("latestBalance", &[&t(balance_key(b))]),
+                    &t_with("latestBalance", &[&t(b.message_key())]),
                 ),
             );
         }

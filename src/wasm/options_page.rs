@@ -7,6 +7,7 @@
 //! needs browser APIs (permissions, files).
 
 use std::cell::RefCell;
+use std::ops::RangeInclusive;
 use std::rc::Rc;
 
 use gloo_events::EventListener;
@@ -15,7 +16,10 @@ use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlInputElement, HtmlTextAreaElement};
 
 use crate::analysis::Cue;
-use crate::habits::settings::{origin_of, set_site_enabled, site_enabled, site_hosts, Settings};
+use crate::habits::settings::{
+    origin_of, set_site_enabled, site_enabled, site_hosts, Settings, MAX_AGE_DAYS_RANGE,
+    MAX_POSTS_RANGE,
+};
 use crate::lexicon;
 use crate::options::Platform;
 
@@ -23,15 +27,12 @@ use super::dom::{append, clear, el, el_text, set_attr, t, t_with};
 
 /// The sites with an adapter and hosts of their own (Mastodon instances and
 /// any other site are added as extra sites).
-const SITES: [Platform; 7] = [
-    Platform::X,
-    Platform::Bluesky,
-    Platform::Threads,
-    Platform::Linkedin,
-    Platform::Facebook,
-    Platform::Instagram,
-    Platform::Reddit,
-];
+/// The sites with an adapter of their own: the platforms with hosts.
+fn own_sites() -> impl Iterator<Item = Platform> {
+    Platform::ALL
+        .into_iter()
+        .filter(|p| !p.facts().hosts.is_empty())
+}
 
 fn lines(text: &str) -> Vec<String> {
     text.lines()
@@ -95,8 +96,7 @@ fn number(
     label_key: &str,
     help_key: &str,
     value: u32,
-    min: u32,
-    max: u32,
+    range: RangeInclusive<u32>,
 ) -> HtmlInputElement {
     let field = el("div", "field");
     let label = el_text("label", "", &t(label_key));
@@ -107,8 +107,8 @@ fn number(
     for (k, v) in [
         ("type", "number"),
         ("id", id),
-        ("min", &min.to_string()),
-        ("max", &max.to_string()),
+        ("min", &range.start().to_string()),
+        ("max", &range.end().to_string()),
         ("aria-describedby", &format!("{id}-help")),
     ] {
         set_attr(&input, k, v);
@@ -236,7 +236,7 @@ fn set_hidden(e: &Element, hidden: bool) {
 
 /// Whether `host` belongs to a site that has its own switch on this page.
 fn has_site_switch(host: &str) -> bool {
-    SITES.iter().any(|&p| site_hosts(p).contains(&host))
+    own_sites().any(|p| site_hosts(p).contains(&host))
 }
 
 /// `cue_reaction_bait` for `reaction-bait`: the localisation key of a cue's name.
@@ -344,9 +344,8 @@ pub fn render_options(
     let sites = card(&root, "sitesOptionsHeading");
     let fieldset = el("fieldset", "sites");
     append(&fieldset, &el_text("legend", "", &t("sitesLegend")));
-    let site_boxes: Vec<(Platform, HtmlInputElement)> = SITES
-        .iter()
-        .map(|&p| {
+    let site_boxes: Vec<(Platform, HtmlInputElement)> = own_sites()
+        .map(|p| {
             let on = site_enabled(p, &settings.paused_sites);
             (
                 p,
@@ -418,8 +417,7 @@ pub fn render_options(
         "maxPostsLabel",
         "maxPostsHelp",
         settings.history.max_posts,
-        10,
-        5000,
+        MAX_POSTS_RANGE,
     );
     let max_age = number(
         &history,
@@ -427,8 +425,7 @@ pub fn render_options(
         "maxAgeLabel",
         "maxAgeHelp",
         settings.history.max_age_days,
-        0,
-        3650,
+        MAX_AGE_DAYS_RANGE,
     );
     let store_text = checkbox(
         &history,
@@ -489,17 +486,18 @@ pub fn render_options(
             }
             s.nudge = nudge.checked();
             // An out-of-range or empty number keeps the previous value rather than guessing.
-            let bounded = |input: &HtmlInputElement, min: u32, max: u32, old: u32| {
+            let bounded = |input: &HtmlInputElement, range: RangeInclusive<u32>, old: u32| {
                 input
                     .value()
                     .trim()
                     .parse::<u32>()
                     .ok()
-                    .filter(|v| (min..=max).contains(v))
+                    .filter(|v| range.contains(v))
                     .unwrap_or(old)
             };
-            s.history.max_posts = bounded(&max_posts, 10, 5000, base.history.max_posts);
-            s.history.max_age_days = bounded(&max_age, 0, 3650, base.history.max_age_days);
+            s.history.max_posts = bounded(&max_posts, MAX_POSTS_RANGE, base.history.max_posts);
+            s.history.max_age_days =
+                bounded(&max_age, MAX_AGE_DAYS_RANGE, base.history.max_age_days);
             s.history.store_text = store_text.checked();
             s.history.paused = paused.checked();
             s

@@ -19,18 +19,6 @@ use crate::options::Platform;
 
 use super::dom::{append, clear, el, el_text, set_attr, t, t_with};
 
-/// Localisation key of a balance label.
-pub fn balance_key(balance: Balance) -> &'static str {
-    match balance {
-        Balance::Broadcasting => "balanceBroadcasting",
-        Balance::LeaningBroadcast => "balanceLeaningBroadcast",
-        Balance::Mixed => "balanceMixed",
-        Balance::LeaningConnection => "balanceLeaningConnection",
-        Balance::Connecting => "balanceConnecting",
-        Balance::Neutral => "balanceNeutral",
-    }
-}
-
 /// Draws a labelled 0-100 meter.
 fn meter(label: &str, value: u8, class: &str) -> Element {
     let row = el("div", &format!("meter {class}"));
@@ -77,7 +65,7 @@ fn get_list(obj: &JsValue, key: &str) -> Vec<JsValue> {
 pub fn render_analysis(out: &Element, text: &JsString, analysis: &JsValue) {
     clear(out);
     let balance = Balance::from_name(&get_str(analysis, "balance")).unwrap_or(Balance::Neutral);
-    let label = el_text("p", "balance", &t(balance_key(balance)));
+    let label = el_text("p", "balance", &t(balance.message_key()));
     set_attr(&label, "data-balance", balance.name());
     append(out, &label);
     append(out, &el_text("p", "why", &explain(text, analysis, balance)));
@@ -138,7 +126,7 @@ pub fn render_analysis(out: &Element, text: &JsString, analysis: &JsValue) {
 /// What carried the balance, as the gauge says it (`content/gauge.js`):
 /// "Leaning broadcast: Self-praise “award-winning”, Follow asks “follow us”".
 fn explain(text: &JsString, analysis: &JsValue, balance: Balance) -> String {
-    let label = t(balance_key(balance));
+    let label = t(balance.message_key());
     let hints = get_list(analysis, "hints");
     let len = text.length();
     let quote = |h: &JsValue| {

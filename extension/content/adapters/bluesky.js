@@ -11,7 +11,7 @@
     id: "bluesky",
     platform: "bluesky",
     doc: "Bluesky: post and reply composer (TipTap/ProseMirror)",
-    matches: (loc) => loc.hostname === "bsky.app",
+    matches: globalThis.RapportAdapters.onSite("bluesky"),
     setup({ watchComposers, watchPublish }) {
       watchComposers(COMPOSER, "post");
       watchPublish(PUBLISH);

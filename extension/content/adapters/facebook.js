@@ -13,7 +13,7 @@
     id: "facebook",
     platform: "facebook",
     doc: "Facebook: create-post dialog and comments (Lexical)",
-    matches: (loc) => /(^|\.)facebook\.com$/.test(loc.hostname),
+    matches: globalThis.RapportAdapters.onSite("facebook"),
     setup({ watchComposers, watchPublish }) {
       watchComposers(POST_BOX, "post");
       watchComposers(COMMENT_BOX, "comment");

@@ -13,7 +13,7 @@
     id: "instagram",
     platform: "instagram",
     doc: "Instagram: caption (contenteditable) and comments (textarea)",
-    matches: (loc) => /(^|\.)instagram\.com$/.test(loc.hostname),
+    matches: globalThis.RapportAdapters.onSite("instagram"),
     setup({ watchComposers, watchPublish }) {
       watchComposers(CAPTION, "caption");
       watchComposers(COMMENT, "comment");

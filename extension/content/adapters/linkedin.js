@@ -16,7 +16,7 @@
     id: "linkedin",
     platform: "linkedin",
     doc: "LinkedIn: share box and comments (Quill), with the 'see more' fold",
-    matches: (loc) => /(^|\.)linkedin\.com$/.test(loc.hostname),
+    matches: globalThis.RapportAdapters.onSite("linkedin"),
     setup({ watchComposers, watchPublish, setFold }) {
       watchComposers(SHARE_BOX, "post");
       watchComposers(COMMENT_BOX, "comment");

@@ -15,7 +15,7 @@
     id: "reddit",
     platform: "reddit",
     doc: "Reddit: post title and body, comments (textarea, input, rich text)",
-    matches: (loc) => /(^|\.)reddit\.com$/.test(loc.hostname),
+    matches: globalThis.RapportAdapters.onSite("reddit"),
     setup({ watchComposers, watchPublish }) {
       watchComposers(POST_TITLE, "title");
       watchComposers(POST_BODY, "post");

@@ -11,7 +11,7 @@
     id: "threads",
     platform: "threads",
     doc: "Threads: new thread and replies (Lexical)",
-    matches: (loc) => /(^|\.)threads\.(net|com)$/.test(loc.hostname),
+    matches: globalThis.RapportAdapters.onSite("threads"),
     setup({ watchComposers, watchPublish }) {
       watchComposers(COMPOSER, "post");
       watchPublish(PUBLISH);

@@ -11,7 +11,7 @@
     id: "x",
     platform: "x",
     doc: "X: post, reply and quote composers (Draft.js)",
-    matches: (loc) => /(^|\.)(x|twitter)\.com$/.test(loc.hostname),
+    matches: globalThis.RapportAdapters.onSite("x"),
     setup({ watchComposers, watchPublish }) {
       watchComposers(COMPOSER, "post");
       watchPublish(PUBLISH);
