@@ -171,3 +171,23 @@ fn export_lexicon_writes_what_the_extension_installs() {
     let (code, _, err) = rapport(&["export-lexicon"], "");
     assert_eq!(code, 2, "{err}");
 }
+
+#[test]
+fn options_go_anywhere_once_and_help_works_after_a_command() {
+    let (code, out, _) = rapport(&["check", "--platform=x", "--json", "-"], "Buy now!");
+    assert_eq!(code, 0);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["stats"]["char_limit"], 280);
+    let (code, out, _) = rapport(&["batch", "--help"], "");
+    assert_eq!(code, 0);
+    assert!(out.contains("USAGE:"), "{out}");
+    let (code, _, err) = rapport(&["check", "--platform", "x", "--platform", "reddit"], "");
+    assert_eq!(code, 2);
+    assert!(err.contains("--platform given more than once"), "{err}");
+    let (code, _, err) = rapport(&["check", "--json=yes"], "");
+    assert_eq!(code, 2);
+    assert!(err.contains("--json takes no value"), "{err}");
+    let (code, _, err) = rapport(&["batch", "--jsonl"], "");
+    assert_eq!(code, 2);
+    assert!(err.contains("--jsonl needs a value"), "{err}");
+}

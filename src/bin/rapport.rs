@@ -2,8 +2,7 @@
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    std::process::exit(rapport::cli::main(&args));
+    std::process::exit(rapport::cli::main(std::env::args_os().skip(1)));
 }
 
 // `cargo test --target wasm32-unknown-unknown` builds every binary too; the

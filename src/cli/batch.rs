@@ -4,11 +4,14 @@
 
 use std::collections::HashMap;
 use std::io::Write;
+use std::path::{Path, PathBuf};
 
+use lexopt::prelude::*;
+use lexopt::{Arg, Parser};
 use serde_json::{json, Value};
 
 use super::inputs::{read_csv, read_jsonl, read_tweets_js, Input};
-use super::{Args, CliError};
+use super::{help, platform_value, set_once, CliError};
 use crate::analysis::Analysis;
 use crate::analyzer::Analyzer;
 use crate::options::{Options, Platform};
@@ -68,26 +71,30 @@ pub fn analyze_inputs(inputs: &[Input], base: &Options) -> Vec<BatchRecord> {
         .collect()
 }
 
-pub(crate) fn run(args: &[String]) -> Result<(), CliError> {
-    let mut args = Args::new(args);
-    let platform = args.platform()?;
-    let jsonl = args.value("--jsonl")?;
-    let csv = args.value("--csv")?;
-    let column = args.value("--column")?;
-    let tweets = args.value("--tweets-js")?;
+pub(crate) fn run(args: &mut Parser) -> Result<(), CliError> {
+    let mut platform = None;
+    let (mut jsonl, mut csv, mut column, mut tweets) = (None, None, None, None);
     // Posting habits (src/habits): one summary of all inputs instead of a line per input.
-    let summary = args.flag("--summary");
-    let summary_as_text = args.flag("--text");
-    let rest = args.finish()?;
-    if !rest.is_empty() {
-        return Err(CliError::Usage(format!(
-            "unexpected argument '{}'",
-            rest[0]
-        )));
+    let (mut summary, mut summary_as_text) = (false, false);
+    while let Some(arg) = args.next()? {
+        match arg {
+            Arg::Long("platform") => set_once(&mut platform, "--platform", platform_value(args)?)?,
+            Arg::Long("jsonl") => set_once(&mut jsonl, "--jsonl", PathBuf::from(args.value()?))?,
+            Arg::Long("csv") => set_once(&mut csv, "--csv", PathBuf::from(args.value()?))?,
+            Arg::Long("column") => set_once(&mut column, "--column", args.value()?.string()?)?,
+            Arg::Long("tweets-js") => {
+                set_once(&mut tweets, "--tweets-js", PathBuf::from(args.value()?))?
+            }
+            Arg::Long("summary") => summary = true,
+            Arg::Long("text") => summary_as_text = true,
+            Arg::Short('h') | Arg::Long("help") => return help(),
+            other => return Err(other.unexpected().into()),
+        }
     }
-    let read = |path: &str| {
+    let platform = platform.unwrap_or(Platform::Generic);
+    let read = |path: &Path| {
         std::fs::read_to_string(path)
-            .map_err(|e| CliError::Input(format!("cannot read '{path}': {e}")))
+            .map_err(|e| CliError::Input(format!("cannot read '{}': {e}", path.display())))
     };
     let (inputs, errors, source) = match (jsonl, csv, tweets) {
         (Some(path), None, None) => {
@@ -98,12 +105,12 @@ pub(crate) fn run(args: &[String]) -> Result<(), CliError> {
             let column =
                 column.ok_or_else(|| CliError::Usage("--csv needs --column NAME".into()))?;
             let (i, e) = read_csv(&read(&path)?, &column)
-                .map_err(|e| CliError::Input(format!("{path}: {e}")))?;
+                .map_err(|e| CliError::Input(format!("{}: {e}", path.display())))?;
             (i, e, path)
         }
         (None, None, Some(path)) => {
             let (i, e) = read_tweets_js(&read(&path)?)
-                .map_err(|e| CliError::Input(format!("{path}: {e}")))?;
+                .map_err(|e| CliError::Input(format!("{}: {e}", path.display())))?;
             (i, e, path)
         }
         _ => {
@@ -112,6 +119,7 @@ pub(crate) fn run(args: &[String]) -> Result<(), CliError> {
             ))
         }
     };
+    let source = source.display();
     for (line, msg) in &errors {
         eprintln!("rapport: {source}:{line}: {msg} (skipped)");
     }

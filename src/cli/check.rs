@@ -1,32 +1,36 @@
 //! `rapport check`: one draft, as a readable report or as the JSON analysis.
 
 use std::io::{IsTerminal, Read, Write};
+use std::path::PathBuf;
 
-use super::{Args, CliError};
+use lexopt::{Arg, Parser};
+
+use super::{help, platform_value, set_once, CliError};
 use crate::analysis::{Analysis, Polarity};
-use crate::options::Options;
+use crate::options::{Options, Platform};
 
-pub(crate) fn run(args: &[String]) -> Result<(), CliError> {
-    let mut args = Args::new(args);
-    let json = args.flag("--json");
-    let platform = args.platform()?;
-    let rest = args.finish()?;
-    if rest.len() > 1 {
-        return Err(CliError::Usage(format!(
-            "unexpected argument '{}'",
-            rest[1]
-        )));
+pub(crate) fn run(args: &mut Parser) -> Result<(), CliError> {
+    let (mut json, mut platform, mut file) = (false, None, None);
+    while let Some(arg) = args.next()? {
+        match arg {
+            Arg::Long("json") => json = true,
+            Arg::Long("platform") => set_once(&mut platform, "--platform", platform_value(args)?)?,
+            Arg::Value(path) if file.is_none() => file = Some(PathBuf::from(path)),
+            Arg::Short('h') | Arg::Long("help") => return help(),
+            other => return Err(other.unexpected().into()),
+        }
     }
-    let text = match rest.first().map(String::as_str) {
-        None | Some("-") => {
+    let platform = platform.unwrap_or(Platform::Generic);
+    let text = match file {
+        Some(path) if path.as_os_str() != "-" => std::fs::read_to_string(&path)
+            .map_err(|e| CliError::Input(format!("cannot read '{}': {e}", path.display())))?,
+        _ => {
             let mut s = String::new();
             std::io::stdin()
                 .read_to_string(&mut s)
                 .map_err(|e| CliError::Input(format!("cannot read standard input: {e}")))?;
             s
         }
-        Some(path) => std::fs::read_to_string(path)
-            .map_err(|e| CliError::Input(format!("cannot read '{path}': {e}")))?,
     };
     let analysis = crate::analyze(
         &text,

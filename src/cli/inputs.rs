@@ -55,11 +55,19 @@ pub fn read_jsonl(src: &str) -> (Vec<Input>, Vec<RecordError>) {
     (inputs, errors)
 }
 
-/// RFC 4180 CSV: quoted fields may hold commas, quotes ("") and newlines.
+/// RFC 4180 CSV (quoted fields may hold commas, quotes and newlines), read
+/// by the `csv` crate. The first record is the header; `column` and `id` are
+/// found by name. Records may have fewer fields than the header: one without
+/// `column` is reported with the line it starts on.
 pub fn read_csv(src: &str, column: &str) -> Result<(Vec<Input>, Vec<RecordError>), String> {
-    let records = parse_csv(src);
-    let Some((_, header)) = records.first() else {
-        return Err("the CSV file is empty".to_string());
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(src.as_bytes());
+    let mut records = reader.records();
+    let header = match records.next() {
+        None => return Err("the CSV file is empty".to_string()),
+        Some(header) => header.map_err(|e| e.to_string())?,
     };
     let col = header
         .iter()
@@ -67,76 +75,70 @@ pub fn read_csv(src: &str, column: &str) -> Result<(Vec<Input>, Vec<RecordError>
         .ok_or_else(|| {
             format!(
                 "no column named '{column}' (columns: {})",
-                header.join(", ")
+                header.iter().collect::<Vec<_>>().join(", ")
             )
         })?;
     let id_col = header.iter().position(|h| h.trim() == "id");
+    let mut lines = LineNumbers::new(src);
     let mut inputs = Vec::new();
     let mut errors = Vec::new();
-    for (line, fields) in records.iter().skip(1) {
+    for record in records {
+        let fields = match record {
+            Ok(fields) => fields,
+            Err(e) => {
+                let line = e.position().map_or(0, |p| lines.at(p.byte() as usize));
+                errors.push((line, e.to_string()));
+                continue;
+            }
+        };
+        let line = fields.position().map_or(0, |p| lines.at(p.byte() as usize));
         match fields.get(col) {
             Some(text) => inputs.push(Input {
                 id: id_col
                     .and_then(|i| fields.get(i))
-                    .map(|s| Value::String(s.clone())),
-                text: text.clone(),
+                    .map(|s| Value::String(s.to_string())),
+                text: text.to_string(),
                 platform: None,
             }),
-            None => errors.push((*line, format!("has {} fields, no '{column}'", fields.len()))),
+            None => errors.push((line, format!("has {} fields, no '{column}'", fields.len()))),
         }
     }
     Ok((inputs, errors))
 }
 
-/// Records with the line number each starts on.
-fn parse_csv(src: &str) -> Vec<(usize, Vec<String>)> {
-    let mut records = Vec::new();
-    let mut fields = Vec::new();
-    let mut field = String::new();
-    let mut quoted = false;
-    let mut line = 1;
-    let mut record_line = 1;
-    let mut chars = src.chars().peekable();
-    let mut any = false;
-    while let Some(c) = chars.next() {
-        any = true;
-        if quoted {
-            match c {
-                '"' if chars.peek() == Some(&'"') => {
-                    chars.next();
-                    field.push('"');
-                }
-                '"' => quoted = false,
-                '\n' => {
-                    line += 1;
-                    field.push(c);
-                }
-                _ => field.push(c),
-            }
-            continue;
-        }
-        match c {
-            '"' => quoted = true,
-            ',' => fields.push(std::mem::take(&mut field)),
-            '\r' => {}
-            '\n' => {
-                fields.push(std::mem::take(&mut field));
-                if !(fields.len() == 1 && fields[0].is_empty()) {
-                    records.push((record_line, std::mem::take(&mut fields)));
-                }
-                fields.clear();
-                line += 1;
-                record_line = line;
-                any = false;
-            }
-            _ => field.push(c),
+/// The line a record starts on, from the byte offset the `csv` crate gives
+/// for it. That offset is where the reader stood when the previous record
+/// ended: before the `\n` of a `\r\n`, or before blank lines it skips, so
+/// the crate's own line count can fall short.
+struct LineNumbers<'a> {
+    src: &'a [u8],
+    pos: usize,
+    line: usize,
+}
+
+impl LineNumbers<'_> {
+    fn new(src: &str) -> LineNumbers<'_> {
+        LineNumbers {
+            src: src.as_bytes(),
+            pos: 0,
+            line: 1,
         }
     }
-    if any {
-        fields.push(field);
-        records.push((record_line, fields));
+
+    /// Offsets must come in increasing order (records in file order).
+    fn at(&mut self, offset: usize) -> usize {
+        let mut start = offset.min(self.src.len());
+        while matches!(self.src.get(start), Some(b'\r' | b'\n')) {
+            start += 1;
+        }
+        let start = start.max(self.pos);
+        self.line += self.src[self.pos..start]
+            .iter()
+            .filter(|&&b| b == b'\n')
+            .count();
+        self.pos = start;
+        self.line
     }
-    records
 }
 
 /// An archive's `tweets.js`: `window.YTD.tweets.part0 = [ {"tweet": {...}}, ... ]`.
@@ -189,6 +191,26 @@ mod tests {
         assert_eq!(inputs[0].text, "Hello, \"world\"\nagain");
         assert_eq!(inputs[1].text, "plain");
         assert!(read_csv("a,b\n", "text").is_err());
+        assert!(read_csv("\n\n", "text").is_err());
+    }
+
+    #[test]
+    fn csv_short_records_are_reported_with_the_line_they_start_on() {
+        // A quoted newline, CRLF line ends and blank lines all move the line
+        // count; the record without a `text` field starts on line 4, the next
+        // one on line 6.
+        let src = "id,text\r\n1,\"two\r\nlines\"\r\n2\r\n\r\n3\r\n4,last";
+        let (inputs, errors) = read_csv(src, "text").unwrap();
+        assert_eq!(
+            errors,
+            [
+                (4, "has 1 fields, no 'text'".to_string()),
+                (6, "has 1 fields, no 'text'".to_string())
+            ]
+        );
+        assert_eq!(inputs.len(), 2);
+        assert_eq!(inputs[0].text, "two\r\nlines");
+        assert_eq!(inputs[1].id, Some(Value::String("4".into())));
     }
 
     #[test]

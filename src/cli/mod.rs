@@ -1,5 +1,8 @@
-//! The command line: `check`, `batch`, `eval`, `bench-native`. Arguments are
-//! parsed by hand to keep the dependency list short.
+//! The command line: `check`, `batch`, `eval`, `fit`, `bench-native`, `rules`,
+//! `export-lexicon`, `export-facts`. Arguments are read with lexopt, which only splits them
+//! (options anywhere, `--name VALUE` or `--name=VALUE`, `--` ends the
+//! options): the usage text below stays the one place that describes them.
+//! Native only, like the rest of `cli`.
 
 mod batch;
 mod check;
@@ -8,7 +11,14 @@ mod inputs;
 pub use batch::{analyze_inputs, BatchRecord};
 pub use inputs::{read_csv, read_jsonl, read_tweets_js, Input};
 
+use std::ffi::OsString;
 use std::io::Write;
+use std::path::PathBuf;
+
+use lexopt::prelude::*;
+use lexopt::{Arg, Parser};
+
+use crate::options::Platform;
 
 const USAGE: &str = "\
 rapport: shows fame-seeking and connection-seeking language in a social media draft
@@ -36,26 +46,35 @@ fn usage() -> String {
 }
 
 /// Exit codes: 0 success, 1 input problem (missing file, bad data), 2 usage error.
-pub fn main(args: &[String]) -> i32 {
-    let Some(command) = args.first() else {
-        eprint!("{}", usage());
-        return 2;
-    };
-    let rest = &args[1..];
-    let result = match command.as_str() {
-        "check" => check::run(rest),
-        "batch" => batch::run(rest),
-        "eval" => eval(rest, false),
-        "fit" => fit(rest),
-        "bench-native" => eval(rest, true),
-        "rules" => rules(),
-        "export-lexicon" => export_lexicon(rest),
-        "export-facts" => export_facts(rest),
-        "-h" | "--help" | "help" => {
-            print!("{}", usage());
-            Ok(())
+pub fn main<I>(args: I) -> i32
+where
+    I: IntoIterator,
+    I::Item: Into<OsString>,
+{
+    let mut args = Parser::from_args(args);
+    let result = match args.next() {
+        Ok(None) => {
+            eprint!("{}", usage());
+            return 2;
         }
-        other => Err(CliError::Usage(format!("unknown command '{other}'"))),
+        Ok(Some(Arg::Value(command))) => match command.to_str() {
+            Some("check") => check::run(&mut args),
+            Some("batch") => batch::run(&mut args),
+            Some("eval") => eval(&mut args, false),
+            Some("fit") => fit(&mut args),
+            Some("bench-native") => eval(&mut args, true),
+            Some("rules") => rules(&mut args),
+            Some("export-lexicon") => export_lexicon(&mut args),
+            Some("export-facts") => export_facts(&mut args),
+            Some("help") => help(),
+            _ => Err(CliError::Usage(format!(
+                "unknown command '{}'",
+                command.to_string_lossy()
+            ))),
+        },
+        Ok(Some(Arg::Short('h') | Arg::Long("help"))) => help(),
+        Ok(Some(other)) => Err(other.unexpected().into()),
+        Err(e) => Err(e.into()),
     };
     match result {
         Ok(()) => 0,
@@ -70,97 +89,85 @@ pub fn main(args: &[String]) -> i32 {
     }
 }
 
+/// `-h`/`--help`, after a command too: the usage, on stdout, and success.
+fn help() -> Result<(), CliError> {
+    print!("{}", usage());
+    Ok(())
+}
+
 #[derive(Debug)]
 pub(crate) enum CliError {
     Usage(String),
     Input(String),
 }
 
-/// Pulls `--name VALUE` (or `--name=VALUE`) out of the arguments.
-pub(crate) struct Args {
-    items: Vec<String>,
-}
-
-impl Args {
-    pub fn new(args: &[String]) -> Args {
-        let mut items = Vec::new();
-        for a in args {
-            match a.split_once('=') {
-                Some((k, v)) if k.starts_with("--") => {
-                    items.push(k.to_string());
-                    items.push(v.to_string());
-                }
-                _ => items.push(a.clone()),
-            }
-        }
-        Args { items }
-    }
-
-    pub fn flag(&mut self, name: &str) -> bool {
-        let before = self.items.len();
-        self.items.retain(|a| a != name);
-        before != self.items.len()
-    }
-
-    pub fn value(&mut self, name: &str) -> Result<Option<String>, CliError> {
-        let Some(i) = self.items.iter().position(|a| a == name) else {
-            return Ok(None);
-        };
-        if i + 1 >= self.items.len() {
-            return Err(CliError::Usage(format!("{name} needs a value")));
-        }
-        let v = self.items.remove(i + 1);
-        self.items.remove(i);
-        Ok(Some(v))
-    }
-
-    pub fn platform(&mut self) -> Result<crate::options::Platform, CliError> {
-        match self.value("--platform")? {
-            None => Ok(crate::options::Platform::Generic),
-            Some(p) => crate::options::Platform::from_name(&p)
-                .ok_or_else(|| CliError::Usage(format!("unknown platform '{p}'"))),
-        }
-    }
-
-    /// The remaining positional arguments; an unknown `--option` is an error.
-    pub fn finish(self) -> Result<Vec<String>, CliError> {
-        if let Some(bad) = self.items.iter().find(|a| a.starts_with("--")) {
-            return Err(CliError::Usage(format!("unknown option '{bad}'")));
-        }
-        Ok(self.items)
+/// lexopt's own messages, in the words this command line has always used.
+impl From<lexopt::Error> for CliError {
+    fn from(e: lexopt::Error) -> CliError {
+        use lexopt::Error::*;
+        CliError::Usage(match e {
+            MissingValue {
+                option: Some(option),
+            } => format!("{option} needs a value"),
+            UnexpectedOption(option) => format!("unknown option '{option}'"),
+            UnexpectedArgument(arg) => format!("unexpected argument '{}'", arg.to_string_lossy()),
+            UnexpectedValue { option, .. } => format!("{option} takes no value"),
+            other => other.to_string(),
+        })
     }
 }
 
-fn fit(args: &[String]) -> Result<(), CliError> {
-    let mut args = Args::new(args);
-    let dir = args
-        .value("--corpora")?
-        .map(std::path::PathBuf::from)
-        .unwrap_or_else(crate::eval::default_corpora_dir);
-    let write = args.flag("--write");
-    let errors = args.flag("--errors");
-    args.finish()?;
+/// Stores an option's value, refusing a second one: with `--jsonl a --jsonl b`
+/// neither "first wins" nor "last wins" is what the user meant.
+pub(crate) fn set_once<T>(slot: &mut Option<T>, name: &str, value: T) -> Result<(), CliError> {
+    if slot.replace(value).is_some() {
+        return Err(CliError::Usage(format!("{name} given more than once")));
+    }
+    Ok(())
+}
+
+/// `--platform P`, read as a platform name.
+pub(crate) fn platform_value(args: &mut Parser) -> Result<Platform, CliError> {
+    let name = args.value()?.string()?;
+    Platform::from_name(&name).ok_or_else(|| CliError::Usage(format!("unknown platform '{name}'")))
+}
+
+fn fit(args: &mut Parser) -> Result<(), CliError> {
+    let (mut dir, mut write, mut errors) = (None, false, false);
+    while let Some(arg) = args.next()? {
+        match arg {
+            Arg::Long("corpora") => set_once(&mut dir, "--corpora", PathBuf::from(args.value()?))?,
+            Arg::Long("write") => write = true,
+            Arg::Long("errors") => errors = true,
+            Arg::Short('h') | Arg::Long("help") => return help(),
+            other => return Err(other.unexpected().into()),
+        }
+    }
+    let dir = dir.unwrap_or_else(crate::eval::default_corpora_dir);
     let mut out = std::io::stdout().lock();
     crate::fit::run(&dir, write, errors, &mut out)
         .map(|_| ())
         .map_err(|e| CliError::Input(e.to_string()))
 }
 
-fn eval(args: &[String], bench_only: bool) -> Result<(), CliError> {
-    let mut args = Args::new(args);
-    let dir = args
-        .value("--corpora")?
-        .map(std::path::PathBuf::from)
-        .unwrap_or_else(crate::eval::default_corpora_dir);
-    let rounds = match args.value("--rounds")? {
-        None => None,
-        Some(n) => Some(
-            n.parse::<u32>()
-                .map_err(|_| CliError::Usage(format!("--rounds needs a number, not '{n}'")))?,
-        ),
-    };
-    let mb = args.flag("--mb");
-    args.finish()?;
+fn eval(args: &mut Parser, bench_only: bool) -> Result<(), CliError> {
+    let (mut dir, mut rounds, mut mb) = (None, None, false);
+    while let Some(arg) = args.next()? {
+        match arg {
+            Arg::Long("corpora") => set_once(&mut dir, "--corpora", PathBuf::from(args.value()?))?,
+            Arg::Long("rounds") => {
+                let n = args.value()?.string()?;
+                let n = n
+                    .parse::<u32>()
+                    .map_err(|_| CliError::Usage(format!("--rounds needs a number, not '{n}'")))?;
+                set_once(&mut rounds, "--rounds", n)?;
+            }
+            Arg::Long("mb") => mb = true,
+            Arg::Short('h') | Arg::Long("help") => return help(),
+            other => return Err(other.unexpected().into()),
+        }
+    }
+    let dir = dir.unwrap_or_else(crate::eval::default_corpora_dir);
     let mut out = std::io::stdout().lock();
     let io_err = |e: std::io::Error| CliError::Input(e.to_string());
     if bench_only {
@@ -190,27 +197,45 @@ fn eval(args: &[String], bench_only: bool) -> Result<(), CliError> {
     }
 }
 
-fn export_lexicon(args: &[String]) -> Result<(), CliError> {
-    let rest = Args::new(args).finish()?;
-    let [path] = rest.as_slice() else {
-        return Err(CliError::Usage(
-            "export-lexicon needs one output file".into(),
-        ));
+fn export_lexicon(args: &mut Parser) -> Result<(), CliError> {
+    let Some(path) = one_path(args, "export-lexicon")? else {
+        return Ok(());
     };
-    std::fs::write(path, crate::lexicon::export_json())
-        .map_err(|e| CliError::Input(format!("cannot write '{path}': {e}")))
+    std::fs::write(&path, crate::lexicon::export_json())
+        .map_err(|e| CliError::Input(format!("cannot write '{}': {e}", path.display())))
 }
 
-fn export_facts(args: &[String]) -> Result<(), CliError> {
-    let rest = Args::new(args).finish()?;
-    let [path] = rest.as_slice() else {
-        return Err(CliError::Usage("export-facts needs one output file".into()));
-    };
-    std::fs::write(path, crate::facts::export_js())
-        .map_err(|e| CliError::Input(format!("cannot write '{path}': {e}")))
+/// The one output file a command writes.
+fn one_path(args: &mut Parser, command: &str) -> Result<Option<PathBuf>, CliError> {
+    let mut paths = Vec::new();
+    while let Some(arg) = args.next()? {
+        match arg {
+            Arg::Value(p) => paths.push(PathBuf::from(p)),
+            Arg::Short('h') | Arg::Long("help") => return help().map(|()| None),
+            other => return Err(other.unexpected().into()),
+        }
+    }
+    match <[PathBuf; 1]>::try_from(paths) {
+        Ok([path]) => Ok(Some(path)),
+        Err(_) => Err(CliError::Usage(format!("{command} needs one output file"))),
+    }
 }
 
-fn rules() -> Result<(), CliError> {
+fn export_facts(args: &mut Parser) -> Result<(), CliError> {
+    let Some(path) = one_path(args, "export-facts")? else {
+        return Ok(());
+    };
+    std::fs::write(&path, crate::facts::export_js())
+        .map_err(|e| CliError::Input(format!("cannot write '{}': {e}", path.display())))
+}
+
+fn rules(args: &mut Parser) -> Result<(), CliError> {
+    if let Some(arg) = args.next()? {
+        return match arg {
+            Arg::Short('h') | Arg::Long("help") => help(),
+            other => Err(other.unexpected().into()),
+        };
+    }
     let mut out = std::io::stdout().lock();
     for r in crate::lexicon::rules() {
         let _ = writeln!(out, "{}\t{}\t{}", r.id, r.cue.name(), r.message);

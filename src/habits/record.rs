@@ -510,82 +510,46 @@ pub fn update(loaded: Loaded, add: Option<&str>, now_ms: i64, caps: Caps) -> Upd
     }
 }
 
-/// Milliseconds since the epoch of `1970-01-01T00:00:00Z`-style timestamps
-/// (a `Z` or `±hh:mm` offset; fractional seconds are ignored).
+/// Milliseconds since the epoch of an RFC 3339 timestamp:
+/// `2026-01-02T03:04:05Z`, `2024-02-29T12:00:00+02:00`. Also read, as posts
+/// analysed elsewhere may be written: a lowercase `t` or a space between date
+/// and time, and no offset at all (UTC). Fractional seconds are dropped.
+///
+/// Dates go through the `time` crate in the wasm modules too, not through
+/// JavaScript's `Date`. `Date.parse` reads a timestamp without an offset as
+/// local time and takes other shapes that differ from browser to browser, so
+/// an imported history would not mean the same in the CLI, in Chromium and
+/// in Firefox; and the loader that reads these times is the core's, which
+/// knows nothing of JavaScript. Only `time`'s RFC 3339 parser and its
+/// calendar are linked in (no formatting machinery: [`format_rfc3339`] writes
+/// its one shape itself), a cost the history's module can carry; the
+/// analyser's module reads no dates at all.
 pub fn parse_rfc3339_ms(s: &str) -> Option<i64> {
-    let b = s.as_bytes();
-    if b.len() < 19
-        || b[4] != b'-'
-        || b[7] != b'-'
-        || !matches!(b[10], b'T' | b't' | b' ')
-        || b[13] != b':'
-        || b[16] != b':'
-    {
+    use time::format_description::well_known::Rfc3339;
+    use time::OffsetDateTime;
+    // `time` takes any character there, as RFC 3339 allows; this loader has
+    // only ever taken these three.
+    if !matches!(s.as_bytes().get(10), Some(b'T' | b't' | b' ')) {
         return None;
     }
-    let num = |r: std::ops::Range<usize>| s.get(r)?.parse::<i64>().ok();
-    let (y, mo, d, h, mi, se) = (
-        num(0..4)?,
-        num(5..7)?,
-        num(8..10)?,
-        num(11..13)?,
-        num(14..16)?,
-        num(17..19)?,
-    );
-    if !(1..=12).contains(&mo) || !(1..=31).contains(&d) || h > 23 || mi > 59 || se > 60 {
-        return None;
-    }
-    let mut rest = &s[19..];
-    if let Some(frac) = rest.strip_prefix('.') {
-        rest = frac.trim_start_matches(|c: char| c.is_ascii_digit());
-    }
-    let offset_min = match rest {
-        "Z" | "z" | "" => 0,
-        _ if rest.len() == 6 && (rest.starts_with('+') || rest.starts_with('-')) => {
-            let sign = if rest.starts_with('-') { -1 } else { 1 };
-            sign * (rest.get(1..3)?.parse::<i64>().ok()? * 60
-                + rest.get(4..6)?.parse::<i64>().ok()?)
-        }
-        _ => return None,
+    let t = match OffsetDateTime::parse(s, &Rfc3339) {
+        Ok(t) => t,
+        Err(_) => OffsetDateTime::parse(&format!("{s}Z"), &Rfc3339).ok()?,
     };
-    let days = days_from_civil(y, mo, d);
-    Some(((days * 86_400 + h * 3600 + mi * 60 + se) - offset_min * 60) * 1000)
+    t.unix_timestamp().checked_mul(1000)
 }
 
-/// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's algorithm).
-pub fn days_from_civil(y: i64, m: i64, d: i64) -> i64 {
-    let y = if m <= 2 { y - 1 } else { y };
-    let era = y.div_euclid(400);
-    let yoe = y - era * 400;
-    let doy = (153 * (m + if m > 2 { -3 } else { 9 }) + 2) / 5 + d - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    era * 146_097 + doe - 719_468
-}
-
-/// The date of a day number since 1970-01-01, inverse of [`days_from_civil`].
-pub fn civil_from_days(z: i64) -> (i64, i64, i64) {
-    let z = z + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = doy - (153 * mp + 2) / 5 + 1;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 };
-    (yoe + era * 400 + i64::from(m <= 2), m, d)
-}
-
-/// `2026-11-23T05:10:00Z` for a time in milliseconds since the epoch.
+/// `2026-11-23T05:10:00Z` for a time in milliseconds since the epoch (the
+/// milliseconds dropped). A time outside the years 0 to 9999, which no
+/// stored post has, is written as its number of milliseconds.
 pub fn format_rfc3339(ms: i64) -> String {
-    let secs = ms.div_euclid(1000);
-    let (y, m, d) = civil_from_days(secs.div_euclid(86_400));
-    let s = secs.rem_euclid(86_400);
-    format!(
-        "{y:04}-{m:02}-{d:02}T{:02}:{:02}:{:02}Z",
-        s / 3600,
-        s / 60 % 60,
-        s % 60
-    )
+    let t = match time::OffsetDateTime::from_unix_timestamp(ms.div_euclid(1000)) {
+        Ok(t) if (0..=9999).contains(&t.year()) => t,
+        _ => return ms.to_string(),
+    };
+    let (y, m, d) = t.to_calendar_date();
+    let (h, mi, s) = t.to_hms();
+    format!("{y:04}-{:02}-{d:02}T{h:02}:{mi:02}:{s:02}Z", m as u8)
 }
 
 #[cfg(test)]
@@ -748,6 +712,44 @@ mod tests {
         );
         assert_eq!(parse_rfc3339_ms("2024-13-01T00:00:00Z"), None);
         assert_eq!(parse_rfc3339_ms("yesterday"), None);
+    }
+
+    #[test]
+    fn dates_in_the_shapes_posts_come_in() {
+        let t = Some(1_767_323_045_000);
+        for s in [
+            "2026-01-02T03:04:05Z",
+            "2026-01-02t03:04:05z",
+            "2026-01-02 03:04:05Z",
+            "2026-01-02T03:04:05",
+            "2026-01-02T03:04:05.999Z",
+            "2026-01-02T05:04:05.5+02:00",
+            "2026-01-02T00:34:05-02:30",
+        ] {
+            assert_eq!(parse_rfc3339_ms(s), t, "{s}");
+        }
+        // Fractions are dropped towards the past, before 1970 too.
+        assert_eq!(parse_rfc3339_ms("1969-12-31T23:59:59.5Z"), Some(-1000));
+        for s in [
+            "",
+            "2026-01-02",
+            "2026-01-02X03:04:05Z",
+            "2026-01-02T03:04Z",
+            "2026-01-02T03:04:05+0200",
+            "2026-01-02T03:04:05.Z",
+            "2026-01-00T03:04:05Z",
+            "2026-01-32T03:04:05Z",
+            "2026-02-29T03:04:05Z",
+            "2026-01-02T24:00:00Z",
+            "2026-01-02T03:04:05Z ",
+            "2026-01-02T03:04:05Z[Europe/Paris]",
+        ] {
+            assert_eq!(parse_rfc3339_ms(s), None, "{s}");
+        }
+        assert_eq!(format_rfc3339(1_767_323_045_999), "2026-01-02T03:04:05Z");
+        assert_eq!(format_rfc3339(-1), "1969-12-31T23:59:59Z");
+        assert_eq!(format_rfc3339(253_402_300_799_000), "9999-12-31T23:59:59Z");
+        assert_eq!(format_rfc3339(253_402_300_800_000), "253402300800000");
     }
 
     #[test]
