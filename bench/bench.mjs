@@ -13,7 +13,7 @@ const CORPUS = path.resolve(ROOT, "..", "shared", "corpora", "tweets-ordinary.js
 const WASM = path.join(ROOT, "extension", "pkg", "rapport_bg.wasm");
 const BUDGET_MS = Number(process.env.BENCH_MS || 2000);
 
-const { default: init, analyze, analyze_flat, install_lexicon } = await import(path.join(ROOT, "extension", "pkg", "rapport.js"));
+const { default: init, analyze, install_lexicon } = await import(path.join(ROOT, "extension", "pkg", "rapport.js"));
 await init({ module_or_path: fs.readFileSync(WASM) });
 // The module is built without its lexicon's data, as the extension loads it.
 install_lexicon(JSON.parse(fs.readFileSync(path.join(ROOT, "extension", "pkg", "lexicon.json"), "utf8")));
@@ -106,16 +106,14 @@ if (tweets.length) {
   // moves hot functions to its optimising tier over the first second or so of
   // work (measured: rounds 1 and 2 ran at 50% and 70% of the steady rate).
   throughput(tweets, (t) => analyze(t, options));
-  throughput(tweets, (t) => analyze_flat(t, options));
+  throughput(tweets, (t) => analyze(t, options));
   // Then the best of three interleaved rounds: a shared machine's noise only
   // slows runs down.
   let ours = 0;
-  let oursFlat = 0;
   for (let round = 0; round < 3; round++) {
     ours = Math.max(ours, throughput(tweets, (t) => analyze(t, options)));
-    oursFlat = Math.max(oursFlat, throughput(tweets, (t) => analyze_flat(t, options)));
   }
-  rows.push(["rapport analyze (wasm)", ours], ["rapport analyze_flat (wasm)", oursFlat]);
+  rows.push(["rapport analyze (wasm)", ours]);
 }
 longTexts += `\n3,000-character post: median ${medianMs(() => analyze(post3k, undefined), 201).toFixed(3)} ms over 201 runs\n`;
 analyze(text1m, undefined); // warm-up, discarded

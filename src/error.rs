@@ -14,12 +14,8 @@ pub struct Error {
 pub enum ErrorKind {
     /// A span that does not lie inside the text on char boundaries.
     InvalidSpan { start: usize, end: usize },
-    /// Options that could not be understood (unknown platform, bad field).
-    InvalidOptions(String),
     /// Input that could not be read or parsed (CLI files, JSON lines, stored history).
     InvalidInput(String),
-    /// Stored data whose schema is newer than this build understands or is corrupt.
-    CorruptStore(String),
 }
 
 impl Error {
@@ -29,10 +25,6 @@ impl Error {
 
     pub fn kind(&self) -> &ErrorKind {
         &self.kind
-    }
-
-    pub fn invalid_options(msg: impl Into<String>) -> Error {
-        Error::new(ErrorKind::InvalidOptions(msg.into()))
     }
 
     pub fn invalid_input(msg: impl Into<String>) -> Error {
@@ -49,9 +41,7 @@ impl fmt::Display for Error {
                     "span {start}..{end} is not inside the text on character boundaries"
                 )
             }
-            ErrorKind::InvalidOptions(msg) => write!(f, "invalid options: {msg}"),
             ErrorKind::InvalidInput(msg) => write!(f, "invalid input: {msg}"),
-            ErrorKind::CorruptStore(msg) => write!(f, "stored data could not be read: {msg}"),
         }
     }
 }

@@ -4,7 +4,7 @@
 #![cfg(target_arch = "wasm32")]
 
 use js_sys::{JsString, Reflect};
-use rapport::wasm::api::{analyze, analyze_flat, cue_names};
+use rapport::wasm::api::analyze;
 use rapport::wasm::popup::render_popup;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
@@ -46,30 +46,6 @@ fn spans_are_utf16_offsets_after_emoji_and_accents() {
         "sliced {:?}",
         follow.1
     );
-}
-
-#[wasm_bindgen_test]
-fn flat_variant_agrees_with_the_object() {
-    let text = "🙏 Thank you @ana! Follow us for more 👉";
-    let analysis = analyze(text, JsValue::UNDEFINED).unwrap();
-    let flat = analyze_flat(text, JsValue::UNDEFINED).unwrap();
-    assert_eq!(flat[0] as f64, get(&analysis, "fame").as_f64().unwrap());
-    assert_eq!(
-        flat[1] as f64,
-        get(&analysis, "connection").as_f64().unwrap()
-    );
-    let hints: js_sys::Array = get(&analysis, "hints").unchecked_into();
-    assert_eq!(flat[3], hints.length());
-    let names = cue_names();
-    for (i, h) in hints.iter().enumerate() {
-        let base = 4 + i * 3;
-        assert_eq!(
-            names[flat[base] as usize],
-            get(&h, "cue").as_string().unwrap()
-        );
-        assert_eq!(flat[base + 1] as f64, get(&h, "start").as_f64().unwrap());
-        assert_eq!(flat[base + 2] as f64, get(&h, "end").as_f64().unwrap());
-    }
 }
 
 #[wasm_bindgen_test]

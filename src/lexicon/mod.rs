@@ -7,7 +7,7 @@ use aho_corasick::automaton::Automaton;
 use aho_corasick::dfa::DFA;
 use aho_corasick::{Anchored, MatchKind, StartKind};
 
-use crate::analysis::{Cue, Polarity, Severity};
+use crate::analysis::{Cue, Severity};
 
 /// Where a phrase has to sit for its rule to fire.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -38,12 +38,6 @@ pub struct LexRule {
     pub note: &'static str,
     pub suggestion: &'static str,
     pub replacement: Option<&'static str>,
-}
-
-impl LexRule {
-    pub fn polarity(&self) -> Polarity {
-        self.cue.polarity()
-    }
 }
 
 /// The documentation half of a lexicon entry, for tests and tools.

@@ -47,10 +47,6 @@ impl Token {
     pub fn is(&self, class: u16) -> bool {
         self.class & class != 0
     }
-    #[inline]
-    pub fn is_wordlike(&self) -> bool {
-        matches!(self.kind, Kind::Word | Kind::Number)
-    }
 
     /// Is this the word `word`, exactly (case-sensitive)? Compares lengths
     /// before bytes, so scanning every token for "RT" costs next to nothing.

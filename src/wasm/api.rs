@@ -376,40 +376,6 @@ pub fn analyze(text: &str, options: JsValue) -> Result<JsValue, JsError> {
     })
 }
 
-/// The flat variant for hot loops: `[fame, connection, balance, hint count,
-/// then per hint: cue index, start, end]` (UTF-16 offsets; indices into
-/// `cue_names()` and `balance_names()`).
-#[wasm_bindgen]
-pub fn analyze_flat(text: &str, options: JsValue) -> Result<Vec<u32>, JsError> {
-    with_analyzer(&options, |analyzer| {
-        let analysis = analyzer.analyze(text);
-        let spans = utf16_spans(text, &analysis);
-        let mut out = Vec::with_capacity(4 + analysis.hints.len() * 3);
-        out.extend([
-            analysis.fame as u32,
-            analysis.connection as u32,
-            balance_index(analysis.balance),
-            analysis.hints.len() as u32,
-        ]);
-        for (hint, se) in analysis.hints.iter().zip(spans.chunks_exact(2)) {
-            out.extend([hint.cue as u32, se[0], se[1]]);
-        }
-        out
-    })
-}
-
-/// Cue names in the order `analyze_flat` indexes them.
-#[wasm_bindgen]
-pub fn cue_names() -> Vec<String> {
-    Cue::ALL.iter().map(|c| c.name().to_string()).collect()
-}
-
-/// Balance names in the order `analyze_flat` indexes them.
-#[wasm_bindgen]
-pub fn balance_names() -> Vec<String> {
-    Balance::ALL.iter().map(|b| b.name().to_string()).collect()
-}
-
 /// Installs the lexicon's texts and phrases (`pkg/lexicon.json`, written by
 /// `rapport export-lexicon`) into an analyser built without them. Refuses a
 /// file made from another lexicon, or a malformed one, with a clear error.
