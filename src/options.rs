@@ -78,85 +78,42 @@ pub struct PlatformFacts {
     pub hashtag_norm: u32,
 }
 
-/// In the order of [`Platform`]'s variants.
+/// In the order of [`Platform`]'s variants: name, label, hosts, domains,
+/// character limit, hashtag norm.
+#[rustfmt::skip]
 const PLATFORM_FACTS: [PlatformFacts; 9] = [
-    PlatformFacts {
-        name: "x",
-        label: "X",
-        hosts: &["x.com", "twitter.com"],
-        domains: &["x.com", "twitter.com"],
-        char_limit: 280,
-        hashtag_norm: 2,
-    },
-    PlatformFacts {
-        name: "bluesky",
-        label: "Bluesky",
-        hosts: &["bsky.app"],
-        domains: &["bsky.app"],
-        char_limit: 300,
-        hashtag_norm: 2,
-    },
+    facts("x", "X", &["x.com", "twitter.com"], &["x.com", "twitter.com"], 280, 2),
+    facts("bluesky", "Bluesky", &["bsky.app"], &["bsky.app"], 300, 2),
     // Mastodon has no hosts of its own: its instances are added as extra
     // sites, and its adapter recognises the app by its page.
-    PlatformFacts {
-        name: "mastodon",
-        label: "Mastodon",
-        hosts: &[],
-        domains: &[],
-        char_limit: 500,
-        hashtag_norm: 5,
-    },
-    PlatformFacts {
-        name: "threads",
-        label: "Threads",
-        hosts: &["www.threads.net", "www.threads.com"],
-        domains: &["threads.net", "threads.com"],
-        char_limit: 500,
-        hashtag_norm: 1,
-    },
-    PlatformFacts {
-        name: "linkedin",
-        label: "LinkedIn",
-        hosts: &["www.linkedin.com"],
-        domains: &["linkedin.com"],
-        char_limit: 3_000,
-        hashtag_norm: 5,
-    },
-    PlatformFacts {
-        name: "facebook",
-        label: "Facebook",
-        hosts: &["www.facebook.com"],
-        domains: &["facebook.com"],
-        char_limit: 63_206,
-        hashtag_norm: 2,
-    },
-    PlatformFacts {
-        name: "instagram",
-        label: "Instagram",
-        hosts: &["www.instagram.com"],
-        domains: &["instagram.com"],
-        char_limit: 2_200,
-        hashtag_norm: 5,
-    },
-    PlatformFacts {
-        name: "reddit",
-        label: "Reddit",
-        hosts: &["www.reddit.com", "old.reddit.com"],
-        domains: &["reddit.com"],
-        char_limit: 40_000,
-        hashtag_norm: 0,
-    },
+    facts("mastodon", "Mastodon", &[], &[], 500, 5),
+    facts("threads", "Threads", &["www.threads.net", "www.threads.com"], &["threads.net", "threads.com"], 500, 1),
+    facts("linkedin", "LinkedIn", &["www.linkedin.com"], &["linkedin.com"], 3_000, 5),
+    facts("facebook", "Facebook", &["www.facebook.com"], &["facebook.com"], 63_206, 2),
+    facts("instagram", "Instagram", &["www.instagram.com"], &["instagram.com"], 2_200, 5),
+    facts("reddit", "Reddit", &["www.reddit.com", "old.reddit.com"], &["reddit.com"], 40_000, 0),
     // Any other field the user enabled: no limit, and the most lenient of
     // the common hashtag norms.
-    PlatformFacts {
-        name: "generic",
-        label: "this site",
-        hosts: &[],
-        domains: &[],
-        char_limit: 0,
-        hashtag_norm: 5,
-    },
+    facts("generic", "this site", &[], &[], 0, 5),
 ];
+
+const fn facts(
+    name: &'static str,
+    label: &'static str,
+    hosts: &'static [&'static str],
+    domains: &'static [&'static str],
+    char_limit: u32,
+    hashtag_norm: u32,
+) -> PlatformFacts {
+    PlatformFacts {
+        name,
+        label,
+        hosts,
+        domains,
+        char_limit,
+        hashtag_norm,
+    }
+}
 
 /// The user's brand: what counts as "us" and what they want flagged or left alone.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
