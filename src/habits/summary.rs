@@ -181,7 +181,7 @@ pub struct Improved {
 /// plain struct: serde's internally tagged enums buffer their input, which
 /// costs the wasm module several kilobytes.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(from = "TipJson", into = "TipJson")]
+#[serde(try_from = "TipJson", into = "TipJson")]
 pub enum Tip {
     /// No posts yet.
     TryADraft,
@@ -198,63 +198,55 @@ pub enum Tip {
     KeepGoing,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-enum TipKind {
-    TryADraft,
-    SwapAskForQuestion,
-    GiveBeforeAsking,
-    LowerTheVolume,
-    FewerHashtags,
-    TalkAboutTheReader,
-    AskMore,
-    CreditPeople,
-    KeepGoing,
-}
-
 #[derive(Serialize, Deserialize)]
 struct TipJson {
-    kind: TipKind,
+    kind: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     phrase: Option<String>,
 }
 
-impl From<TipJson> for Tip {
-    fn from(json: TipJson) -> Tip {
-        match json.kind {
-            TipKind::TryADraft => Tip::TryADraft,
-            TipKind::SwapAskForQuestion => Tip::SwapAskForQuestion {
-                phrase: json.phrase,
-            },
-            TipKind::GiveBeforeAsking => Tip::GiveBeforeAsking,
-            TipKind::LowerTheVolume => Tip::LowerTheVolume,
-            TipKind::FewerHashtags => Tip::FewerHashtags,
-            TipKind::TalkAboutTheReader => Tip::TalkAboutTheReader,
-            TipKind::AskMore => Tip::AskMore,
-            TipKind::CreditPeople => Tip::CreditPeople,
-            TipKind::KeepGoing => Tip::KeepGoing,
-        }
+impl TryFrom<TipJson> for Tip {
+    type Error = String;
+
+    fn try_from(json: TipJson) -> Result<Tip, String> {
+        Tip::from_kind(&json.kind, json.phrase).ok_or_else(|| format!("unknown tip: {}", json.kind))
     }
 }
 
 impl From<Tip> for TipJson {
     fn from(tip: Tip) -> TipJson {
-        let (kind, phrase) = match tip {
-            Tip::TryADraft => (TipKind::TryADraft, None),
-            Tip::SwapAskForQuestion { phrase } => (TipKind::SwapAskForQuestion, phrase),
-            Tip::GiveBeforeAsking => (TipKind::GiveBeforeAsking, None),
-            Tip::LowerTheVolume => (TipKind::LowerTheVolume, None),
-            Tip::FewerHashtags => (TipKind::FewerHashtags, None),
-            Tip::TalkAboutTheReader => (TipKind::TalkAboutTheReader, None),
-            Tip::AskMore => (TipKind::AskMore, None),
-            Tip::CreditPeople => (TipKind::CreditPeople, None),
-            Tip::KeepGoing => (TipKind::KeepGoing, None),
+        let kind = tip.kind().to_string();
+        let phrase = match tip {
+            Tip::SwapAskForQuestion { phrase } => phrase,
+            _ => None,
         };
         TipJson { kind, phrase }
     }
 }
 
 impl Tip {
+    /// Every tip, in display order (a swap without its phrase).
+    const ALL: [Tip; 9] = [
+        Tip::TryADraft,
+        Tip::SwapAskForQuestion { phrase: None },
+        Tip::GiveBeforeAsking,
+        Tip::LowerTheVolume,
+        Tip::FewerHashtags,
+        Tip::TalkAboutTheReader,
+        Tip::AskMore,
+        Tip::CreditPeople,
+        Tip::KeepGoing,
+    ];
+
+    /// The tip a `kind` names; `phrase` goes to the one that carries it.
+    pub fn from_kind(kind: &str, phrase: Option<String>) -> Option<Tip> {
+        let tip = Tip::ALL.into_iter().find(|t| t.kind() == kind)?;
+        Some(match tip {
+            Tip::SwapAskForQuestion { .. } => Tip::SwapAskForQuestion { phrase },
+            other => other,
+        })
+    }
+
     /// The `kind` it serialises with.
     pub fn kind(&self) -> &'static str {
         match self {

@@ -308,18 +308,8 @@ mod read {
 
     fn tip(obj: &JsValue) -> Result<Tip> {
         let phrase = field(obj, "phrase")?.as_string();
-        let tip = match string(obj, "kind")?.as_str() {
-            "try-a-draft" => Tip::TryADraft,
-            "swap-ask-for-question" => Tip::SwapAskForQuestion { phrase },
-            "give-before-asking" => Tip::GiveBeforeAsking,
-            "lower-the-volume" => Tip::LowerTheVolume,
-            "fewer-hashtags" => Tip::FewerHashtags,
-            "talk-about-the-reader" => Tip::TalkAboutTheReader,
-            "ask-more" => Tip::AskMore,
-            "credit-people" => Tip::CreditPeople,
-            "keep-going" => Tip::KeepGoing,
-            other => return Err(format!("unknown tip: {other}")),
-        };
+        let kind = string(obj, "kind")?;
+        let tip = Tip::from_kind(&kind, phrase).ok_or_else(|| format!("unknown tip: {kind}"))?;
         Ok(tip)
     }
 
