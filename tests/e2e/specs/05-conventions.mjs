@@ -28,8 +28,14 @@ export default [
         const at = scripts.indexOf(`content/adapters/${file}`);
         assert.ok(at > scripts.indexOf("content/registry.js") && at < scripts.indexOf("content/main.js"), `${file} is loaded after the registry and before main.js`);
 
-        const registered = [];
-        vm.runInNewContext(source, { globalThis: { RapportAdapters: { register: (a) => registered.push(a) } } }, { filename: file });
+        // Each adapter runs in a context of its own with what the manifest
+        // loads before it: the facts and the registry.
+        const context = vm.createContext({});
+        for (const before of ["pkg/facts.js", "content/registry.js"]) {
+          vm.runInContext(fs.readFileSync(path.join(ROOT, "extension", before), "utf8"), context, { filename: before });
+        }
+        vm.runInContext(source, context, { filename: file });
+        const registered = context.RapportAdapters.all();
         assert.equal(registered.length, 1, `${file} registers one adapter`);
         const a = registered[0];
         assert.equal(a.id, id, `${file} registers the adapter "${id}"`);
