@@ -51,6 +51,7 @@ fit:
 
 bench: build
 	@node bench/bench.mjs
+	@node bench/wake.mjs
 
 # Popup first paint with 1,000 stored posts, in Chromium and Firefox (budget 100 ms).
 bench-popup:
