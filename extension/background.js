@@ -175,36 +175,28 @@ function serially(task) {
   return run;
 }
 
-const { maxPhrases, maxPhraseChars } = FACTS.record;
-/** Characters as Rust counts them (code points), not UTF-16 units. */
-const charCount = (s) => [...s].length;
-
-/** The stored record of a published post (shape: src/habits/record.rs). */
-function buildRecord(msg, analysis, first, sender) {
-  const cues = {};
-  for (const h of analysis.hints) cues[h.cue] = (cues[h.cue] || 0) + 1;
-  const phrases = [];
-  for (const h of analysis.hints) {
-    const text = msg.text.slice(h.start, h.end).trim();
-    if (text && phrases.length < maxPhrases && charCount(text) <= maxPhraseChars) phrases.push({ cue: h.cue, text });
-  }
+/**
+ * What the history's Rust side builds a post's record from (src/wasm/store.rs
+ * `PostReport`): the text, the analysis's reading of it, and where it was
+ * published. The record's rules (which phrases, how long, which id) are Rust's.
+ */
+function postReport(msg, analysis, first, sender) {
   let host = "";
   try { host = new URL(sender.tab?.url ?? sender.url ?? "").hostname; } catch { /* an extension page logging a draft */ }
-  const record = {
-    id: typeof msg.id === "string" && msg.id.length <= 100 ? msg.id : crypto.randomUUID(),
-    site: PLATFORMS.has(msg.platform) ? msg.platform : "generic",
+  return {
+    id: typeof msg.id === "string" ? msg.id : null,
+    fresh_id: crypto.randomUUID(),
+    site: typeof msg.platform === "string" ? msg.platform : "generic",
     host,
-    time: Date.now(),
+    text: msg.text,
+    keep_text: settings.history.store_text,
     balance: analysis.balance,
     fame: analysis.fame,
     connection: analysis.connection,
-    cues,
     stats: analysis.stats,
-    phrases,
+    hints: analysis.hints.map((h) => ({ cue: h.cue, start: h.start, end: h.end })),
     first_balance: first ? first.balance : analysis.balance,
   };
-  if (settings.history.store_text) record.text = msg.text;
-  return record;
 }
 
 /**
@@ -212,12 +204,12 @@ function buildRecord(msg, analysis, first, sender) {
  * its summary (one set: the popup reads the small summary, never a summary
  * of another version of the store).
  */
-async function updateHistory(record, { resummarise = false } = {}) {
+async function updateHistory(post, { resummarise = false } = {}) {
   await Promise.all([loadStore(), settingsReady]);
   const stored = await api.storage.local.get([HISTORY_KEY, HISTORY_SUMMARY_KEY]);
   const raw = stored[HISTORY_KEY];
   const { history: caps } = settings;
-  const reply = JSON.parse(history_update(raw === undefined ? "" : JSON.stringify(raw), record ? JSON.stringify(record) : "", Date.now(), caps.max_posts, caps.max_age_days));
+  const reply = JSON.parse(history_update(raw === undefined ? "" : JSON.stringify(raw), post ? JSON.stringify(post) : "", Date.now(), caps.max_posts, caps.max_age_days));
   const { update } = reply;
   const writes = {};
   if (update.problem) {
@@ -238,9 +230,8 @@ async function recordPost(msg, sender) {
   if (settings.history.paused) return { ok: true, recorded: false, reason: "paused" };
   const analysis = await analyzeText(msg.text, msg.platform);
   const first = typeof msg.first_text === "string" && msg.first_text.trim() && msg.first_text !== msg.text ? await analyzeText(msg.first_text, msg.platform) : null;
-  const record = buildRecord(msg, analysis, first, sender);
-  const { update } = await serially(() => updateHistory(record));
-  return { ok: true, recorded: update.added === true, reason: update.rejected ?? undefined, id: record.id, balance: record.balance };
+  const { update, record_id } = await serially(() => updateHistory(postReport(msg, analysis, first, sender)));
+  return { ok: true, recorded: update.added === true, reason: update.rejected ?? undefined, id: record_id ?? undefined, balance: analysis.balance };
 }
 
 const fromThisExtension = (sender) => sender && sender.id === api.runtime.id;

@@ -211,36 +211,74 @@ mod habits {
         root
     }
 
-    fn record(id: &str, time: u64, phrase: &str) -> String {
+    /// What the background reports of a published post whose whole text is
+    /// one follow-ask phrase.
+    fn post(id: &str, phrase: &str) -> String {
         let stats = r#"{"chars":40,"char_limit":280,"words":8,"sentences":1,"questions":0,"you_words":0,"we_words":2,"brand_mentions":0,"hashtags":1,"mentions":0,"links":0,"caps_words":0,"exclamation_runs":1,"emoji":0}"#;
-        let phrase = serde_json::to_string(phrase).unwrap();
+        let end = phrase.encode_utf16().count();
+        let text = serde_json::to_string(phrase).unwrap();
         format!(
-            r#"{{"id":"{id}","site":"x","time":{time},"balance":"broadcasting","fame":80,"connection":0,"cues":{{"follow-ask":1}},"stats":{stats},"phrases":[{{"cue":"follow-ask","text":{phrase}}}]}}"#
+            r#"{{"id":"{id}","fresh_id":"fresh-{id}","site":"x","text":{text},"balance":"broadcasting","fame":80,"connection":0,"stats":{stats},"hints":[{{"cue":"follow-ask","start":0,"end":{end}}}]}}"#
         )
+    }
+
+    #[wasm_bindgen_test]
+    fn a_reported_post_becomes_its_record_with_phrases_cut_at_utf16_offsets() {
+        let stats = r#"{"chars":20,"char_limit":280,"words":4,"sentences":1,"questions":0,"you_words":0,"we_words":1,"brand_mentions":0,"hashtags":0,"mentions":0,"links":0,"caps_words":0,"exclamation_runs":0,"emoji":1}"#;
+        let long_id = "x".repeat(101);
+        // "🙏" is two UTF-16 units: "Follow us" is units 3..12.
+        let report = format!(
+            r#"{{"id":"{long_id}","fresh_id":"fresh","site":"x","host":"x.com","text":"🙏 Follow us for more","balance":"broadcasting","fame":70,"connection":0,"stats":{stats},"hints":[{{"cue":"follow-ask","start":3,"end":12}},{{"cue":"follow-ask","start":1,"end":12}}],"first_balance":"mixed"}}"#
+        );
+        let reply: serde_json::Value =
+            serde_json::from_str(&history_update("", &report, 1_800_000_000_000.0, 1000, 0))
+                .unwrap();
+        assert_eq!(reply["update"]["added"], true);
+        assert_eq!(
+            reply["record_id"], "fresh",
+            "an id longer than 100 units is not the composer's"
+        );
+        let record = &reply["update"]["store"]["records"][0];
+        assert_eq!(record["phrases"][0]["text"], "Follow us");
+        assert_eq!(
+            record["phrases"].as_array().unwrap().len(),
+            1,
+            "a span inside a surrogate pair is dropped"
+        );
+        assert_eq!(record["cues"]["follow-ask"], 1);
+        assert_eq!(record["host"], "x.com");
+        assert_eq!(record["first_balance"], "mixed");
+        assert!(
+            record.get("text").is_none(),
+            "no full text unless the user keeps it"
+        );
+
+        let refused: serde_json::Value = serde_json::from_str(&history_update(
+            "",
+            "{\"text\":1}",
+            1_800_000_000_000.0,
+            1000,
+            0,
+        ))
+        .unwrap();
+        assert_eq!(refused["update"]["added"], false);
+        assert!(refused["update"]["rejected"]
+            .as_str()
+            .unwrap()
+            .contains("not valid"));
     }
 
     #[wasm_bindgen_test]
     fn the_summary_of_the_stored_history_renders_and_post_text_stays_text() {
         let markup = "<img src=x onerror=alert(1)>";
         let now = 1_800_000_000_000.0;
-        let first: serde_json::Value = serde_json::from_str(&history_update(
-            "",
-            &record("a", 1_700_000_000_000, markup),
-            now,
-            1000,
-            0,
-        ))
-        .unwrap();
+        let first: serde_json::Value =
+            serde_json::from_str(&history_update("", &post("a", markup), now, 1000, 0)).unwrap();
         assert_eq!(first["update"]["added"], true);
         let store = first["update"]["store"].to_string();
-        let second: serde_json::Value = serde_json::from_str(&history_update(
-            &store,
-            &record("b", 1_700_000_100_000, markup),
-            now,
-            1000,
-            0,
-        ))
-        .unwrap();
+        let second: serde_json::Value =
+            serde_json::from_str(&history_update(&store, &post("b", markup), now, 1000, 0))
+                .unwrap();
         assert_eq!(second["summary"]["posts"], 2);
 
         let root = mount();

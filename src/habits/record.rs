@@ -14,6 +14,7 @@ use serde_json::Value;
 
 use crate::analysis::{Analysis, Balance, Cue, Stats};
 use crate::options::Platform;
+use crate::span::Span;
 
 /// The version of the store layout written by this build.
 pub const SCHEMA_VERSION: u32 = 1;
@@ -71,10 +72,30 @@ impl Record {
     }
 }
 
+/// A published post as the analyser read it: everything a record is built
+/// from besides the hints' cues and spans.
+#[derive(Debug, Clone)]
+pub struct Published<'t> {
+    pub id: String,
+    pub site: Platform,
+    /// The hostname it was published on.
+    pub host: String,
+    /// Milliseconds since the Unix epoch.
+    pub time: i64,
+    pub text: &'t str,
+    pub balance: Balance,
+    pub fame: u8,
+    pub connection: u8,
+    pub stats: Stats,
+    /// The draft's balance when it was first analysed, if it differed.
+    pub first_balance: Option<Balance>,
+    /// Whether the user chose to keep posts' full text.
+    pub keep_text: bool,
+}
+
 impl Record {
     /// The record of a post as analysed in Rust (byte spans into `text`), as
-    /// the CLI builds them; the extension builds the same shape in its
-    /// background from the UTF-16 analysis.
+    /// the CLI builds them.
     pub fn from_analysis(
         id: String,
         site: Platform,
@@ -82,33 +103,54 @@ impl Record {
         text: &str,
         analysis: &Analysis,
     ) -> Record {
-        let mut cues = BTreeMap::new();
-        for hint in &analysis.hints {
-            *cues.entry(hint.cue).or_insert(0) += 1;
-        }
-        let phrases = analysis
-            .hints
-            .iter()
-            .map(|h| Phrase {
-                cue: h.cue,
-                text: h.span.slice(text).trim().to_string(),
-            })
-            .filter(|p| !p.text.is_empty() && p.text.chars().count() <= MAX_PHRASE_CHARS)
-            .take(MAX_PHRASES_PER_RECORD)
-            .collect();
-        Record {
+        let published = Published {
             id,
             site,
             host: String::new(),
             time,
+            text,
             balance: analysis.balance,
             fame: analysis.fame,
             connection: analysis.connection,
-            cues,
             stats: analysis.stats.clone(),
-            phrases,
             first_balance: None,
-            text: None,
+            keep_text: false,
+        };
+        Record::from_hints(published, analysis.hints.iter().map(|h| (h.cue, h.span)))
+    }
+
+    /// The one way a record is built, in the CLI and the extension alike:
+    /// the cues counted, and the first few fired phrases kept (trimmed, not
+    /// too long), from each hint's cue and byte span in `post.text`.
+    pub fn from_hints(post: Published<'_>, hints: impl IntoIterator<Item = (Cue, Span)>) -> Record {
+        let mut cues = BTreeMap::new();
+        let mut phrases = Vec::new();
+        for (cue, span) in hints {
+            *cues.entry(cue).or_insert(0) += 1;
+            let text = span.slice(post.text).trim();
+            if phrases.len() < MAX_PHRASES_PER_RECORD
+                && !text.is_empty()
+                && text.chars().count() <= MAX_PHRASE_CHARS
+            {
+                phrases.push(Phrase {
+                    cue,
+                    text: text.to_string(),
+                });
+            }
+        }
+        Record {
+            id: post.id,
+            site: post.site,
+            host: post.host,
+            time: post.time,
+            balance: post.balance,
+            fame: post.fame,
+            connection: post.connection,
+            cues,
+            stats: post.stats,
+            phrases,
+            first_balance: post.first_balance,
+            text: post.keep_text.then(|| post.text.to_string()),
         }
     }
 }

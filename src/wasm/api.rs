@@ -9,7 +9,7 @@ use std::cell::{Cell, RefCell};
 
 use wasm_bindgen::prelude::*;
 
-use crate::analysis::{Analysis, Balance, Cue, Hint, NoticeKind, Polarity, Severity, Stats};
+use crate::analysis::{Analysis, Balance, Cue, Hint, NoticeKind, Severity, Stats};
 use crate::lexicon;
 use crate::options::{Options, Platform};
 use crate::Analyzer;

@@ -16,7 +16,7 @@ mod alloc;
 pub mod api;
 #[cfg(feature = "ui")]
 pub mod store;
-#[cfg(feature = "analyser")]
+#[cfg(any(feature = "analyser", feature = "ui"))]
 mod utf16;
 
 #[cfg(any(feature = "popup", feature = "ui"))]

@@ -1,5 +1,7 @@
-//! Converts byte offsets into UTF-16 code-unit offsets, all in one pass.
+//! Converts byte offsets into UTF-16 code-unit offsets, all in one pass, and
+//! back for the spans JavaScript reports.
 
+#[cfg(any(test, feature = "analyser"))]
 /// Maps each offset of `offsets` (byte offsets on char boundaries of `text`, in
 /// any order) to its UTF-16 code-unit offset, in place, walking `text` once.
 pub fn bytes_to_utf16(text: &str, offsets: &mut [u32]) {
@@ -18,11 +20,37 @@ pub fn bytes_to_utf16(text: &str, offsets: &mut [u32]) {
     }
 }
 
+#[cfg(any(test, feature = "ui"))]
+/// The byte offset of each UTF-16 offset of `units` (in any order), in
+/// place, walking `text` once: `None` for one past the text or inside a
+/// surrogate pair, which no span the analyser gave can have.
+pub fn utf16_to_bytes(text: &str, units: &[u32]) -> Vec<Option<usize>> {
+    let mut order: Vec<usize> = (0..units.len()).collect();
+    order.sort_unstable_by_key(|&i| units[i]);
+    let mut out = vec![None; units.len()];
+    let mut chars = text.char_indices();
+    let (mut byte, mut unit) = (0usize, 0u32);
+    for i in order {
+        while unit < units[i] {
+            let Some((at, c)) = chars.next() else {
+                break;
+            };
+            byte = at + c.len_utf8();
+            unit += c.len_utf16() as u32;
+        }
+        if unit == units[i] {
+            out[i] = Some(byte);
+        }
+    }
+    out
+}
+
 /// UTF-16 code units of whole UTF-8 characters: one per byte that is not a
 /// continuation byte, plus one more for each four-byte lead (a surrogate
 /// pair). Counted eight bytes at a time (SWAR) because the span conversion
 /// walks the whole text on every keystroke, and decoding char by char was
 /// most of its cost.
+#[cfg(any(test, feature = "analyser"))]
 #[inline]
 pub(crate) fn utf16_len(bytes: &[u8]) -> u32 {
     const HIGH: u64 = 0x8080_8080_8080_8080;
@@ -44,6 +72,15 @@ pub(crate) fn utf16_len(bytes: &[u8]) -> u32 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn utf16_offsets_map_back_to_bytes_and_refuse_the_middle_of_a_pair() {
+        let text = "é😀x";
+        assert_eq!(
+            utf16_to_bytes(text, &[4, 0, 1, 3, 2, 5]),
+            [Some(7), Some(0), Some(2), Some(6), None, None]
+        );
+    }
 
     #[test]
     fn ascii_is_identity() {
