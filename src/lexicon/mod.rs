@@ -1,11 +1,11 @@
 //! The lexicon: every rule the analyser knows, as data compiled from
 //! `lexicon/*.toml` by `build.rs`, plus the phrase automaton built from it.
 
-use std::sync::OnceLock;
+use std::sync::{Mutex, OnceLock};
 
-use aho_corasick::automaton::Automaton;
-use aho_corasick::dfa::DFA;
-use aho_corasick::{Anchored, MatchKind, StartKind};
+use aho_corasick::automaton::{Automaton, StateID};
+use aho_corasick::nfa::noncontiguous::NFA;
+use aho_corasick::{Anchored, MatchKind};
 
 use crate::analysis::{Cue, Severity};
 
@@ -134,64 +134,155 @@ const fn const_eq(a: &[u8], b: &[u8]) -> bool {
     true
 }
 
-/// A set of literal phrases searched byte by byte with aho-corasick's DFA,
-/// ASCII case folded. Only the DFA is used, for the lexicon and the brand
-/// profile alike: the crate's other automata (and their search loops and
-/// Debug code) would cost the wasm module about 30 KB.
-#[derive(Clone)]
+/// A set of literal phrases searched byte by byte, ASCII case folded: a DFA
+/// built lazily over aho-corasick's NFA. Building the whole DFA for the
+/// lexicon (about 18,000 states, 80 byte classes) took most of a stopped
+/// background's wake-up, on the first keystroke after it; the NFA builds in
+/// about a tenth of that, and each transition a text actually takes is then
+/// computed once (the NFA follows its failure links) and cached, so the
+/// search costs what the DFA's did. Only this NFA is linked: the crate's
+/// other automata would cost the wasm module tens of kilobytes.
 pub(crate) struct PhraseDfa {
-    dfa: DFA,
+    nfa: NFA,
+    /// Bytes that no phrase holds share class 0; an ASCII capital is in its
+    /// lowercase letter's class (the NFA is built over lowercased phrases).
+    classes: [u8; 256],
+    /// The representative (lowercase) byte of each class.
+    class_byte: Vec<u8>,
+    /// Per state, per class: the next state (see `for_each_match`), or 0
+    /// while unknown.
+    cache: Mutex<Vec<u32>>,
+}
+
+impl Clone for PhraseDfa {
+    fn clone(&self) -> PhraseDfa {
+        PhraseDfa {
+            nfa: self.nfa.clone(),
+            classes: self.classes,
+            class_byte: self.class_byte.clone(),
+            cache: Mutex::new(Vec::new()),
+        }
+    }
 }
 
 impl std::fmt::Debug for PhraseDfa {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("PhraseDfa")
-            .field("patterns", &self.dfa.patterns_len())
+            .field("patterns", &self.nfa.patterns_len())
             .finish()
     }
 }
 
 impl PhraseDfa {
     /// Overlapping search needs standard match semantics; ASCII case folding
-    /// is enough because every phrase is English. The DFA costs more memory
-    /// and build time once and is the fastest search on every keystroke after
-    /// that; it is driven byte by byte (`for_each_match`), so no prefilter and
-    /// only an unanchored start.
+    /// is enough because every phrase is English. Driven byte by byte
+    /// (`for_each_match`), so no prefilter.
     pub fn new<I, P>(patterns: I) -> PhraseDfa
     where
         I: IntoIterator<Item = P>,
         P: AsRef<[u8]>,
     {
-        let dfa = DFA::builder()
-            .ascii_case_insensitive(true)
+        let lowered: Vec<Vec<u8>> = patterns
+            .into_iter()
+            .map(|p| p.as_ref().to_ascii_lowercase())
+            .collect();
+        let mut classes = [0u8; 256];
+        let mut class_byte = vec![0u8];
+        for &b in lowered.iter().flatten() {
+            if classes[b as usize] == 0 {
+                classes[b as usize] = class_byte.len() as u8;
+                class_byte.push(b);
+            }
+        }
+        assert!(
+            class_byte.len() <= 256,
+            "phrases use at most 255 distinct bytes"
+        );
+        for upper in b'A'..=b'Z' {
+            classes[upper as usize] = classes[upper.to_ascii_lowercase() as usize];
+        }
+        let nfa = NFA::builder()
             .match_kind(MatchKind::Standard)
-            .start_kind(StartKind::Unanchored)
             .prefilter(false)
-            .build(patterns)
+            .build(&lowered)
             .expect("phrases form a valid automaton");
-        PhraseDfa { dfa }
+        let cache = vec![0; state_count(lowered) * class_byte.len()];
+        PhraseDfa {
+            nfa,
+            classes,
+            class_byte,
+            cache: Mutex::new(cache),
+        }
     }
 
     /// Every (overlapping) occurrence of a phrase, as `(start, end, pattern)`,
-    /// in the order of their ends: one table lookup per byte, the same matches
-    /// as `AhoCorasick::find_overlapping_iter`.
+    /// in the order of their ends: the same matches as
+    /// `AhoCorasick::find_overlapping_iter` with ASCII case folding. `f` must
+    /// not search this automaton again.
     #[inline]
     pub fn for_each_match(&self, haystack: &[u8], mut f: impl FnMut(usize, usize, usize)) {
-        let dfa = &self.dfa;
-        let Ok(mut sid) = dfa.start_state(Anchored::No) else {
+        let nfa = &self.nfa;
+        let Ok(sid) = nfa.start_state(Anchored::No) else {
             return;
         };
+        let stride = self.class_byte.len();
+        // A poisoned lock only means another search panicked; the cache holds
+        // nothing but transitions that were computed whole.
+        let mut cache = self.cache.lock().unwrap_or_else(|e| e.into_inner());
+        // The current state as its row in the cache (state × stride), so that
+        // a byte costs an addition and a load; a cached entry is the next
+        // state's row, shifted, with a flag for a special (match) state. No
+        // entry is 0: the only state in the first row, the NFA's dead state,
+        // is special too.
+        let mut row = sid.as_usize() * stride;
         for (i, &b) in haystack.iter().enumerate() {
-            sid = dfa.next_state(Anchored::No, sid, b);
-            if dfa.is_special(sid) && dfa.is_match(sid) {
-                let end = i + 1;
-                for k in 0..dfa.match_len(sid) {
-                    let pid = dfa.match_pattern(sid, k);
-                    f(end - dfa.pattern_len(pid), end, pid.as_usize());
+            let slot = row + self.classes[b as usize] as usize;
+            let entry = match cache.get(slot) {
+                Some(&known) if known != 0 => known,
+                _ => {
+                    let class = self.classes[b as usize] as usize;
+                    let next =
+                        nfa.next_state(Anchored::No, sid_of(row, stride), self.class_byte[class]);
+                    let entry =
+                        ((next.as_usize() * stride) as u32) << 1 | u32::from(nfa.is_special(next));
+                    if slot >= cache.len() {
+                        cache.resize(slot / stride * stride + stride, 0);
+                    }
+                    cache[slot] = entry;
+                    entry
+                }
+            };
+            row = (entry >> 1) as usize;
+            if entry & 1 == 1 {
+                let sid = sid_of(row, stride);
+                if nfa.is_match(sid) {
+                    let end = i + 1;
+                    for k in 0..nfa.match_len(sid) {
+                        let pid = nfa.match_pattern(sid, k);
+                        f(end - nfa.pattern_len(pid), end, pid.as_usize());
+                    }
                 }
             }
         }
     }
+}
+
+fn sid_of(row: usize, stride: usize) -> StateID {
+    StateID::from_u32_unchecked((row / stride) as u32)
+}
+
+/// How many states the NFA of these phrases has: one per distinct prefix
+/// (its trie), plus its two start states and its dead and fail states.
+fn state_count(mut patterns: Vec<Vec<u8>>) -> usize {
+    patterns.sort_unstable();
+    let mut prefixes = 0;
+    let mut previous: &[u8] = &[];
+    for p in &patterns {
+        let shared = p.iter().zip(previous).take_while(|(a, b)| a == b).count();
+        prefixes += p.len() - shared;
+        previous = p;
+    }
+    prefixes + 4
 }
 
 pub(crate) struct PhraseSet {
