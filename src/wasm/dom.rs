@@ -78,3 +78,23 @@ pub fn t_with(key: &str, substitutions: &[&str]) -> String {
     });
     message.unwrap_or_else(|| key.to_string())
 }
+
+/// Calls `actions[name](...args)`, the page's JavaScript for what needs a
+/// browser API; a missing action is ignored (a page may not offer it) and a
+/// failing one is logged, never thrown into the event handler.
+pub fn call_action(actions: &JsValue, name: &str, args: &[JsValue]) {
+    let Ok(f) = js_sys::Reflect::get(actions, &JsValue::from_str(name)) else {
+        return;
+    };
+    let Some(f) = f.dyn_ref::<js_sys::Function>() else {
+        return;
+    };
+    let list: js_sys::Array = args.iter().collect();
+    if let Err(e) = f.apply(actions, &list) {
+        web_sys::console::error_3(
+            &JsValue::from_str("Rapport: page action failed:"),
+            &JsValue::from_str(name),
+            &e,
+        );
+    }
+}

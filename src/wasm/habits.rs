@@ -4,7 +4,6 @@
 
 use gloo_events::EventListener;
 use wasm_bindgen::prelude::*;
-use wasm_bindgen::JsCast;
 use web_sys::Element;
 
 use js_sys::{Array, Reflect};
@@ -15,20 +14,7 @@ use crate::habits::summary::{
 };
 use crate::options::Platform;
 
-use super::dom::{append, clear, document, el, el_text, set_attr, t, t_with};
-
-fn call(actions: &JsValue, name: &str, args: &[JsValue]) {
-    let Ok(f) = js_sys::Reflect::get(actions, &JsValue::from_str(name)) else {
-        return;
-    };
-    let Some(f) = f.dyn_ref::<js_sys::Function>() else {
-        return;
-    };
-    let list: js_sys::Array = args.iter().collect();
-    if let Err(e) = f.apply(actions, &list) {
-        web_sys::console::error_2(&JsValue::from_str("Rapport: popup action failed"), &e);
-    }
-}
+use super::dom::{append, call_action, clear, document, el, el_text, set_attr, t, t_with};
 
 fn button(label: &str, class: &str) -> Element {
     let b = el_text("button", class, label);
@@ -401,7 +387,10 @@ pub fn render_habits(
         append(&box_, &el_text("p", "", &message));
         let dismiss = button(&t("dismiss"), "link");
         let a = actions.clone();
-        EventListener::new(&dismiss, "click", move |_| call(&a, "dismissNotice", &[])).forget();
+        EventListener::new(&dismiss, "click", move |_| {
+            call_action(&a, "dismissNotice", &[])
+        })
+        .forget();
         append(&box_, &dismiss);
         append(&root, &box_);
     }
@@ -533,7 +522,7 @@ pub fn render_habits(
     set_attr(&log, "data-action", "log-tab");
     set_attr(&log, "title", &t("logTabHelp"));
     let a = actions.clone();
-    EventListener::new(&log, "click", move |_| call(&a, "logActiveTab", &[])).forget();
+    EventListener::new(&log, "click", move |_| call_action(&a, "logActiveTab", &[])).forget();
     append(&bar, &log);
     let pause = button(
         &t(if paused {
@@ -551,7 +540,7 @@ pub fn render_habits(
     );
     let a = actions.clone();
     EventListener::new(&pause, "click", move |_| {
-        call(&a, "setPaused", &[JsValue::from_bool(!paused)])
+        call_action(&a, "setPaused", &[JsValue::from_bool(!paused)])
     })
     .forget();
     append(&bar, &pause);
@@ -562,7 +551,7 @@ pub fn render_habits(
             // JS reads the whole history only now, and has `history_export` format it.
             let a = actions.clone();
             EventListener::new(&b, "click", move |_| {
-                call(&a, "exportHistory", &[JsValue::from_str(format)])
+                call_action(&a, "exportHistory", &[JsValue::from_str(format)])
             })
             .forget();
             append(&bar, &b);
@@ -575,7 +564,7 @@ pub fn render_habits(
         let target = clear_button.clone();
         EventListener::new(&clear_button, "click", move |_| {
             if armed.replace(true) {
-                call(&a, "clear", &[]);
+                call_action(&a, "clear", &[]);
             } else {
                 target.set_text_content(Some(&t("clearHistoryConfirm")));
             }

@@ -23,11 +23,10 @@ use crate::habits::settings::{
 use crate::lexicon;
 use crate::options::Platform;
 
-use super::dom::{append, clear, el, el_text, set_attr, t, t_with};
+use super::dom::{append, call_action, clear, el, el_text, set_attr, t, t_with};
 
 /// The sites with an adapter and hosts of their own (Mastodon instances and
 /// any other site are added as extra sites).
-/// The sites with an adapter of their own: the platforms with hosts.
 fn own_sites() -> impl Iterator<Item = Platform> {
     Platform::ALL
         .into_iter()
@@ -125,13 +124,6 @@ fn button(parent: &Element, label: &str, action: &str) -> Element {
     set_attr(&b, "data-action", action);
     append(parent, &b);
     b
-}
-
-fn call(actions: &JsValue, name: &str, arg: &JsValue) {
-    let f = js_sys::Reflect::get(actions, &JsValue::from_str(name)).ok();
-    if let Some(f) = f.as_ref().and_then(|f| f.dyn_ref::<js_sys::Function>()) {
-        let _ = f.call1(actions, arg);
-    }
 }
 
 /// A list of things the user switched off elsewhere (a rule from a hint's
@@ -262,119 +254,238 @@ pub fn render_options(
     clear(&root);
     append(&root, &el_text("h1", "", &t("optionsTitle")));
 
-    let brand = card(&root, "brandHeading");
-    let profile = &settings.options.profile;
-    let names = list_field(
-        &brand,
-        "brand-names",
-        "brandNamesLabel",
-        "brandNamesHelp",
-        &profile.names,
-    );
-    let handles = list_field(
-        &brand,
-        "brand-handles",
-        "brandHandlesLabel",
-        "brandHandlesHelp",
-        &profile.handles,
-    );
-    let flag = list_field(
-        &brand,
-        "flag-phrases",
-        "flagPhrasesLabel",
-        "flagPhrasesHelp",
-        &profile.flag_phrases,
-    );
-    let ignore = list_field(
-        &brand,
-        "ignore-phrases",
-        "ignorePhrasesLabel",
-        "ignorePhrasesHelp",
-        &profile.ignore_phrases,
-    );
+    let brand = brand_card(&root, &settings);
+    let cues = cues_card(&root, &settings);
+    let sites = sites_card(&root, &settings, &actions);
+    let writing = card(&root, "writingHeading");
+    let nudge = checkbox(&writing, "nudge", &t("nudgeLabel"), settings.nudge);
+    help(&writing, "nudge-help", "nudgeHelp");
+    set_attr(&nudge, "aria-describedby", "nudge-help");
+    let history = history_card(&root, &settings);
+    let team = card(&root, "teamHeading");
+    help(&team, "team-help", "teamHelp");
+    let export = button(&team, &t("exportSettings"), "export-settings");
+    let import = button(&team, &t("importSettings"), "import-settings");
+    let status = el("p", "status");
+    set_attr(&status, "role", "status");
+    append(&root, &status);
 
-    let rules = card(&root, "cuesHeading");
+    let form = Rc::new(Form {
+        base: settings,
+        brand,
+        cue_boxes: cues.boxes,
+        rules_off: RefCell::new(cues.rules_off),
+        site_boxes: sites.boxes,
+        sites_off: RefCell::new(sites.paused_elsewhere),
+        nudge,
+        history,
+    });
+    let save_now = saver(&form, save, &status);
+    render_off_lists(&form, &cues.card, &sites.paused_box, &save_now);
+    for target in form.inputs() {
+        let save_now = save_now.clone();
+        EventListener::new(&target, "change", move |_| save_now(&t("saved"))).forget();
+    }
+    wire_add_site(&sites.add_input, &sites.add_button, &actions, &status);
+    let (a, f) = (actions.clone(), form.clone());
+    EventListener::new(&export, "click", move |_| {
+        let json = serde_json::to_string(&f.settings()).expect("settings serialise");
+        call_action(&a, "exportSettings", &[JsValue::from_str(&json)]);
+    })
+    .forget();
+    EventListener::new(&import, "click", move |_| {
+        call_action(&actions, "importSettings", &[])
+    })
+    .forget();
+    Ok(())
+}
+
+/// What the page shows, read back into settings on every change.
+struct Form {
+    /// The settings the page was given: keys it does not edit survive.
+    base: Settings,
+    brand: BrandFields,
+    cue_boxes: Vec<(Cue, HtmlInputElement)>,
+    /// Single rules switched off from a hint's card, not yet turned back on.
+    rules_off: RefCell<Vec<String>>,
+    site_boxes: Vec<(Platform, HtmlInputElement)>,
+    /// Hosts paused from a hint's card that have no switch of their own.
+    sites_off: RefCell<Vec<String>>,
+    nudge: HtmlInputElement,
+    history: HistoryFields,
+}
+
+struct BrandFields {
+    names: HtmlTextAreaElement,
+    handles: HtmlTextAreaElement,
+    flag: HtmlTextAreaElement,
+    ignore: HtmlTextAreaElement,
+}
+
+struct HistoryFields {
+    max_posts: HtmlInputElement,
+    max_age: HtmlInputElement,
+    store_text: HtmlInputElement,
+    paused: HtmlInputElement,
+}
+
+impl Form {
+    fn settings(&self) -> Settings {
+        let mut s = self.base.clone();
+        let profile = &mut s.options.profile;
+        profile.names = lines(&self.brand.names.value());
+        profile.handles = lines(&self.brand.handles.value());
+        profile.flag_phrases = lines(&self.brand.flag.value());
+        profile.ignore_phrases = lines(&self.brand.ignore.value());
+        // The rules still switched off singly, then the cues the boxes switch off.
+        s.options.disabled_rules = self.rules_off.borrow().clone();
+        s.options.disabled_rules.extend(
+            self.cue_boxes
+                .iter()
+                .filter(|(_, b)| !b.checked())
+                .map(|(c, _)| c.name().to_string()),
+        );
+        s.paused_sites = self.sites_off.borrow().clone();
+        for (site, b) in &self.site_boxes {
+            set_site_enabled(*site, &mut s.paused_sites, b.checked());
+        }
+        s.nudge = self.nudge.checked();
+        let h = &self.history;
+        let old = &self.base.history;
+        s.history.max_posts = bounded(&h.max_posts, MAX_POSTS_RANGE, old.max_posts);
+        s.history.max_age_days = bounded(&h.max_age, MAX_AGE_DAYS_RANGE, old.max_age_days);
+        s.history.store_text = h.store_text.checked();
+        s.history.paused = h.paused.checked();
+        s
+    }
+
+    /// Every input whose change is saved.
+    fn inputs(&self) -> Vec<web_sys::EventTarget> {
+        let b = &self.brand;
+        let h = &self.history;
+        let mut targets: Vec<web_sys::EventTarget> = vec![
+            b.names.clone().into(),
+            b.handles.clone().into(),
+            b.flag.clone().into(),
+            b.ignore.clone().into(),
+            self.nudge.clone().into(),
+            h.max_posts.clone().into(),
+            h.max_age.clone().into(),
+            h.store_text.clone().into(),
+            h.paused.clone().into(),
+        ];
+        targets.extend(self.cue_boxes.iter().map(|(_, b)| b.clone().into()));
+        targets.extend(self.site_boxes.iter().map(|(_, b)| b.clone().into()));
+        targets
+    }
+}
+
+/// An out-of-range or empty number keeps the previous value rather than guessing.
+fn bounded(input: &HtmlInputElement, range: RangeInclusive<u32>, old: u32) -> u32 {
+    input
+        .value()
+        .trim()
+        .parse::<u32>()
+        .ok()
+        .filter(|v| range.contains(v))
+        .unwrap_or(old)
+}
+
+/// Saves what the page shows; the argument is the status to announce.
+fn saver(form: &Rc<Form>, save: js_sys::Function, status: &Element) -> Rc<dyn Fn(&str)> {
+    let (form, status) = (form.clone(), status.clone());
+    Rc::new(move |done: &str| {
+        let json = serde_json::to_string(&form.settings()).expect("settings serialise");
+        match save.call1(&JsValue::NULL, &JsValue::from_str(&json)) {
+            Ok(_) => status.set_text_content(Some(done)),
+            Err(_) => status.set_text_content(Some(&t("saveFailed"))),
+        }
+    })
+}
+
+fn brand_card(root: &Element, settings: &Settings) -> BrandFields {
+    let brand = card(root, "brandHeading");
+    let profile = &settings.options.profile;
+    let field = |id: &str, key: &str, values: &[String]| {
+        list_field(
+            &brand,
+            id,
+            &format!("{key}Label"),
+            &format!("{key}Help"),
+            values,
+        )
+    };
+    BrandFields {
+        names: field("brand-names", "brandNames", &profile.names),
+        handles: field("brand-handles", "brandHandles", &profile.handles),
+        flag: field("flag-phrases", "flagPhrases", &profile.flag_phrases),
+        ignore: field("ignore-phrases", "ignorePhrases", &profile.ignore_phrases),
+    }
+}
+
+struct CuesCard {
+    card: Element,
+    boxes: Vec<(Cue, HtmlInputElement)>,
+    /// Single rules switched off from a hint's card ("turn off this rule");
+    /// the cue switches cover whole cues.
+    rules_off: Vec<String>,
+}
+
+fn cues_card(root: &Element, settings: &Settings) -> CuesCard {
+    let card = card(root, "cuesHeading");
     let fieldset = el("fieldset", "cues");
     append(&fieldset, &el_text("legend", "", &t("cuesLegend")));
-    let cue_boxes: Vec<(Cue, HtmlInputElement)> = Cue::ALL
+    let disabled = &settings.options.disabled_rules;
+    let boxes = Cue::ALL
         .iter()
         .map(|&cue| {
-            let on = !settings
-                .options
-                .disabled_rules
-                .iter()
-                .any(|r| r == cue.name());
-            (
-                cue,
-                checkbox(
-                    &fieldset,
-                    &format!("cue-{}", cue.name()),
-                    &t(&cue_key(cue)),
-                    on,
-                ),
-            )
+            let on = !disabled.iter().any(|r| r == cue.name());
+            let id = format!("cue-{}", cue.name());
+            (cue, checkbox(&fieldset, &id, &t(&cue_key(cue)), on))
         })
         .collect();
-    append(&rules, &fieldset);
-    // Single rules switched off from a hint's card ("turn off this rule");
-    // the cue switches above cover whole cues.
-    let rules_off: Rc<RefCell<Vec<String>>> = Rc::new(RefCell::new(
-        settings
-            .options
-            .disabled_rules
-            .iter()
-            .filter(|r| Cue::from_name(r).is_none())
-            .cloned()
-            .collect(),
-    ));
-    let rule_items: Vec<(String, String, String)> = rules_off
-        .borrow()
+    append(&card, &fieldset);
+    let rules_off = disabled
         .iter()
-        .map(|id| {
-            let rule = lexicon::rule(id);
-            let cue = rule
-                .map(|r| r.cue)
-                .or_else(|| id.split('.').next().and_then(Cue::from_name));
-            let name = cue.map_or_else(|| id.clone(), |c| t(&cue_key(c)));
-            let detail = rule.map_or_else(|| id.clone(), |r| r.message.to_string());
-            (id.clone(), name, detail)
-        })
+        .filter(|r| Cue::from_name(r).is_none())
+        .cloned()
         .collect();
+    CuesCard {
+        card,
+        boxes,
+        rules_off,
+    }
+}
 
-    let sites = card(&root, "sitesOptionsHeading");
+struct SitesCard {
+    boxes: Vec<(Platform, HtmlInputElement)>,
+    add_input: HtmlInputElement,
+    add_button: Element,
+    /// Where the hosts paused from a hint's card are listed.
+    paused_box: Element,
+    /// Hosts paused from a hint's card that have no switch above: Mastodon
+    /// instances, added sites.
+    paused_elsewhere: Vec<String>,
+}
+
+fn sites_card(root: &Element, settings: &Settings, actions: &JsValue) -> SitesCard {
+    let sites = card(root, "sitesOptionsHeading");
     let fieldset = el("fieldset", "sites");
     append(&fieldset, &el_text("legend", "", &t("sitesLegend")));
-    let site_boxes: Vec<(Platform, HtmlInputElement)> = own_sites()
+    let boxes = own_sites()
         .map(|p| {
             let on = site_enabled(p, &settings.paused_sites);
+            let label = t(&format!("platform_{}", p.name()));
             (
                 p,
-                checkbox(
-                    &fieldset,
-                    &format!("site-{}", p.name()),
-                    &t(&format!("platform_{}", p.name())),
-                    on,
-                ),
+                checkbox(&fieldset, &format!("site-{}", p.name()), &label, on),
             )
         })
         .collect();
     append(&sites, &fieldset);
     append(&sites, &el_text("h3", "", &t("extraSitesHeading")));
     help(&sites, "extra-site-help", "extraSitesHelp");
-    let extra_list = el("ul", "extra-sites");
-    for origin in &settings.extra_sites {
-        let item = el("li", "");
-        append(&item, &el_text("span", "", origin));
-        let remove = button(&item, &t("removeSite"), "remove-site");
-        set_attr(&remove, "aria-label", &t_with("removeSiteLabel", &[origin]));
-        let (a, o) = (actions.clone(), origin.clone());
-        EventListener::new(&remove, "click", move |_| {
-            call(&a, "removeSite", &JsValue::from_str(&o))
-        })
-        .forget();
-        append(&extra_list, &item);
-    }
-    append(&sites, &extra_list);
+    append(&sites, &extra_sites_list(&settings.extra_sites, actions));
     let add_row = el("div", "add-site");
     let add_label = el_text("label", "", &t("addSiteLabel"));
     set_attr(&add_label, "for", "add-site");
@@ -392,138 +503,100 @@ pub fn render_options(
     append(&add_row, &add_input);
     let add_button = button(&add_row, &t("addSite"), "add-site");
     append(&sites, &add_row);
-    // Hosts paused from a hint's card ("pause on this site") that have no
-    // switch above: Mastodon instances, added sites.
-    let sites_off: Rc<RefCell<Vec<String>>> = Rc::new(RefCell::new(
-        settings
-            .paused_sites
-            .iter()
-            .filter(|h| !has_site_switch(h))
-            .cloned()
-            .collect(),
-    ));
     let paused_box = el("div", "paused-sites-box");
     append(&sites, &paused_box);
+    let paused_elsewhere = settings
+        .paused_sites
+        .iter()
+        .filter(|h| !has_site_switch(h))
+        .cloned()
+        .collect();
+    SitesCard {
+        boxes,
+        add_input,
+        add_button,
+        paused_box,
+        paused_elsewhere,
+    }
+}
 
-    let writing = card(&root, "writingHeading");
-    let nudge = checkbox(&writing, "nudge", &t("nudgeLabel"), settings.nudge);
-    help(&writing, "nudge-help", "nudgeHelp");
-    set_attr(&nudge, "aria-describedby", "nudge-help");
+/// The sites the user added, each with a button that removes it.
+fn extra_sites_list(origins: &[String], actions: &JsValue) -> Element {
+    let list = el("ul", "extra-sites");
+    for origin in origins {
+        let item = el("li", "");
+        append(&item, &el_text("span", "", origin));
+        let remove = button(&item, &t("removeSite"), "remove-site");
+        set_attr(&remove, "aria-label", &t_with("removeSiteLabel", &[origin]));
+        let (a, o) = (actions.clone(), JsValue::from_str(origin));
+        EventListener::new(&remove, "click", move |_| {
+            call_action(&a, "removeSite", std::slice::from_ref(&o))
+        })
+        .forget();
+        append(&list, &item);
+    }
+    list
+}
 
-    let history = card(&root, "historyOptionsHeading");
+fn history_card(root: &Element, settings: &Settings) -> HistoryFields {
+    let card = card(root, "historyOptionsHeading");
+    let h = &settings.history;
     let max_posts = number(
-        &history,
+        &card,
         "max-posts",
         "maxPostsLabel",
         "maxPostsHelp",
-        settings.history.max_posts,
+        h.max_posts,
         MAX_POSTS_RANGE,
     );
     let max_age = number(
-        &history,
+        &card,
         "max-age",
         "maxAgeLabel",
         "maxAgeHelp",
-        settings.history.max_age_days,
+        h.max_age_days,
         MAX_AGE_DAYS_RANGE,
     );
-    let store_text = checkbox(
-        &history,
-        "store-text",
-        &t("storeTextLabel"),
-        settings.history.store_text,
-    );
-    help(&history, "store-text-help", "storeTextHelp");
+    let store_text = checkbox(&card, "store-text", &t("storeTextLabel"), h.store_text);
+    help(&card, "store-text-help", "storeTextHelp");
     set_attr(&store_text, "aria-describedby", "store-text-help");
     let paused = checkbox(
-        &history,
+        &card,
         "recording-paused",
         &t("pauseRecordingLabel"),
-        settings.history.paused,
+        h.paused,
     );
+    HistoryFields {
+        max_posts,
+        max_age,
+        store_text,
+        paused,
+    }
+}
 
-    let team = card(&root, "teamHeading");
-    help(&team, "team-help", "teamHelp");
-    let export = button(&team, &t("exportSettings"), "export-settings");
-    let import = button(&team, &t("importSettings"), "import-settings");
-
-    let status = el("p", "status");
-    set_attr(&status, "role", "status");
-    append(&root, &status);
-
-    let collect = {
-        let base = settings.clone();
-        let (rules_off, sites_off) = (rules_off.clone(), sites_off.clone());
-        let cue_boxes = cue_boxes.clone();
-        let site_boxes = site_boxes.clone();
-        let (names, handles, flag, ignore) =
-            (names.clone(), handles.clone(), flag.clone(), ignore.clone());
-        let (nudge, max_posts, max_age, store_text, paused) = (
-            nudge.clone(),
-            max_posts.clone(),
-            max_age.clone(),
-            store_text.clone(),
-            paused.clone(),
-        );
-        move || -> Settings {
-            let mut s = base.clone();
-            let profile = &mut s.options.profile;
-            profile.names = lines(&names.value());
-            profile.handles = lines(&handles.value());
-            profile.flag_phrases = lines(&flag.value());
-            profile.ignore_phrases = lines(&ignore.value());
-            // The rules still switched off singly, then the cues the boxes switch off.
-            s.options.disabled_rules = rules_off.borrow().clone();
-            s.options.disabled_rules.extend(
-                cue_boxes
-                    .iter()
-                    .filter(|(_, b)| !b.checked())
-                    .map(|(c, _)| c.name().to_string()),
-            );
-            s.paused_sites = sites_off.borrow().clone();
-            for (site, b) in &site_boxes {
-                set_site_enabled(*site, &mut s.paused_sites, b.checked());
-            }
-            s.nudge = nudge.checked();
-            // An out-of-range or empty number keeps the previous value rather than guessing.
-            let bounded = |input: &HtmlInputElement, range: RangeInclusive<u32>, old: u32| {
-                input
-                    .value()
-                    .trim()
-                    .parse::<u32>()
-                    .ok()
-                    .filter(|v| range.contains(v))
-                    .unwrap_or(old)
-            };
-            s.history.max_posts = bounded(&max_posts, MAX_POSTS_RANGE, base.history.max_posts);
-            s.history.max_age_days =
-                bounded(&max_age, MAX_AGE_DAYS_RANGE, base.history.max_age_days);
-            s.history.store_text = store_text.checked();
-            s.history.paused = paused.checked();
-            s
-        }
-    };
-    let collect = Rc::new(collect);
-    // Saves what the page shows; `done` is the status to announce.
-    let save_now = {
-        let collect = collect.clone();
-        let status = status.clone();
-        move |done: &str| {
-            let json = serde_json::to_string(&collect()).expect("settings serialise");
-            match save.call1(&JsValue::NULL, &JsValue::from_str(&json)) {
-                Ok(_) => status.set_text_content(Some(done)),
-                Err(_) => status.set_text_content(Some(&t("saveFailed"))),
-            }
-        }
-    };
-    let save_now = Rc::new(save_now);
-    let on_change = {
-        let save_now = save_now.clone();
-        move |_: &web_sys::Event| save_now(&t("saved"))
-    };
-    let on_change = Rc::new(on_change);
-
-    let (list, persist) = (rules_off.clone(), save_now.clone());
+/// The rules and the hosts switched off from a hint's card, each with a
+/// button that turns it back on and saves.
+fn render_off_lists(
+    form: &Rc<Form>,
+    rules_card: &Element,
+    paused_box: &Element,
+    save_now: &Rc<dyn Fn(&str)>,
+) {
+    let rule_items: Vec<(String, String, String)> = form
+        .rules_off
+        .borrow()
+        .iter()
+        .map(|id| {
+            let rule = lexicon::rule(id);
+            let cue = rule
+                .map(|r| r.cue)
+                .or_else(|| id.split('.').next().and_then(Cue::from_name));
+            let name = cue.map_or_else(|| id.clone(), |c| t(&cue_key(c)));
+            let detail = rule.map_or_else(|| id.clone(), |r| r.message.to_string());
+            (id.clone(), name, detail)
+        })
+        .collect();
+    let (f, persist) = (form.clone(), save_now.clone());
     OffList {
         class: "rules-off",
         heading_key: "rulesOffHeading",
@@ -533,19 +606,20 @@ pub fn render_options(
         button_label_key: "turnRuleOnLabel",
     }
     .render(
-        &rules,
+        rules_card,
         &rule_items,
         Rc::new(move |id: &str, name: &str| {
-            list.borrow_mut().retain(|r| r != id);
+            f.rules_off.borrow_mut().retain(|r| r != id);
             persist(&t_with("ruleTurnedOn", &[name]));
         }),
     );
-    let site_items: Vec<(String, String, String)> = sites_off
+    let site_items: Vec<(String, String, String)> = form
+        .sites_off
         .borrow()
         .iter()
         .map(|h| (h.clone(), h.clone(), String::new()))
         .collect();
-    let (list, persist) = (sites_off.clone(), save_now.clone());
+    let (f, persist) = (form.clone(), save_now.clone());
     OffList {
         class: "sites-off",
         heading_key: "sitesOffHeading",
@@ -555,43 +629,33 @@ pub fn render_options(
         button_label_key: "resumeSiteLabel",
     }
     .render(
-        &paused_box,
+        paused_box,
         &site_items,
         Rc::new(move |host: &str, _: &str| {
-            list.borrow_mut().retain(|h| h != host);
+            f.sites_off.borrow_mut().retain(|h| h != host);
             persist(&t_with("siteResumed", &[host]));
         }),
     );
-    let mut targets: Vec<web_sys::EventTarget> = vec![
-        names.into(),
-        handles.into(),
-        flag.into(),
-        ignore.into(),
-        nudge.into(),
-        max_posts.into(),
-        max_age.into(),
-        store_text.into(),
-        paused.into(),
-    ];
-    targets.extend(cue_boxes.into_iter().map(|(_, b)| b.into()));
-    targets.extend(site_boxes.into_iter().map(|(_, b)| b.into()));
-    for target in &targets {
-        let f = on_change.clone();
-        EventListener::new(target, "change", move |e| f(e)).forget();
-    }
+}
 
+/// "Add" and Enter in the site field: a valid origin goes to JavaScript, which
+/// asks for the permission (it must run inside this click) and re-renders.
+fn wire_add_site(
+    input: &HtmlInputElement,
+    add_button: &Element,
+    actions: &JsValue,
+    status: &Element,
+) {
     let add = {
-        let (a, input, status) = (actions.clone(), add_input.clone(), status.clone());
-        move || match origin_of(&input.value()) {
-            // JS asks for the permission (it must run inside this click) and re-renders.
-            Some(origin) => call(&a, "addSite", &JsValue::from_str(&origin)),
+        let (a, input, status) = (actions.clone(), input.clone(), status.clone());
+        Rc::new(move || match origin_of(&input.value()) {
+            Some(origin) => call_action(&a, "addSite", &[JsValue::from_str(&origin)]),
             None => status.set_text_content(Some(&t("addSiteInvalid"))),
-        }
+        })
     };
-    let add = Rc::new(add);
     let on_click = add.clone();
-    EventListener::new(&add_button, "click", move |_| on_click()).forget();
-    EventListener::new(&add_input, "keydown", move |e| {
+    EventListener::new(add_button, "click", move |_| on_click()).forget();
+    EventListener::new(input, "keydown", move |e| {
         if e.dyn_ref::<web_sys::KeyboardEvent>()
             .is_some_and(|k| k.key() == "Enter")
         {
@@ -599,19 +663,4 @@ pub fn render_options(
         }
     })
     .forget();
-    let (a, c) = (actions.clone(), collect.clone());
-    EventListener::new(&export, "click", move |_| {
-        call(
-            &a,
-            "exportSettings",
-            &JsValue::from_str(&serde_json::to_string(&c()).expect("settings serialise")),
-        )
-    })
-    .forget();
-    let a = actions.clone();
-    EventListener::new(&import, "click", move |_| {
-        call(&a, "importSettings", &JsValue::UNDEFINED)
-    })
-    .forget();
-    Ok(())
 }
