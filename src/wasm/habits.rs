@@ -382,17 +382,7 @@ pub fn render_habits(
     append(&root, &heading);
 
     if let Some(message) = notice_text(&notice) {
-        let box_ = el("div", "history-notice");
-        set_attr(&box_, "role", "alert");
-        append(&box_, &el_text("p", "", &message));
-        let dismiss = button(&t("dismiss"), "link");
-        let a = actions.clone();
-        EventListener::new(&dismiss, "click", move |_| {
-            call_action(&a, "dismissNotice", &[])
-        })
-        .forget();
-        append(&box_, &dismiss);
-        append(&root, &box_);
+        append(&root, &notice_box(&message, &actions));
     }
     if paused {
         append(
@@ -400,123 +390,135 @@ pub fn render_habits(
             &el_text("p", "paused-banner", &t("recordingPausedBanner")),
         );
     }
-
-    if let Some(summary) = summary.as_ref().filter(|s| s.posts > 0) {
-        append(
-            &root,
-            &el_text(
-                "p",
-                "muted",
-                &t_with(
-                    "habitsScope",
-                    &[&summary.posts.to_string(), &PERIOD_POSTS.to_string()],
-                ),
-            ),
-        );
-        let tip = el_text("p", "tip", &tip_text(&summary.tip));
-        set_attr(&tip, "data-tip", summary.tip.kind());
-        append(&root, &tip);
-
-        let trend = section(&root, "trend-box", "trendHeading");
-        append(&trend, &trend_chart(&summary));
-        let latest = summary.trend.last().map(|p| p.balance);
-        if let Some(b) = latest {
-            append(
-                &trend,
-                &el_text(
-                    "p",
-                    "muted",
-                    &t_with("latestBalance", &[&t(b.message_key())]),
-                ),
-            );
-        }
-
-        let rates = section(&root, "rates", "ratesHeading");
-        let tbl = table(
-            &t("ratesHeading"),
-            &[&t("habitColumn"), &t("lastPostsColumn"), &t("changeColumn")],
-        );
-        let body = el("tbody", "");
-        for rate in &summary.rates {
-            append(&body, &rate_row(rate));
-        }
-        append(&tbl, &body);
-        append(&rates, &tbl);
-
-        let improved = el_text(
-            "p",
-            "improved",
-            &t_with(
-                "improvedDrafts",
-                &[
-                    &summary.improved.improved.to_string(),
-                    &summary.improved.tracked.to_string(),
-                ],
-            ),
-        );
-        set_attr(
-            &improved,
-            "data-improved",
-            &summary.improved.improved.to_string(),
-        );
-        set_attr(
-            &improved,
-            "data-tracked",
-            &summary.improved.tracked.to_string(),
-        );
-        append(&rates, &improved);
-
-        if !summary.top_fame_phrases.is_empty() {
-            let phrases = section(&root, "phrases", "topPhrasesHeading");
-            let list = el("ol", "");
-            for p in &summary.top_fame_phrases {
-                let item = el("li", "");
-                set_attr(&item, "data-count", &p.count.to_string());
-                append(&item, &el_text("q", "", &p.text));
-                append(
-                    &item,
-                    &el_text(
-                        "span",
-                        "muted",
-                        &t_with("timesCount", &[&p.count.to_string()]),
-                    ),
-                );
-                append(&list, &item);
+    match summary.as_ref().filter(|s| s.posts > 0) {
+        Some(summary) => {
+            scope_and_tip(&root, summary);
+            trend_section(&root, summary);
+            rates_section(&root, summary);
+            if !summary.top_fame_phrases.is_empty() {
+                phrases_section(&root, summary);
             }
-            append(&phrases, &list);
+            sites_section(&root, summary);
         }
-
-        let sites = section(&root, "sites", "sitesHeading");
-        let tbl = table(
-            &t("sitesHeading"),
-            &[
-                &t("siteColumn"),
-                &t("postsColumn"),
-                &t("fameLabel"),
-                &t("connectionLabel"),
-            ],
-        );
-        let body = el("tbody", "");
-        for s in &summary.sites {
-            let row = el("tr", "");
-            set_attr(&row, "data-site", s.site.name());
-            let th = el_text("th", "", &t(&format!("platform_{}", s.site.name())));
-            set_attr(&th, "scope", "row");
-            append(&row, &th);
-            for v in [s.posts, u32::from(s.fame), u32::from(s.connection)] {
-                append(&row, &el_text("td", "num", &v.to_string()));
-            }
-            append(&body, &row);
+        None => {
+            let empty = el("div", "habits-empty");
+            append(&empty, &el_text("p", "", &t("habitsEmpty")));
+            append(&empty, &el_text("p", "muted", &t("tipTryADraft")));
+            append(&root, &empty);
         }
-        append(&tbl, &body);
-        append(&sites, &tbl);
-    } else {
-        let empty = el("div", "habits-empty");
-        append(&empty, &el_text("p", "", &t("habitsEmpty")));
-        append(&empty, &el_text("p", "muted", &t("tipTryADraft")));
-        append(&root, &empty);
     }
+    append(&root, &actions_bar(posts, paused, &actions));
+    Ok(())
+}
 
+/// Why the history was repaired, with a button that dismisses it.
+fn notice_box(message: &str, actions: &JsValue) -> Element {
+    let box_ = el("div", "history-notice");
+    set_attr(&box_, "role", "alert");
+    append(&box_, &el_text("p", "", message));
+    let dismiss = button(&t("dismiss"), "link");
+    let a = actions.clone();
+    EventListener::new(&dismiss, "click", move |_| {
+        call_action(&a, "dismissNotice", &[])
+    })
+    .forget();
+    append(&box_, &dismiss);
+    box_
+}
+
+fn scope_and_tip(root: &Element, summary: &Summary) {
+    let scope = t_with(
+        "habitsScope",
+        &[&summary.posts.to_string(), &PERIOD_POSTS.to_string()],
+    );
+    append(root, &el_text("p", "muted", &scope));
+    let tip = el_text("p", "tip", &tip_text(&summary.tip));
+    set_attr(&tip, "data-tip", summary.tip.kind());
+    append(root, &tip);
+}
+
+fn trend_section(root: &Element, summary: &Summary) {
+    let trend = section(root, "trend-box", "trendHeading");
+    append(&trend, &trend_chart(summary));
+    if let Some(b) = summary.trend.last().map(|p| p.balance) {
+        let latest = t_with("latestBalance", &[&t(b.message_key())]);
+        append(&trend, &el_text("p", "muted", &latest));
+    }
+}
+
+fn rates_section(root: &Element, summary: &Summary) {
+    let rates = section(root, "rates", "ratesHeading");
+    let tbl = table(
+        &t("ratesHeading"),
+        &[&t("habitColumn"), &t("lastPostsColumn"), &t("changeColumn")],
+    );
+    let body = el("tbody", "");
+    for rate in &summary.rates {
+        append(&body, &rate_row(rate));
+    }
+    append(&tbl, &body);
+    append(&rates, &tbl);
+    let (improved, tracked) = (
+        summary.improved.improved.to_string(),
+        summary.improved.tracked.to_string(),
+    );
+    let line = el_text(
+        "p",
+        "improved",
+        &t_with("improvedDrafts", &[&improved, &tracked]),
+    );
+    set_attr(&line, "data-improved", &improved);
+    set_attr(&line, "data-tracked", &tracked);
+    append(&rates, &line);
+}
+
+fn phrases_section(root: &Element, summary: &Summary) {
+    let phrases = section(root, "phrases", "topPhrasesHeading");
+    let list = el("ol", "");
+    for p in &summary.top_fame_phrases {
+        let count = p.count.to_string();
+        let item = el("li", "");
+        set_attr(&item, "data-count", &count);
+        append(&item, &el_text("q", "", &p.text));
+        append(
+            &item,
+            &el_text("span", "muted", &t_with("timesCount", &[&count])),
+        );
+        append(&list, &item);
+    }
+    append(&phrases, &list);
+}
+
+fn sites_section(root: &Element, summary: &Summary) {
+    let sites = section(root, "sites", "sitesHeading");
+    let tbl = table(
+        &t("sitesHeading"),
+        &[
+            &t("siteColumn"),
+            &t("postsColumn"),
+            &t("fameLabel"),
+            &t("connectionLabel"),
+        ],
+    );
+    let body = el("tbody", "");
+    for s in &summary.sites {
+        let row = el("tr", "");
+        set_attr(&row, "data-site", s.site.name());
+        let th = el_text("th", "", &t(&format!("platform_{}", s.site.name())));
+        set_attr(&th, "scope", "row");
+        append(&row, &th);
+        for v in [s.posts, u32::from(s.fame), u32::from(s.connection)] {
+            append(&row, &el_text("td", "num", &v.to_string()));
+        }
+        append(&body, &row);
+    }
+    append(&tbl, &body);
+    append(&sites, &tbl);
+}
+
+/// Log this tab, pause or resume recording, and (with posts) export and
+/// clear.
+fn actions_bar(posts: u32, paused: bool, actions: &JsValue) -> Element {
     let bar = el("div", "history-actions");
     let log = button(&t("logTab"), "");
     set_attr(&log, "data-action", "log-tab");
@@ -556,22 +558,25 @@ pub fn render_habits(
             .forget();
             append(&bar, &b);
         }
-        // Two steps instead of confirm(): dialogs close the popup in some browsers.
-        let clear_button = button(&t("clearHistory"), "danger");
-        set_attr(&clear_button, "data-action", "clear");
-        let armed = std::cell::Cell::new(false);
-        let a = actions.clone();
-        let target = clear_button.clone();
-        EventListener::new(&clear_button, "click", move |_| {
-            if armed.replace(true) {
-                call_action(&a, "clear", &[]);
-            } else {
-                target.set_text_content(Some(&t("clearHistoryConfirm")));
-            }
-        })
-        .forget();
-        append(&bar, &clear_button);
+        append(&bar, &clear_button(actions));
     }
-    append(&root, &bar);
-    Ok(())
+    bar
+}
+
+/// Two steps instead of confirm(): dialogs close the popup in some browsers.
+fn clear_button(actions: &JsValue) -> Element {
+    let clear_button = button(&t("clearHistory"), "danger");
+    set_attr(&clear_button, "data-action", "clear");
+    let armed = std::cell::Cell::new(false);
+    let a = actions.clone();
+    let target = clear_button.clone();
+    EventListener::new(&clear_button, "click", move |_| {
+        if armed.replace(true) {
+            call_action(&a, "clear", &[]);
+        } else {
+            target.set_text_content(Some(&t("clearHistoryConfirm")));
+        }
+    })
+    .forget();
+    clear_button
 }
