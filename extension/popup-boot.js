@@ -3,14 +3,15 @@
 // glue) has loaded, and starts the two slow things of the first paint at
 // once: the compile of the popup's wasm (on the browser's compiler threads)
 // and the storage read. One file with no imports, so it costs one fetch and
-// blocks nothing; popup.js checks the storage keys against the protocol's.
+// blocks nothing (the browser shim it reads is a classic script before it); popup.js checks the storage keys against the protocol's.
 //
 // It also shows the popup's last rendering at once when nothing it was drawn
 // from has changed since (see SNAPSHOT_STORE): the summary is then on screen
 // without waiting for the wasm, and Rust's live rendering replaces it, the
 // same to the pixel, a few milliseconds later.
 (() => {
-  const api = globalThis.browser?.runtime ? globalThis.browser : globalThis.chrome;
+  // shared/browser.js runs just before this script (popup.html).
+  const { api } = globalThis.RapportBrowser;
   // SETTINGS_KEY, HISTORY_SUMMARY_KEY, HISTORY_NOTICE_KEY of shared/protocol.js.
   const keys = ["settings", "history_summary", "history_notice"];
   const url = api.runtime.getURL("pkg/rapport_popup_bg.wasm");

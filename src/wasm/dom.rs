@@ -39,20 +39,23 @@ pub fn clear(e: &Element) {
     e.set_text_content(None);
 }
 
-/// `browser.i18n` in Firefox, `chrome.i18n` in Chromium, and its
-/// `getMessage`; looked up once per page (a summary asks for a hundred strings).
+/// The extension API's `i18n` and its `getMessage`, through the browser shim
+/// (`shared/browser.js`, which the pages import before their module);
+/// looked up once per page (a summary asks for a hundred strings).
 fn i18n() -> Option<(JsValue, js_sys::Function)> {
     thread_local! {
         static I18N: Option<(JsValue, js_sys::Function)> = {
-            let global = js_sys::global();
-            ["browser", "chrome"].iter().find_map(|name| {
-                let api = js_sys::Reflect::get(&global, &JsValue::from_str(name))
+            let get = |v: &JsValue, name: &str| {
+                js_sys::Reflect::get(v, &JsValue::from_str(name))
                     .ok()
-                    .filter(|v| v.is_object())?;
-                let i18n = js_sys::Reflect::get(&api, &JsValue::from_str("i18n")).ok()?;
-                let get = js_sys::Reflect::get(&i18n, &JsValue::from_str("getMessage")).ok()?;
-                Some((i18n, get.dyn_into().ok()?))
-            })
+                    .filter(|v| v.is_object() || v.is_function())
+            };
+            (|| {
+                let shim = get(&js_sys::global(), "RapportBrowser")?;
+                let i18n = get(&get(&shim, "api")?, "i18n")?;
+                let message = get(&i18n, "getMessage")?;
+                Some((i18n, message.dyn_into().ok()?))
+            })()
         };
     }
     I18N.with(Clone::clone)
