@@ -93,8 +93,7 @@
       parts.push(actions);
       this.el.replaceChildren(...parts);
       this.el.setAttribute("aria-label", hint.message);
-      this.el.dataset.ruleId = hint.rule_id;
-      this.overlay.host.dataset.card = hint.rule_id;
+      this.overlay.expose(() => ({ card: hint.rule_id }));
       this.el.hidden = false;
       this.overlay.raise();
       this.reposition();
@@ -141,7 +140,7 @@
       if (!this.open) return;
       this.el.hidden = true;
       this.hint = null;
-      delete this.overlay.host.dataset.card;
+      this.overlay.expose(() => ({ card: undefined }));
       if (returnFocus) this.actions.close();
     }
 

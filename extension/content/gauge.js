@@ -171,14 +171,10 @@
     place(box) {
       const s = this.overlay.session;
       const a = s?.analysis;
-      const host = this.overlay.host;
       if (!box || !a) {
         this.el.hidden = true;
         this.panel.hidden = true;
-        delete host.dataset.gauge;
-        delete host.dataset.why;
-        delete host.dataset.gaugeSpot;
-        delete host.dataset.gaugeChars;
+        this.overlay.expose(() => ({ gauge: undefined, why: undefined, gaugeSpot: undefined, gaugeChars: undefined }));
         return;
       }
       this.el.hidden = false;
@@ -195,17 +191,18 @@
       const named = explain(a);
       this.button.setAttribute("aria-label", `${t("gaugeLabel", [label])}, ${t("fameLabel")} ${a.fame}, ${t("connectionLabel")} ${a.connection}, ${hints.length}. ${named}`);
       if (this.button.title !== named) this.button.title = named;
-      // Mirrored on the host like the rest of the overlay's state (cue names only, never the draft's words).
-      if (host.dataset.why !== named) host.dataset.why = named;
 
       const spot = this.chooseSpot(s, box);
       this.el.classList.toggle("compact", spot.compact);
       this.el.style.left = `${spot.left}px`;
       this.el.style.top = `${spot.top}px`;
-      // Mirrored on the host like the rest of the overlay's state.
-      host.dataset.gauge = JSON.stringify([spot.left, spot.top, spot.width, HEIGHT].map((v) => Math.round(v * 10) / 10));
-      host.dataset.gaugeSpot = spot.name;
-      host.dataset.gaugeChars = String(s.model.text.length);
+      // Cue names only in `why`, never the draft's words.
+      this.overlay.expose(() => ({
+        why: named,
+        gauge: JSON.stringify([spot.left, spot.top, spot.width, HEIGHT].map((v) => Math.round(v * 10) / 10)),
+        gaugeSpot: spot.name,
+        gaugeChars: String(s.model.text.length),
+      }));
       if (this.listOpen) {
         this.placePanel(spot);
         this.fillList(hints);
@@ -274,8 +271,7 @@
 
     setStatus(text, outcome) {
       this.status.textContent = text;
-      if (outcome) this.overlay.host.dataset.logged = outcome;
-      else delete this.overlay.host.dataset.logged;
+      this.overlay.expose(() => ({ logged: outcome ?? undefined }));
     }
 
     /** "Log this post": records the draft as published through publish.js, and says how it went. */

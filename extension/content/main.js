@@ -33,10 +33,12 @@
   // pages (and the tests, through one) can write storage.local; a web page
   // cannot reach it. { shadowRoot: "open" } attaches the overlay's shadow
   // root open, for tests only: they read what the card and the hint list
-  // rendered (50-xss checks that payloads stay text).
+  // rendered (50-xss checks that payloads stay text). { mirrorState: true }
+  // mirrors what each pass drew on the overlay host's data attributes (the
+  // marks and their boxes, the balance, the gauge's place), which the tests
+  // read; normal use writes none of them.
   const DEV_KEY = "dev";
-  let paint = "auto";
-  let shadowMode = "closed";
+  let dev = { paint: "auto", shadowMode: "closed", mirrorState: false };
   const sessions = new WeakMap(); // composer root -> ComposerSession
 
   /**
@@ -354,7 +356,7 @@
     const toast = run.toast;
     toast.textContent = t("nudgeBroadcasting");
     toast.hidden = false;
-    run.overlay.host.dataset.nudge = "shown";
+    run.overlay.expose(() => ({ nudge: "shown" }));
     const box = run.active.root.getBoundingClientRect();
     toast.style.left = `${Math.max(4, box.left)}px`;
     toast.style.top = `${Math.max(4, box.top - 48)}px`;
@@ -365,7 +367,7 @@
   function start() {
     const controller = new AbortController();
     const { signal } = controller;
-    const overlay = new Overlay({ paint, shadowMode });
+    const overlay = new Overlay(dev);
     run = { controller, overlay, composers: [], publish: [], fold: 0, active: null, savedSelection: null, hover: null };
     run.resize = new ResizeObserver(() => overlay.schedule());
     run.edits = new MutationObserver(() => run?.active?.update());
@@ -489,13 +491,15 @@
     else if (run.active) run.active.request(run.active.model.text, { force: true }); // rules or profile changed: the same text analyses differently
   }
 
-  /** Takes the developer setting; a running overlay starts afresh with the new paint or shadow mode. */
+  /** Takes the developer setting; a running overlay starts afresh with the new paint, shadow mode or mirroring. */
   function applyDev(raw) {
-    const next = raw?.overlayPaint === "boxes" ? "boxes" : "auto";
-    const nextShadow = raw?.shadowRoot === "open" ? "open" : "closed";
-    if (next === paint && nextShadow === shadowMode) return;
-    paint = next;
-    shadowMode = nextShadow;
+    const next = {
+      paint: raw?.overlayPaint === "boxes" ? "boxes" : "auto",
+      shadowMode: raw?.shadowRoot === "open" ? "open" : "closed",
+      mirrorState: raw?.mirrorState === true,
+    };
+    if (Object.keys(next).every((k) => next[k] === dev[k])) return;
+    dev = next;
     if (run) {
       stop();
       start();

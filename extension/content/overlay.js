@@ -12,6 +12,7 @@
 // writes. Nothing runs while the page is idle.
 (() => {
   const { hasCustomHighlights } = globalThis.RapportBrowser;
+  const { FIELD_STYLE_PROPS, MARK_COLOURS } = globalThis.RapportConstants;
   const t = (key, subs) => globalThis.RapportBrowser.api.i18n.getMessage(key, subs) || key;
 
   const STYLE = `
@@ -25,9 +26,9 @@
     .fold { position: absolute; width: 0; border-left: 2px dotted var(--muted); pointer-events: none; }
     .fold::after { content: attr(data-label); position: absolute; left: 4px; top: -2px; font: 10px/1 system-ui, sans-serif; color: var(--muted); white-space: nowrap; }
     [hidden] { display: none !important; }
-    :host { --fame: #c2410c; --fame-bg: rgba(234,88,12,.10); --connection: #1d4ed8; --connection-bg: rgba(37,99,235,.08);
+    :host { --fame: ${MARK_COLOURS.light.fame}; --fame-bg: rgba(234,88,12,.10); --connection: ${MARK_COLOURS.light.connection}; --connection-bg: rgba(37,99,235,.08);
             --panel: #ffffff; --text: #1f2328; --muted: #59636e; --border: #d0d7de; }
-    :host([data-theme="dark"]) { --fame: #fb923c; --fame-bg: rgba(251,146,60,.16); --connection: #7dd3fc; --connection-bg: rgba(125,211,252,.14);
+    :host([data-theme="dark"]) { --fame: ${MARK_COLOURS.dark.fame}; --fame-bg: rgba(251,146,60,.16); --connection: ${MARK_COLOURS.dark.connection}; --connection-bg: rgba(125,211,252,.14);
             --panel: #1f242b; --text: #e6edf3; --muted: #9ba6b1; --border: #3d444d; }
     .panel { position: fixed; pointer-events: auto; background: var(--panel); color: var(--text); border: 1px solid var(--border);
              border-radius: 10px; box-shadow: 0 6px 24px rgba(0,0,0,.18); font: 13px/1.4 system-ui, sans-serif; }
@@ -71,10 +72,6 @@
   `;
 
   const round = (n) => Math.round(n * 10) / 10;
-  const FIELD_STYLE_PROPS = ["boxSizing", "paddingTop", "paddingRight", "paddingBottom", "paddingLeft", "borderTopWidth", "borderRightWidth",
-    "borderBottomWidth", "borderLeftWidth", "borderTopStyle", "borderRightStyle", "borderBottomStyle", "borderLeftStyle", "fontFamily",
-    "fontSize", "fontWeight", "fontStyle", "fontVariant", "fontStretch", "fontKerning", "letterSpacing", "lineHeight", "textTransform",
-    "textIndent", "wordSpacing", "tabSize", "textAlign", "direction", "wordBreak", "overflowWrap"];
 
   const luminance = (color) => {
     const m = /rgba?\(([\d.]+),\s*([\d.]+),\s*([\d.]+)/.exec(color);
@@ -86,9 +83,12 @@
     /**
      * `paint`: "auto" (highlights where the browser has them) or "boxes" (the fallback, see main.js's developer setting).
      * `shadowMode`: "closed", or "open" for tests only (main.js's developer setting).
+     * `mirrorState`: mirror what is drawn on the host's data attributes, for tests only (same setting).
      */
-    constructor({ paint = "auto", shadowMode = "closed" } = {}) {
+    constructor({ paint = "auto", shadowMode = "closed", mirrorState = false } = {}) {
       this.highlightApi = hasCustomHighlights && paint !== "boxes";
+      this.mirrorState = mirrorState;
+      this.drawn = 0;
       this.host = document.createElement("rapport-overlay");
       // The host is ours; its style only keeps it out of the page's layout and pointer path.
       this.host.style.cssText = "position:fixed;inset:0;width:auto;height:auto;margin:0;padding:0;border:0;background:transparent;overflow:visible;pointer-events:none;z-index:2147483647;color-scheme:normal";
@@ -118,6 +118,21 @@
       this.cornerZone = { width: 0, height: 0 }; // how much of that corner the gauge may need (set by the gauge)
       document.documentElement.append(this.host);
       this.raise();
+    }
+
+    /**
+     * Writes the attributes `fields()` returns on the host (undefined removes
+     * one) when the developer setting asks for the state to be mirrored, so
+     * that tests can read it without the closed shadow root. Normal use
+     * computes and writes none of it: it would cost every keystroke's pass.
+     */
+    expose(fields) {
+      if (!this.mirrorState) return;
+      const d = this.host.dataset;
+      for (const [key, value] of Object.entries(fields())) {
+        if (value === undefined) delete d[key];
+        else d[key] = value;
+      }
     }
 
     /** Puts the host on top of the top layer (again: later popovers and dialogs go above it). */
@@ -189,15 +204,13 @@
         for (const m of this.markPool) m.hidden = true;
         if (this.fold) this.fold.hidden = true;
         this.marks = [];
-        delete this.host.dataset.balance;
-        this.host.dataset.hints = "0";
-        this.host.dataset.marks = "[]";
+        this.expose(() => ({ balance: undefined, hints: "0", marks: "[]" }));
         for (const fn of this.afterPass) fn(null);
         return;
       }
       const hints = s.visibleHints();
       const useHighlights = !s.model.field && this.highlightApi;
-      this.host.dataset.paint = useHighlights ? "highlights" : "boxes";
+      this.expose(() => ({ paint: useHighlights ? "highlights" : "boxes" }));
       if (useHighlights) {
         // No layout read on this path: the highlights paint at the next frame
         // by themselves; the composer's box, the theme and the hints' boxes
@@ -214,9 +227,7 @@
       // Which text the drawn analysis is of (its length), written with the
       // pass counter: data-gauge-chars is the composer's text now, which runs
       // ahead of the analysis while an answer is on its way.
-      this.host.dataset.analyzedChars = String(s.analysis ? s.analyzedText.length : -1);
-      this.drawn = (this.drawn || 0) + 1;
-      this.host.dataset.drawn = String(this.drawn);
+      this.expose(() => ({ analyzedChars: String(s.analysis ? s.analyzedText.length : -1), drawn: String(++this.drawn) }));
     }
 
     paintHighlights() {
@@ -317,26 +328,26 @@
         f.style.top = `${foldRect.top - box.top}px`;
         f.style.height = `${foldRect.height || 16}px`;
         f.hidden = false;
-        this.host.dataset.fold = String(s.fold);
-      } else {
-        if (this.fold) this.fold.hidden = true;
-        delete this.host.dataset.fold;
+      } else if (this.fold) {
+        this.fold.hidden = true;
       }
-      // Mirrored on the host, all from the same analysis, so tests and assistive
-      // tooling can read the state without the closed shadow root.
-      const a = s.analysis;
-      if (a) {
-        this.host.dataset.balance = a.balance;
-        this.host.dataset.fame = String(a.fame);
-        this.host.dataset.connection = String(a.connection);
-      }
-      this.host.dataset.hints = String(marks.length);
-      this.host.dataset.platform = s.platform;
-      this.host.dataset.marks = JSON.stringify(marks.map(({ hint, rects }) => ({
-        start: hint.start, end: hint.end, polarity: hint.polarity, rule_id: hint.rule_id,
-        rects: rects.map((r) => [round(r.left), round(r.top), round(r.width), round(r.height)]),
-      })));
+      this.expose(() => this.drawnState(s, marks, foldRect));
       for (const fn of this.afterMeasure) fn();
+    }
+
+    /** What a pass drew, all from the same analysis, as the host's data attributes (see expose). */
+    drawnState(s, marks, foldRect) {
+      const a = s.analysis;
+      return {
+        fold: foldRect ? String(s.fold) : undefined,
+        ...(a && { balance: a.balance, fame: String(a.fame), connection: String(a.connection) }),
+        hints: String(marks.length),
+        platform: s.platform,
+        marks: JSON.stringify(marks.map(({ hint, rects }) => ({
+          start: hint.start, end: hint.end, polarity: hint.polarity, rule_id: hint.rule_id,
+          rects: rects.map((r) => [round(r.left), round(r.top), round(r.width), round(r.height)]),
+        }))),
+      };
     }
 
     /**

@@ -11,6 +11,7 @@
 
   const { api } = globalThis.RapportBrowser;
   const { SETTINGS_KEY, Kinds } = globalThis.RapportProtocol;
+  const DEV_KEY = "dev"; // main.js's developer setting: { mirrorState: true } marks each publish's outcome for the tests
   const adapter = globalThis.RapportAdapters.pick(location, document);
   if (!adapter) return;
 
@@ -50,6 +51,10 @@
   }
 
   let paused = false;
+  let mirrorState = false;
+  const lastPublish = (outcome) => {
+    if (mirrorState) document.documentElement.dataset.rapportLastPublish = outcome;
+  };
   let active = null; // the composer the user last typed in or focused
   const pending = new Set(); // publish attempts waiting for the site's confirmation
   const drafts = new WeakMap(); // composer root -> { firstText, timer, pending }
@@ -97,7 +102,7 @@
         pending.delete(attempt);
         d.pending = false;
         d.firstText = null;
-        document.documentElement.dataset.rapportLastPublish = "recorded";
+        lastPublish("recorded");
         send(text, firstText, false).catch((e) => console.debug("Rapport: could not record the post", e));
       },
     };
@@ -110,7 +115,7 @@
         // Still there with text: the site refused or the user cancelled; a retry starts afresh.
         pending.delete(attempt);
         d.pending = false;
-        document.documentElement.dataset.rapportLastPublish = "not-confirmed";
+        lastPublish("not-confirmed");
       } else {
         setTimeout(check, CONFIRM_POLL_MS);
       }
@@ -151,10 +156,13 @@
   const applySettings = (raw) => {
     paused = raw?.history?.paused === true || (Array.isArray(raw?.paused_sites) && raw.paused_sites.includes(location.hostname));
   };
+  const applyDev = (raw) => { mirrorState = raw?.mirrorState === true; };
   api.storage.onChanged.addListener((changes, area) => {
-    if (area === "local" && changes[SETTINGS_KEY]) applySettings(changes[SETTINGS_KEY].newValue);
+    if (area !== "local") return;
+    if (changes[SETTINGS_KEY]) applySettings(changes[SETTINGS_KEY].newValue);
+    if (changes[DEV_KEY]) applyDev(changes[DEV_KEY].newValue);
   });
-  api.storage.local.get(SETTINGS_KEY).then((stored) => applySettings(stored[SETTINGS_KEY]), () => {});
+  api.storage.local.get([SETTINGS_KEY, DEV_KEY]).then((stored) => { applySettings(stored[SETTINGS_KEY]); applyDev(stored[DEV_KEY]); }, () => {});
 
   // The popup's "log the post in this tab" reaches the page through here.
   api.runtime.onMessage.addListener((msg, sender, sendResponse) => {

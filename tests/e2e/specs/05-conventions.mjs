@@ -66,4 +66,20 @@ export default [
       for (const f of FIXTURES) assert.ok(files.includes(`${f.adapter}.js`), `fixture row ${f.adapter} has an adapter file`);
     },
   },
+  {
+    name: "the highlights paint the overlay's mark colours (content/constants.js)",
+    browsers: ["chromium"],
+    async run() {
+      const context = vm.createContext({});
+      vm.runInContext(fs.readFileSync(path.join(ROOT, "extension", "content", "constants.js"), "utf8"), context);
+      const css = fs.readFileSync(path.join(ROOT, "extension", "content", "highlights.css"), "utf8");
+      for (const [theme, colours] of Object.entries(context.RapportConstants.MARK_COLOURS)) {
+        for (const [polarity, hex] of Object.entries(colours)) {
+          const name = `rapport-${polarity}${theme === "dark" ? "-dark" : ""}`;
+          const rule = new RegExp(`::highlight\\(${name}\\) \\{[^}]*${hex}\\b`);
+          assert.match(css, rule, `::highlight(${name}) underlines in ${hex}`);
+        }
+      }
+    },
+  },
 ];
