@@ -15,7 +15,7 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 /**
  * The developer setting every session starts with (storage.local "dev", see
- * extension/content/main.js): the overlay mirrors what it drew on its host's
+ * extension/content/core.js): the overlay mirrors what it drew on its host's
  * data attributes, which the tests read. Normal use has none of it.
  */
 export const TEST_DEV_SETTING = Object.freeze({ mirrorState: true });

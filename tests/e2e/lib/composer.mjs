@@ -217,7 +217,7 @@ export const overlaps = (a, b, slack = 0.5) => a[0] + slack < b[0] + b[2] && b[0
 
 /**
  * Sets the extension's developer setting (storage.local "dev", see
- * extension/content/main.js) to the tests' own (TEST_DEV_SETTING) with
+ * extension/content/core.js) to the tests' own (TEST_DEV_SETTING) with
  * `value` over it, e.g. { overlayPaint: "boxes" }; null goes back to the
  * tests' own. Written from an extension page: web pages cannot reach it.
  */
@@ -269,7 +269,7 @@ export async function underlineCoverage(page, rects, rgb, tolerance = 60) {
 }
 
 const rgb = (hex) => [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
-// The colours of .mark.fame and .mark.connection (overlay.js), per theme, as [r, g, b].
+// The colours of .mark.fame and .mark.connection (features/overlay.js), per theme, as [r, g, b].
 export const MARK_COLOURS = Object.fromEntries(Object.entries(HEX_COLOURS).map(([theme, c]) => [theme, { fame: rgb(c.fame), connection: rgb(c.connection) }]));
 const RECT_SLACK_PX = 1.5;
 /** Whether two lists of [left, top, width, height] rects are the same within RECT_SLACK_PX. */

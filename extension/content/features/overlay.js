@@ -3,13 +3,14 @@
 // for the marks, the gauge, the hint list and the card. It draws the hints
 // of the active composer and never touches the composer's DOM:
 //  - contenteditables: CSS Custom Highlight API ranges where the browser has
-//    it, else (or when the developer setting in main.js asks for it) boxes
+//    it, else (or when the developer setting in core.js asks for it) boxes
 //    from Range.getClientRects;
 //  - textareas and inputs: a hidden mirror element with the same box and
 //    text in the shadow root, boxes from the mirror's ranges.
 // Work is driven by events (input, analysis, scroll, resize, fonts, theme);
 // each change schedules one animation frame that reads layout once and then
-// writes. Nothing runs while the page is idle.
+// writes. Nothing runs while the page is idle. Other features draw into it
+// (gauge, card, nudge) and add to its pass (fold: overlay.measurers).
 (() => {
   const { hasCustomHighlights } = globalThis.RapportBrowser;
   const { FIELD_STYLE_PROPS, MARK_COLOURS } = globalThis.RapportConstants;
@@ -81,8 +82,8 @@
 
   class Overlay {
     /**
-     * `paint`: "auto" (highlights where the browser has them) or "boxes" (the fallback, see main.js's developer setting).
-     * `shadowMode`: "closed", or "open" for tests only (main.js's developer setting).
+     * `paint`: "auto" (highlights where the browser has them) or "boxes" (the fallback, see core.js's developer setting).
+     * `shadowMode`: "closed", or "open" for tests only (core.js's developer setting).
      * `mirrorState`: mirror what is drawn on the host's data attributes, for tests only (same setting).
      */
     constructor({ paint = "auto", shadowMode = "closed", mirrorState = false } = {}) {
@@ -107,7 +108,9 @@
       this.marks = []; // [{ hint, rects: DOMRect-like[] }] in viewport coordinates, from the last pass
       this.mirror = null;
       this.markPool = [];
-      this.fold = null;
+      // Features that draw with the hints: { read(session, box) -> data, write(data, box), hide() },
+      // called in the pass's read and write phases, so the pass still reads layout once.
+      this.measurers = new Set();
       this.highlightNames = [];
       this.dark = false;
       this.pageZoom = 1;
@@ -162,9 +165,7 @@
       this.clearHighlights();
       this.mirror?.remove();
       this.mirror = null;
-      for (const m of this.markPool) m.hidden = true;
-      if (this.fold) this.fold.hidden = true;
-      this.marks = [];
+      this.hideDrawn();
       this.schedule();
     }
 
@@ -180,6 +181,12 @@
         return;
       }
       if (!this.frame) this.frame = requestAnimationFrame(this.onFrame);
+    }
+
+    hideDrawn() {
+      for (const m of this.markPool) m.hidden = true;
+      for (const m of this.measurers) m.hide();
+      this.marks = [];
     }
 
     clearHighlights() {
@@ -201,9 +208,7 @@
       const s = this.session;
       if (!s || !s.root.isConnected) {
         if (s) s.onDisconnected();
-        for (const m of this.markPool) m.hidden = true;
-        if (this.fold) this.fold.hidden = true;
-        this.marks = [];
+        this.hideDrawn();
         this.expose(() => ({ balance: undefined, hints: "0", marks: "[]" }));
         for (const fn of this.afterPass) fn(null);
         return;
@@ -287,7 +292,7 @@
     /**
      * Reads the boxes of the drawn ranges (one read; the mirror or the
      * highlights are already in place), then draws the boxes when the
-     * highlights cannot, the fold marker, and the mirrored state.
+     * highlights cannot, what the measurers draw, and the mirrored state.
      */
     measure(drawBoxes) {
       const s = this.session;
@@ -296,11 +301,7 @@
       // ---- reads
       const marks = this.ranges.map(({ hint, range }) => ({ hint, rects: [...range.getClientRects()].filter((r) => r.width > 0 || r.height > 0) }));
       this.textRects = this.readTextRects(s, box);
-      let foldRect = null;
-      if (s.fold && s.model.text.length > s.fold) {
-        const r = s.model.field ? this.mirrorRange(s.fold, s.fold) : s.model.range(s.fold, s.fold);
-        foldRect = r.getClientRects()[0] || r.getBoundingClientRect();
-      }
+      const measured = [...this.measurers].map((m) => [m, m.read(s, box)]);
       // ---- writes
       // Elements are reused and hidden, never removed: in Chromium a node
       // removal anywhere in the document ends the open typing command, which
@@ -321,25 +322,15 @@
         }
       }
       for (let i = used; i < this.markPool.length; i++) this.markPool[i].hidden = true;
-      if (foldRect) {
-        const f = this.foldElement();
-        f.dataset.label = t("foldLabel");
-        f.style.left = `${foldRect.left - box.left}px`;
-        f.style.top = `${foldRect.top - box.top}px`;
-        f.style.height = `${foldRect.height || 16}px`;
-        f.hidden = false;
-      } else if (this.fold) {
-        this.fold.hidden = true;
-      }
-      this.expose(() => this.drawnState(s, marks, foldRect));
+      for (const [m, data] of measured) m.write(data, box);
+      this.expose(() => this.drawnState(s, marks));
       for (const fn of this.afterMeasure) fn();
     }
 
     /** What a pass drew, all from the same analysis, as the host's data attributes (see expose). */
-    drawnState(s, marks, foldRect) {
+    drawnState(s, marks) {
       const a = s.analysis;
       return {
-        fold: foldRect ? String(s.fold) : undefined,
         ...(a && { balance: a.balance, fame: String(a.fame), connection: String(a.connection) }),
         hints: String(marks.length),
         platform: s.platform,
@@ -394,15 +385,6 @@
       return m;
     }
 
-    foldElement() {
-      if (!this.fold) {
-        this.fold = document.createElement("div");
-        this.fold.className = "fold";
-        this.clip.append(this.fold);
-      }
-      return this.fold;
-    }
-
     syncMirror(s, st, box) {
       if (!this.mirror) {
         this.mirror = document.createElement("div");
@@ -434,6 +416,11 @@
       return r;
     }
 
+    /** A collapsed range at `offset` of the session's text, where the page lays it out (the mirror's, for a field). */
+    rangeAt(s, offset) {
+      return s.model.field ? this.mirrorRange(offset, offset) : s.model.range(offset, offset);
+    }
+
     /** The hint drawn under a viewport point, from the last pass (no layout read). */
     hintAt(x, y) {
       for (const { hint, rects } of this.marks) {
@@ -458,5 +445,41 @@
     }
   }
 
+  /** Redraws when anything that moves the text moves: scrolling, the window, fonts, the page's theme. */
+  function followLayout(ctx, overlay) {
+    const relayout = () => overlay.schedule();
+    ctx.listen(document, "scroll", relayout, { capture: true, passive: true });
+    ctx.listen(window, "resize", relayout, { passive: true });
+    ctx.listen(document.fonts, "loadingdone", relayout);
+    ctx.listen(matchMedia("(prefers-color-scheme: dark)"), "change", relayout);
+    // Sites switch dark mode with a class or attribute on <html>/<body>: watch those two elements only.
+    const theme = new MutationObserver(relayout);
+    const themeAttrs = { attributes: true, attributeFilter: ["class", "style", "data-theme", "data-color-mode", "data-colorscheme"] };
+    theme.observe(document.documentElement, themeAttrs);
+    if (document.body) theme.observe(document.body, themeAttrs);
+    // The active composer's own size.
+    const resize = new ResizeObserver(relayout);
+    ctx.subscribe("activate", (s) => {
+      resize.disconnect();
+      resize.observe(s.root);
+    });
+    ctx.signal.addEventListener("abort", () => { theme.disconnect(); resize.disconnect(); });
+  }
+
   globalThis.RapportUI = { ...(globalThis.RapportUI || {}), Overlay, t };
+
+  globalThis.RapportCore.feature({
+    id: "overlay",
+    doc: "Draws the active composer's hints (highlights or boxes) in a layer the gauge, card and nudge share",
+    start(ctx) {
+      const overlay = new Overlay(ctx.dev);
+      ctx.ownElement(overlay.host);
+      followLayout(ctx, overlay);
+      ctx.subscribe("activate", (s) => overlay.attach(s));
+      ctx.subscribe("draw", (s, how) => { if (overlay.session === s) overlay.schedule(how); });
+      ctx.subscribe("detach", (s) => overlay.detach(s));
+      ctx.signal.addEventListener("abort", () => overlay.destroy());
+      return overlay;
+    },
+  });
 })();

@@ -56,10 +56,12 @@
   const intersects = (a, b) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
 
   class Gauge {
-    constructor(overlay, { onOpenHint, onClose }) {
+    /** `logActive()`: records the active draft as published (the publish feature's), resolving to the background's reply. */
+    constructor(overlay, { onOpenHint, onClose, logActive }) {
       this.overlay = overlay;
       this.onOpenHint = onOpenHint;
       this.onClose = onClose;
+      this.logActive = logActive;
       this.spotOf = new WeakMap(); // composer session -> the spot its gauge is in
       this.el = document.createElement("div");
       this.el.className = "panel gauge";
@@ -274,18 +276,17 @@
       this.overlay.expose(() => ({ logged: outcome ?? undefined }));
     }
 
-    /** "Log this post": records the draft as published through publish.js, and says how it went. */
+    /** "Log this post": records the draft as published through the publish feature, and says how it went. */
     async logPost() {
       if (this.logging) return;
-      const publish = globalThis.RapportPublish;
-      if (!publish) {
+      if (!this.logActive) {
         this.setStatus(t("gaugeLogFailed"), "failed");
         return;
       }
       this.logging = true;
       this.setStatus("", null);
       try {
-        const reply = await publish.logActive();
+        const reply = await this.logActive();
         if (reply?.ok && reply.recorded) this.setStatus(t("logTabDone"), "recorded");
         else if (reply?.ok && reply.reason === "paused") this.setStatus(t("gaugeLogPaused"), "paused");
         else if (reply?.error === "no draft") this.setStatus(t("logTabNoDraft"), "no-draft");
@@ -316,5 +317,17 @@
     }
   }
 
-  globalThis.RapportUI = { ...globalThis.RapportUI, Gauge };
+  globalThis.RapportCore.feature({
+    id: "gauge",
+    doc: "The balance gauge at the composer's corner, and the list of hints with \"Log this post\" it opens",
+    start(ctx) {
+      const card = ctx.use("card");
+      const publish = ctx.use("publish");
+      return new Gauge(ctx.use("overlay"), {
+        onOpenHint: (hint) => card.show(hint, { focus: true, via: "list" }),
+        onClose: () => card.actions.close(),
+        logActive: publish && (() => publish.logActive()),
+      });
+    },
+  });
 })();
