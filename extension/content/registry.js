@@ -3,7 +3,7 @@
 //   { id, platform, doc, matches(location, document) -> boolean,
 //     setup({ signal, watchComposers, watchPublish, setFold }) }
 // where setup declares the site's composers (CSS selectors) and publish
-// buttons to the core in main.js; everything it starts ends when `signal`
+// buttons to the core (core.js); everything it starts ends when `signal`
 // aborts (teardown: the user paused the site, or the script is re-injected).
 // The first adapter whose predicate matches wins; "generic" is the fallback
 // and only runs on sites the user enabled (its script is registered then).

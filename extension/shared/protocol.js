@@ -21,7 +21,7 @@
 //        per keystroke, cloned into the page each time; packed, 4,041 B for
 //        the port's first answer and 2,427 B after.
 //   <- { kind: "error", seq: number, message: string }
-//   The content script (content/main.js) opens the port when a composer is
+//   The content script (content/core.js) opens the port when a composer is
 //   first used and keeps at most one request in flight on it: text typed
 //   meanwhile is sent once, as the newest, when the answer arrives. When the
 //   background stops, the port disconnects; an unanswered request is sent

@@ -13,6 +13,13 @@ export const FIREFOX = process.env.FIREFOX_PATH || "/usr/bin/firefox-esr";
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
+/**
+ * The developer setting every session starts with (storage.local "dev", see
+ * extension/content/core.js): the overlay mirrors what it drew on its host's
+ * data attributes, which the tests read. Normal use has none of it.
+ */
+export const TEST_DEV_SETTING = Object.freeze({ mirrorState: true });
+
 /** Polls `fn` until it returns a truthy value or `timeout` ms pass. */
 export async function waitFor(fn, { timeout = 10000, interval = 50, what = "condition" } = {}) {
   const end = Date.now() + timeout;
@@ -148,6 +155,16 @@ function initiatorUrls(initiator) {
   return [...urls];
 }
 
+/** Writes the developer setting from an extension page (kept as the session's extensionPage), before any fixture page opens. */
+async function storeDevSetting(session, value) {
+  const page = await session.openExtensionPage("popup.html");
+  await page.evaluate(async (v) => {
+    const api = globalThis.browser?.runtime ? globalThis.browser : globalThis.chrome;
+    await api.storage.local.set({ dev: v });
+  }, value);
+  session.extensionPage = page;
+}
+
 /**
  * Starts `kind` ("chromium" | "firefox") with the extension in `extensionDir`.
  * Returns a session: { kind, browser, base, requests, typed, browserRequests, openPage(url), openExtensionPage(path), close() };
@@ -157,9 +174,10 @@ function initiatorUrls(initiator) {
  * browserRequests(), in Firefox, every request the whole browser made (readFirefoxHttpLog), else null.
  * recordRequests: false starts the browser without the request recorders (no
  * DevTools on the service worker, no HTTP log), so benchmarks time the
- * extension and not the recording.
+ * extension and not the recording. devSetting: the developer setting stored
+ * before anything else (TEST_DEV_SETTING unless given; null stores none).
  */
-export async function launch(kind, { extensionDir, hosts, recordRequests = true }) {
+export async function launch(kind, { extensionDir, hosts, recordRequests = true, devSetting = TEST_DEV_SETTING }) {
   const started = Date.now();
   const { browser, base, cleanup, browserRequests } = kind === "chromium" ? await launchChromium(extensionDir, hosts) : await launchFirefox(extensionDir, hosts, recordRequests);
   const requests = [];
@@ -240,5 +258,6 @@ export async function launch(kind, { extensionDir, hosts, recordRequests = true 
       cleanup();
     },
   };
+  if (devSetting) await storeDevSetting(session, devSetting);
   return session;
 }

@@ -2,7 +2,20 @@
 // test: everything goes through real input (keyboard, mouse) and the page's
 // own world; the extension's state is read from the overlay host's dataset.
 import assert from "node:assert/strict";
-import { waitFor } from "../browsers.mjs";
+import fs from "node:fs";
+import path from "node:path";
+import vm from "node:vm";
+import { TEST_DEV_SETTING, waitFor } from "../browsers.mjs";
+import { ROOT } from "../server.mjs";
+
+/** The production constants (extension/content/constants.js), evaluated as the content scripts get them. */
+function productionConstants() {
+  const context = vm.createContext({});
+  const file = path.join(ROOT, "extension", "content", "constants.js");
+  vm.runInContext(fs.readFileSync(file, "utf8"), context, { filename: file });
+  return context.RapportConstants;
+}
+const { FIELD_STYLE_PROPS, MARK_COLOURS: HEX_COLOURS } = productionConstants();
 
 export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
@@ -90,10 +103,9 @@ export async function resetSettings(session) {
   await sendFromExtension(session, { kind: "setSettings", settings: s });
 }
 
-/** The styles that decide where a textarea's text lies: a copy with them is laid out like the field. */
-const FIELD_LAYOUT_PROPS = ["boxSizing", "paddingTop", "paddingRight", "paddingBottom", "paddingLeft", "borderTopWidth", "borderRightWidth", "borderBottomWidth",
-  "borderLeftWidth", "borderTopStyle", "borderRightStyle", "borderBottomStyle", "borderLeftStyle", "fontFamily", "fontSize", "fontWeight", "fontStyle",
-  "letterSpacing", "lineHeight", "textTransform", "textIndent", "wordSpacing", "tabSize", "textAlign", "direction", "wordBreak", "overflowWrap"];
+// The styles that decide where a textarea's text lies: a copy with them is
+// laid out like the field, as the overlay's mirror is.
+const FIELD_LAYOUT_PROPS = [...FIELD_STYLE_PROPS];
 
 /**
  * Client rects of the first occurrence of `needle` in the composer's rendered
@@ -205,16 +217,16 @@ export const overlaps = (a, b, slack = 0.5) => a[0] + slack < b[0] + b[2] && b[0
 
 /**
  * Sets the extension's developer setting (storage.local "dev", see
- * extension/content/main.js), e.g. { overlayPaint: "boxes" }; null removes it.
- * Written from an extension page: web pages cannot reach it.
+ * extension/content/core.js) to the tests' own (TEST_DEV_SETTING) with
+ * `value` over it, e.g. { overlayPaint: "boxes" }; null goes back to the
+ * tests' own. Written from an extension page: web pages cannot reach it.
  */
 export async function setDevSetting(session, value) {
   const write = (page) => page.evaluate(async (v) => {
     const api = globalThis.browser?.runtime ? globalThis.browser : globalThis.chrome;
-    if (v === null) await api.storage.local.remove("dev");
-    else await api.storage.local.set({ dev: v });
+    await api.storage.local.set({ dev: v });
     return true;
-  }, value);
+  }, { ...TEST_DEV_SETTING, ...value });
   if (!session.extensionPage || session.extensionPage.isClosed()) session.extensionPage = await session.openExtensionPage("popup.html");
   return write(session.extensionPage);
 }
@@ -256,11 +268,9 @@ export async function underlineCoverage(page, rects, rgb, tolerance = 60) {
   }, png, rects, rgb, tolerance);
 }
 
-// The colours of .mark.fame and .mark.connection (overlay.js), per theme.
-export const MARK_COLOURS = {
-  light: { fame: [0xc2, 0x41, 0x0c], connection: [0x1d, 0x4e, 0xd8] },
-  dark: { fame: [0xfb, 0x92, 0x3c], connection: [0x7d, 0xd3, 0xfc] },
-};
+const rgb = (hex) => [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
+// The colours of .mark.fame and .mark.connection (features/overlay.js), per theme, as [r, g, b].
+export const MARK_COLOURS = Object.fromEntries(Object.entries(HEX_COLOURS).map(([theme, c]) => [theme, { fame: rgb(c.fame), connection: rgb(c.connection) }]));
 const RECT_SLACK_PX = 1.5;
 /** Whether two lists of [left, top, width, height] rects are the same within RECT_SLACK_PX. */
 export const sameRects = (got, want) => Boolean(got && want) && got.length === want.length && got.every((g, i) => g.every((v, k) => Math.abs(v - want[i][k]) <= RECT_SLACK_PX));

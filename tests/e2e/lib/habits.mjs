@@ -27,9 +27,9 @@ export const send = (session, message) => inExtension(session, (api, m) => api.r
 export const storedHistory = (session) => inExtension(session, async (api) => (await api.storage.local.get("history")).history ?? null);
 export const storedKey = (session, key) => inExtension(session, async (api, k) => (await api.storage.local.get(k))[k] ?? null, key);
 
-/** Empties storage (history and settings): each test starts like a fresh install. */
+/** Empties storage (history and settings) but the tests' developer setting: each test starts like a fresh install. */
 export async function resetAll(session) {
-  await inExtension(session, (api) => api.storage.local.clear());
+  await inExtension(session, async (api) => api.storage.local.remove(Object.keys(await api.storage.local.get(null)).filter((k) => k !== "dev")));
   // The background re-reads settings on the change; wait until it answers with defaults.
   await waitFor(async () => (await send(session, { kind: "getSettings" }))?.settings?.history?.paused === false, { what: "default settings" });
 }

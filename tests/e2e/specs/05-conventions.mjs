@@ -1,9 +1,12 @@
-// Conventions of the site adapters, checked from the sources (once, in the
+// Conventions of the content scripts, checked from the sources (once, in the
 // first browser): every file in extension/content/adapters/ is loaded by the
 // manifest before main.js, registers exactly one adapter named after the file
 // with a doc string and a doc comment, declares its selectors as commented
 // constants, and has a fixture page under its real hostname that the e2e
-// table lists. (20-composers then checks each fixture gets its platform.)
+// table lists (20-composers then checks each fixture gets its platform).
+// Every file in extension/content/features/ is loaded between the core and
+// main.js and registers exactly one feature named after the file, with a doc
+// string. The highlights' colours are the overlay's constants.
 import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
@@ -12,13 +15,26 @@ import { ROOT } from "../server.mjs";
 import { FIXTURES } from "../lib/fixtures.mjs";
 
 const ADAPTERS = path.join(ROOT, "extension", "content", "adapters");
+const FEATURES = path.join(ROOT, "extension", "content", "features");
+
+const readManifest = () => JSON.parse(fs.readFileSync(path.join(ROOT, "extension", "manifest.json"), "utf8"));
+
+/**
+ * A context that has evaluated `scripts` (manifest paths) in order, with the
+ * little of the browser their top level touches: the extension API's object.
+ */
+function contentContext(scripts) {
+  const context = vm.createContext({ chrome: { runtime: {}, i18n: { getMessage: () => "" } } });
+  for (const script of scripts) vm.runInContext(fs.readFileSync(path.join(ROOT, "extension", script), "utf8"), context, { filename: script });
+  return context;
+}
 
 export default [
   {
     name: "every adapter is registered, documented, loaded by the manifest and has a fixture",
     browsers: ["chromium"],
     async run() {
-      const manifest = JSON.parse(fs.readFileSync(path.join(ROOT, "extension", "manifest.json"), "utf8"));
+      const manifest = readManifest();
       const scripts = manifest.content_scripts[0].js;
       const files = fs.readdirSync(ADAPTERS).filter((f) => f.endsWith(".js")).sort();
       assert.ok(files.length >= 9, `adapters found: ${files.join(", ")}`);
@@ -64,6 +80,51 @@ export default [
         }
       }
       for (const f of FIXTURES) assert.ok(files.includes(`${f.adapter}.js`), `fixture row ${f.adapter} has an adapter file`);
+    },
+  },
+  {
+    name: "every feature is registered with the core, documented and loaded by the manifest between the core and main.js",
+    browsers: ["chromium"],
+    async run() {
+      const scripts = readManifest().content_scripts[0].js;
+      const files = fs.readdirSync(FEATURES).filter((f) => f.endsWith(".js")).sort();
+      assert.ok(files.length >= 7, `features found: ${files.join(", ")}`);
+      assert.equal(scripts.at(-1), "content/main.js", "main.js, which boots the core, is the last content script");
+      const core = scripts.indexOf("content/core.js");
+      for (const file of files) {
+        const id = file.replace(/\.js$/, "");
+        const at = scripts.indexOf(`content/features/${file}`);
+        assert.ok(at > core && at < scripts.indexOf("content/main.js"), `${file} is loaded after the core and before main.js`);
+        // Each feature runs in a context of its own with what the manifest loads before it.
+        const context = contentContext(scripts.slice(0, at));
+        const before = context.RapportCore.features().length;
+        vm.runInContext(fs.readFileSync(path.join(FEATURES, file), "utf8"), context, { filename: file });
+        const added = context.RapportCore.features().slice(before);
+        assert.equal(added.length, 1, `${file} registers one feature`);
+        const f = added[0];
+        assert.equal(f.id, id, `${file} registers the feature "${id}"`);
+        assert.ok(typeof f.doc === "string" && f.doc.length > 10, `${id} has a doc string`);
+        assert.equal(typeof f.start, "function", `${id} has start()`);
+      }
+      // Every registered feature has its own file: the core registers none itself.
+      const all = [...contentContext(scripts.slice(0, -1)).RapportCore.features()].map((f) => `${f.id}.js`);
+      assert.deepEqual(all.slice().sort(), files, "the features registered are the feature files");
+    },
+  },
+  {
+    name: "the highlights paint the overlay's mark colours (content/constants.js)",
+    browsers: ["chromium"],
+    async run() {
+      const context = vm.createContext({});
+      vm.runInContext(fs.readFileSync(path.join(ROOT, "extension", "content", "constants.js"), "utf8"), context);
+      const css = fs.readFileSync(path.join(ROOT, "extension", "content", "highlights.css"), "utf8");
+      for (const [theme, colours] of Object.entries(context.RapportConstants.MARK_COLOURS)) {
+        for (const [polarity, hex] of Object.entries(colours)) {
+          const name = `rapport-${polarity}${theme === "dark" ? "-dark" : ""}`;
+          const rule = new RegExp(`::highlight\\(${name}\\) \\{[^}]*${hex}\\b`);
+          assert.match(css, rule, `::highlight(${name}) underlines in ${hex}`);
+        }
+      }
     },
   },
 ];

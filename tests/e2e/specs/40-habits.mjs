@@ -85,7 +85,7 @@ export default [
       await typeInto(page, "#post-body", ASKING);
       await page.click("[data-publish-button]");
       await waitFor(() => page.evaluate(() => document.documentElement.dataset.settled === "1"), { what: "the site's answer" });
-      // publish.js gives up once the composer kept its text past the confirmation window.
+      // The publish feature gives up once the composer kept its text past the confirmation window.
       await waitFor(() => page.evaluate(() => document.documentElement.dataset.rapportLastPublish === "not-confirmed"), { what: "the attempt to expire", timeout: 15000 });
       assert.equal(await page.$eval("#post-body", (e) => e.value), ASKING);
       assert.equal(await storedHistory(session), null);

@@ -6,7 +6,7 @@
 // turned into markup would run (window.__xss) or load (/__xss-probe) instead
 // of being stopped by the page's policy. One payload is a brand flag phrase,
 // so the card and the hint list quote it; the overlay's shadow root is
-// attached open for this test (developer setting, see content/main.js) so the
+// attached open for this test (developer setting, see content/core.js) so the
 // test can read what they rendered.
 import assert from "node:assert/strict";
 import { FIXTURES } from "../lib/fixtures.mjs";

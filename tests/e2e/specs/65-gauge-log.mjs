@@ -1,5 +1,5 @@
 // "Log this post" in the gauge's panel: the manual fallback when a publish
-// was not detected records the draft as published (through publish.js's
+// was not detected records the draft as published (through the publish feature's
 // logActive, like the popup's button), reached by keyboard in the panel the
 // gauge opens; while recording is paused it records nothing and says so.
 import assert from "node:assert/strict";

@@ -3,15 +3,17 @@
 // for the marks, the gauge, the hint list and the card. It draws the hints
 // of the active composer and never touches the composer's DOM:
 //  - contenteditables: CSS Custom Highlight API ranges where the browser has
-//    it, else (or when the developer setting in main.js asks for it) boxes
+//    it, else (or when the developer setting in core.js asks for it) boxes
 //    from Range.getClientRects;
 //  - textareas and inputs: a hidden mirror element with the same box and
 //    text in the shadow root, boxes from the mirror's ranges.
 // Work is driven by events (input, analysis, scroll, resize, fonts, theme);
 // each change schedules one animation frame that reads layout once and then
-// writes. Nothing runs while the page is idle.
+// writes. Nothing runs while the page is idle. Other features draw into it
+// (gauge, card, nudge) and add to its pass (fold: overlay.measurers).
 (() => {
   const { hasCustomHighlights } = globalThis.RapportBrowser;
+  const { FIELD_STYLE_PROPS, MARK_COLOURS } = globalThis.RapportConstants;
   const t = (key, subs) => globalThis.RapportBrowser.api.i18n.getMessage(key, subs) || key;
 
   const STYLE = `
@@ -25,9 +27,9 @@
     .fold { position: absolute; width: 0; border-left: 2px dotted var(--muted); pointer-events: none; }
     .fold::after { content: attr(data-label); position: absolute; left: 4px; top: -2px; font: 10px/1 system-ui, sans-serif; color: var(--muted); white-space: nowrap; }
     [hidden] { display: none !important; }
-    :host { --fame: #c2410c; --fame-bg: rgba(234,88,12,.10); --connection: #1d4ed8; --connection-bg: rgba(37,99,235,.08);
+    :host { --fame: ${MARK_COLOURS.light.fame}; --fame-bg: rgba(234,88,12,.10); --connection: ${MARK_COLOURS.light.connection}; --connection-bg: rgba(37,99,235,.08);
             --panel: #ffffff; --text: #1f2328; --muted: #59636e; --border: #d0d7de; }
-    :host([data-theme="dark"]) { --fame: #fb923c; --fame-bg: rgba(251,146,60,.16); --connection: #7dd3fc; --connection-bg: rgba(125,211,252,.14);
+    :host([data-theme="dark"]) { --fame: ${MARK_COLOURS.dark.fame}; --fame-bg: rgba(251,146,60,.16); --connection: ${MARK_COLOURS.dark.connection}; --connection-bg: rgba(125,211,252,.14);
             --panel: #1f242b; --text: #e6edf3; --muted: #9ba6b1; --border: #3d444d; }
     .panel { position: fixed; pointer-events: auto; background: var(--panel); color: var(--text); border: 1px solid var(--border);
              border-radius: 10px; box-shadow: 0 6px 24px rgba(0,0,0,.18); font: 13px/1.4 system-ui, sans-serif; }
@@ -71,10 +73,6 @@
   `;
 
   const round = (n) => Math.round(n * 10) / 10;
-  const FIELD_STYLE_PROPS = ["boxSizing", "paddingTop", "paddingRight", "paddingBottom", "paddingLeft", "borderTopWidth", "borderRightWidth",
-    "borderBottomWidth", "borderLeftWidth", "borderTopStyle", "borderRightStyle", "borderBottomStyle", "borderLeftStyle", "fontFamily",
-    "fontSize", "fontWeight", "fontStyle", "fontVariant", "fontStretch", "fontKerning", "letterSpacing", "lineHeight", "textTransform",
-    "textIndent", "wordSpacing", "tabSize", "textAlign", "direction", "wordBreak", "overflowWrap"];
 
   const luminance = (color) => {
     const m = /rgba?\(([\d.]+),\s*([\d.]+),\s*([\d.]+)/.exec(color);
@@ -84,11 +82,14 @@
 
   class Overlay {
     /**
-     * `paint`: "auto" (highlights where the browser has them) or "boxes" (the fallback, see main.js's developer setting).
-     * `shadowMode`: "closed", or "open" for tests only (main.js's developer setting).
+     * `paint`: "auto" (highlights where the browser has them) or "boxes" (the fallback, see core.js's developer setting).
+     * `shadowMode`: "closed", or "open" for tests only (core.js's developer setting).
+     * `mirrorState`: mirror what is drawn on the host's data attributes, for tests only (same setting).
      */
-    constructor({ paint = "auto", shadowMode = "closed" } = {}) {
+    constructor({ paint = "auto", shadowMode = "closed", mirrorState = false } = {}) {
       this.highlightApi = hasCustomHighlights && paint !== "boxes";
+      this.mirrorState = mirrorState;
+      this.drawn = 0;
       this.host = document.createElement("rapport-overlay");
       // The host is ours; its style only keeps it out of the page's layout and pointer path.
       this.host.style.cssText = "position:fixed;inset:0;width:auto;height:auto;margin:0;padding:0;border:0;background:transparent;overflow:visible;pointer-events:none;z-index:2147483647;color-scheme:normal";
@@ -107,7 +108,9 @@
       this.marks = []; // [{ hint, rects: DOMRect-like[] }] in viewport coordinates, from the last pass
       this.mirror = null;
       this.markPool = [];
-      this.fold = null;
+      // Features that draw with the hints: { read(session, box) -> data, write(data, box), hide() },
+      // called in the pass's read and write phases, so the pass still reads layout once.
+      this.measurers = new Set();
       this.highlightNames = [];
       this.dark = false;
       this.pageZoom = 1;
@@ -118,6 +121,21 @@
       this.cornerZone = { width: 0, height: 0 }; // how much of that corner the gauge may need (set by the gauge)
       document.documentElement.append(this.host);
       this.raise();
+    }
+
+    /**
+     * Writes the attributes `fields()` returns on the host (undefined removes
+     * one) when the developer setting asks for the state to be mirrored, so
+     * that tests can read it without the closed shadow root. Normal use
+     * computes and writes none of it: it would cost every keystroke's pass.
+     */
+    expose(fields) {
+      if (!this.mirrorState) return;
+      const d = this.host.dataset;
+      for (const [key, value] of Object.entries(fields())) {
+        if (value === undefined) delete d[key];
+        else d[key] = value;
+      }
     }
 
     /** Puts the host on top of the top layer (again: later popovers and dialogs go above it). */
@@ -147,9 +165,7 @@
       this.clearHighlights();
       this.mirror?.remove();
       this.mirror = null;
-      for (const m of this.markPool) m.hidden = true;
-      if (this.fold) this.fold.hidden = true;
-      this.marks = [];
+      this.hideDrawn();
       this.schedule();
     }
 
@@ -165,6 +181,12 @@
         return;
       }
       if (!this.frame) this.frame = requestAnimationFrame(this.onFrame);
+    }
+
+    hideDrawn() {
+      for (const m of this.markPool) m.hidden = true;
+      for (const m of this.measurers) m.hide();
+      this.marks = [];
     }
 
     clearHighlights() {
@@ -186,18 +208,14 @@
       const s = this.session;
       if (!s || !s.root.isConnected) {
         if (s) s.onDisconnected();
-        for (const m of this.markPool) m.hidden = true;
-        if (this.fold) this.fold.hidden = true;
-        this.marks = [];
-        delete this.host.dataset.balance;
-        this.host.dataset.hints = "0";
-        this.host.dataset.marks = "[]";
+        this.hideDrawn();
+        this.expose(() => ({ balance: undefined, hints: "0", marks: "[]" }));
         for (const fn of this.afterPass) fn(null);
         return;
       }
       const hints = s.visibleHints();
       const useHighlights = !s.model.field && this.highlightApi;
-      this.host.dataset.paint = useHighlights ? "highlights" : "boxes";
+      this.expose(() => ({ paint: useHighlights ? "highlights" : "boxes" }));
       if (useHighlights) {
         // No layout read on this path: the highlights paint at the next frame
         // by themselves; the composer's box, the theme and the hints' boxes
@@ -214,9 +232,7 @@
       // Which text the drawn analysis is of (its length), written with the
       // pass counter: data-gauge-chars is the composer's text now, which runs
       // ahead of the analysis while an answer is on its way.
-      this.host.dataset.analyzedChars = String(s.analysis ? s.analyzedText.length : -1);
-      this.drawn = (this.drawn || 0) + 1;
-      this.host.dataset.drawn = String(this.drawn);
+      this.expose(() => ({ analyzedChars: String(s.analysis ? s.analyzedText.length : -1), drawn: String(++this.drawn) }));
     }
 
     paintHighlights() {
@@ -276,7 +292,7 @@
     /**
      * Reads the boxes of the drawn ranges (one read; the mirror or the
      * highlights are already in place), then draws the boxes when the
-     * highlights cannot, the fold marker, and the mirrored state.
+     * highlights cannot, what the measurers draw, and the mirrored state.
      */
     measure(drawBoxes) {
       const s = this.session;
@@ -285,11 +301,7 @@
       // ---- reads
       const marks = this.ranges.map(({ hint, range }) => ({ hint, rects: [...range.getClientRects()].filter((r) => r.width > 0 || r.height > 0) }));
       this.textRects = this.readTextRects(s, box);
-      let foldRect = null;
-      if (s.fold && s.model.text.length > s.fold) {
-        const r = s.model.field ? this.mirrorRange(s.fold, s.fold) : s.model.range(s.fold, s.fold);
-        foldRect = r.getClientRects()[0] || r.getBoundingClientRect();
-      }
+      const measured = [...this.measurers].map((m) => [m, m.read(s, box)]);
       // ---- writes
       // Elements are reused and hidden, never removed: in Chromium a node
       // removal anywhere in the document ends the open typing command, which
@@ -310,33 +322,23 @@
         }
       }
       for (let i = used; i < this.markPool.length; i++) this.markPool[i].hidden = true;
-      if (foldRect) {
-        const f = this.foldElement();
-        f.dataset.label = t("foldLabel");
-        f.style.left = `${foldRect.left - box.left}px`;
-        f.style.top = `${foldRect.top - box.top}px`;
-        f.style.height = `${foldRect.height || 16}px`;
-        f.hidden = false;
-        this.host.dataset.fold = String(s.fold);
-      } else {
-        if (this.fold) this.fold.hidden = true;
-        delete this.host.dataset.fold;
-      }
-      // Mirrored on the host, all from the same analysis, so tests and assistive
-      // tooling can read the state without the closed shadow root.
-      const a = s.analysis;
-      if (a) {
-        this.host.dataset.balance = a.balance;
-        this.host.dataset.fame = String(a.fame);
-        this.host.dataset.connection = String(a.connection);
-      }
-      this.host.dataset.hints = String(marks.length);
-      this.host.dataset.platform = s.platform;
-      this.host.dataset.marks = JSON.stringify(marks.map(({ hint, rects }) => ({
-        start: hint.start, end: hint.end, polarity: hint.polarity, rule_id: hint.rule_id,
-        rects: rects.map((r) => [round(r.left), round(r.top), round(r.width), round(r.height)]),
-      })));
+      for (const [m, data] of measured) m.write(data, box);
+      this.expose(() => this.drawnState(s, marks));
       for (const fn of this.afterMeasure) fn();
+    }
+
+    /** What a pass drew, all from the same analysis, as the host's data attributes (see expose). */
+    drawnState(s, marks) {
+      const a = s.analysis;
+      return {
+        ...(a && { balance: a.balance, fame: String(a.fame), connection: String(a.connection) }),
+        hints: String(marks.length),
+        platform: s.platform,
+        marks: JSON.stringify(marks.map(({ hint, rects }) => ({
+          start: hint.start, end: hint.end, polarity: hint.polarity, rule_id: hint.rule_id,
+          rects: rects.map((r) => [round(r.left), round(r.top), round(r.width), round(r.height)]),
+        }))),
+      };
     }
 
     /**
@@ -383,15 +385,6 @@
       return m;
     }
 
-    foldElement() {
-      if (!this.fold) {
-        this.fold = document.createElement("div");
-        this.fold.className = "fold";
-        this.clip.append(this.fold);
-      }
-      return this.fold;
-    }
-
     syncMirror(s, st, box) {
       if (!this.mirror) {
         this.mirror = document.createElement("div");
@@ -423,6 +416,11 @@
       return r;
     }
 
+    /** A collapsed range at `offset` of the session's text, where the page lays it out (the mirror's, for a field). */
+    rangeAt(s, offset) {
+      return s.model.field ? this.mirrorRange(offset, offset) : s.model.range(offset, offset);
+    }
+
     /** The hint drawn under a viewport point, from the last pass (no layout read). */
     hintAt(x, y) {
       for (const { hint, rects } of this.marks) {
@@ -447,5 +445,41 @@
     }
   }
 
+  /** Redraws when anything that moves the text moves: scrolling, the window, fonts, the page's theme. */
+  function followLayout(ctx, overlay) {
+    const relayout = () => overlay.schedule();
+    ctx.listen(document, "scroll", relayout, { capture: true, passive: true });
+    ctx.listen(window, "resize", relayout, { passive: true });
+    ctx.listen(document.fonts, "loadingdone", relayout);
+    ctx.listen(matchMedia("(prefers-color-scheme: dark)"), "change", relayout);
+    // Sites switch dark mode with a class or attribute on <html>/<body>: watch those two elements only.
+    const theme = new MutationObserver(relayout);
+    const themeAttrs = { attributes: true, attributeFilter: ["class", "style", "data-theme", "data-color-mode", "data-colorscheme"] };
+    theme.observe(document.documentElement, themeAttrs);
+    if (document.body) theme.observe(document.body, themeAttrs);
+    // The active composer's own size.
+    const resize = new ResizeObserver(relayout);
+    ctx.subscribe("activate", (s) => {
+      resize.disconnect();
+      resize.observe(s.root);
+    });
+    ctx.signal.addEventListener("abort", () => { theme.disconnect(); resize.disconnect(); });
+  }
+
   globalThis.RapportUI = { ...(globalThis.RapportUI || {}), Overlay, t };
+
+  globalThis.RapportCore.feature({
+    id: "overlay",
+    doc: "Draws the active composer's hints (highlights or boxes) in a layer the gauge, card and nudge share",
+    start(ctx) {
+      const overlay = new Overlay(ctx.dev);
+      ctx.ownElement(overlay.host);
+      followLayout(ctx, overlay);
+      ctx.subscribe("activate", (s) => overlay.attach(s));
+      ctx.subscribe("draw", (s, how) => { if (overlay.session === s) overlay.schedule(how); });
+      ctx.subscribe("detach", (s) => overlay.detach(s));
+      ctx.signal.addEventListener("abort", () => overlay.destroy());
+      return overlay;
+    },
+  });
 })();

@@ -56,10 +56,12 @@
   const intersects = (a, b) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
 
   class Gauge {
-    constructor(overlay, { onOpenHint, onClose }) {
+    /** `logActive()`: records the active draft as published (the publish feature's), resolving to the background's reply. */
+    constructor(overlay, { onOpenHint, onClose, logActive }) {
       this.overlay = overlay;
       this.onOpenHint = onOpenHint;
       this.onClose = onClose;
+      this.logActive = logActive;
       this.spotOf = new WeakMap(); // composer session -> the spot its gauge is in
       this.el = document.createElement("div");
       this.el.className = "panel gauge";
@@ -171,14 +173,10 @@
     place(box) {
       const s = this.overlay.session;
       const a = s?.analysis;
-      const host = this.overlay.host;
       if (!box || !a) {
         this.el.hidden = true;
         this.panel.hidden = true;
-        delete host.dataset.gauge;
-        delete host.dataset.why;
-        delete host.dataset.gaugeSpot;
-        delete host.dataset.gaugeChars;
+        this.overlay.expose(() => ({ gauge: undefined, why: undefined, gaugeSpot: undefined, gaugeChars: undefined }));
         return;
       }
       this.el.hidden = false;
@@ -195,17 +193,18 @@
       const named = explain(a);
       this.button.setAttribute("aria-label", `${t("gaugeLabel", [label])}, ${t("fameLabel")} ${a.fame}, ${t("connectionLabel")} ${a.connection}, ${hints.length}. ${named}`);
       if (this.button.title !== named) this.button.title = named;
-      // Mirrored on the host like the rest of the overlay's state (cue names only, never the draft's words).
-      if (host.dataset.why !== named) host.dataset.why = named;
 
       const spot = this.chooseSpot(s, box);
       this.el.classList.toggle("compact", spot.compact);
       this.el.style.left = `${spot.left}px`;
       this.el.style.top = `${spot.top}px`;
-      // Mirrored on the host like the rest of the overlay's state.
-      host.dataset.gauge = JSON.stringify([spot.left, spot.top, spot.width, HEIGHT].map((v) => Math.round(v * 10) / 10));
-      host.dataset.gaugeSpot = spot.name;
-      host.dataset.gaugeChars = String(s.model.text.length);
+      // Cue names only in `why`, never the draft's words.
+      this.overlay.expose(() => ({
+        why: named,
+        gauge: JSON.stringify([spot.left, spot.top, spot.width, HEIGHT].map((v) => Math.round(v * 10) / 10)),
+        gaugeSpot: spot.name,
+        gaugeChars: String(s.model.text.length),
+      }));
       if (this.listOpen) {
         this.placePanel(spot);
         this.fillList(hints);
@@ -274,22 +273,20 @@
 
     setStatus(text, outcome) {
       this.status.textContent = text;
-      if (outcome) this.overlay.host.dataset.logged = outcome;
-      else delete this.overlay.host.dataset.logged;
+      this.overlay.expose(() => ({ logged: outcome ?? undefined }));
     }
 
-    /** "Log this post": records the draft as published through publish.js, and says how it went. */
+    /** "Log this post": records the draft as published through the publish feature, and says how it went. */
     async logPost() {
       if (this.logging) return;
-      const publish = globalThis.RapportPublish;
-      if (!publish) {
+      if (!this.logActive) {
         this.setStatus(t("gaugeLogFailed"), "failed");
         return;
       }
       this.logging = true;
       this.setStatus("", null);
       try {
-        const reply = await publish.logActive();
+        const reply = await this.logActive();
         if (reply?.ok && reply.recorded) this.setStatus(t("logTabDone"), "recorded");
         else if (reply?.ok && reply.reason === "paused") this.setStatus(t("gaugeLogPaused"), "paused");
         else if (reply?.error === "no draft") this.setStatus(t("logTabNoDraft"), "no-draft");
@@ -320,5 +317,17 @@
     }
   }
 
-  globalThis.RapportUI = { ...globalThis.RapportUI, Gauge };
+  globalThis.RapportCore.feature({
+    id: "gauge",
+    doc: "The balance gauge at the composer's corner, and the list of hints with \"Log this post\" it opens",
+    start(ctx) {
+      const card = ctx.use("card");
+      const publish = ctx.use("publish");
+      return new Gauge(ctx.use("overlay"), {
+        onOpenHint: (hint) => card.show(hint, { focus: true, via: "list" }),
+        onClose: () => card.actions.close(),
+        logActive: publish && (() => publish.logActive()),
+      });
+    },
+  });
 })();

@@ -1,0 +1,413 @@
+// The content scripts' core: it sets the site's adapter up, follows the
+// composer the user is in, reads its text through the text model and sends
+// it to the background over one port per composer. Everything else is a
+// feature (content/features/, one per file) registered here as
+//   { id, doc, start(ctx) -> the feature's API (optional) }
+// and started, in the manifest's order, each time the core starts on the
+// site. ctx.signal aborts when the user pauses the site or the developer
+// setting starts the overlay afresh; everything a feature starts must end
+// with it (ctx.listen and ctx.subscribe do that by themselves).
+// content/main.js boots the core once every feature has registered.
+(() => {
+  if (globalThis.RapportCore) return; // injected twice (static and run-time registration)
+
+  const { api } = globalThis.RapportBrowser;
+  const { PORT_COMPOSER, SETTINGS_KEY, Kinds, hintUnpacker } = globalThis.RapportProtocol;
+  const { TextModel } = globalThis.RapportTextModel;
+
+  // A woken background answers in well under this (its wasm loads in about 0.1 s).
+  const ANSWER_TIMEOUT_MS = 1500;
+  // On a loaded machine a restarting service worker can take many seconds:
+  // retries go on, each waiting twice as long, up to this.
+  const ANSWER_TIMEOUT_MAX_MS = 12000;
+  // Developer setting, storage.local[DEV_KEY] = { overlayPaint: "boxes" }:
+  // draw the hints of contenteditables as boxes from Range.getClientRects
+  // even where the CSS Custom Highlight API exists, so the fallback that
+  // browsers without the API get can be seen and tested. Only extension
+  // pages (and the tests, through one) can write storage.local; a web page
+  // cannot reach it. { shadowRoot: "open" } attaches the overlay's shadow
+  // root open, for tests only: they read what the card and the hint list
+  // rendered (50-xss checks that payloads stay text). { mirrorState: true }
+  // mirrors what each pass drew on the overlay host's data attributes (the
+  // marks and their boxes, the balance, the gauge's place), which the tests
+  // read; normal use writes none of them.
+  const DEV_KEY = "dev";
+  const EVENTS = ["activate", "draw", "detach", "settings"];
+
+  const features = [];
+  let adapter = null;
+  let run = null; // see start()
+  let dev = { paint: "auto", shadowMode: "closed", mirrorState: false };
+  let settings = null; // the stored settings, as last read
+  // Composer root -> ComposerSession. Kept across restarts: a resumed site
+  // finds its drafts' sessions (and what was ignored in them) again.
+  const sessions = new WeakMap();
+
+  const emit = (name, ...args) => {
+    if (run) for (const fn of run.hooks[name]) fn(...args);
+  };
+  const isActive = (s) => run !== null && run.active === s;
+
+  /** One composer: its text model, its port to the analyser and its latest analysis. */
+  class ComposerSession {
+    constructor(root, label) {
+      this.root = root;
+      this.label = label;
+      this.platform = adapter.platform;
+      this.model = new TextModel(root);
+      this.port = null;
+      this.seq = 0;
+      this.inFlight = false;
+      this.dirty = false;
+      this.sentText = null; // null: nothing asked yet (an empty composer is analysed too)
+      this.latest = this.model.text; // the newest text known: the editor's, or a keystroke's predicted one
+      this.forced = false;
+      this.early = null; // { text, analysis } of a predicted keystroke the editor has not applied yet
+      this.analysis = null;
+      this.analyzedText = null;
+      this.watchdog = 0;
+      this.retries = 0;
+    }
+
+    /** Reads the editor's text after a change and asks for its analysis unless that was already asked for. */
+    update() {
+      const before = this.model.text;
+      this.model.refresh();
+      const text = this.model.text;
+      if (this.early?.text === text) this.adopt(text, this.early.analysis);
+      this.request(text);
+      if (!isActive(this) || !this.analysis || this.analyzedText !== text) return;
+      // The analysis of this very text is here: it was asked for at the
+      // keystroke's beforeinput and answered before the editor's DOM caught
+      // up, so it is drawn now, with the text. Editors also touch their DOM
+      // without changing the text (selection marks, re-renders): that only
+      // needs the next frame's pass.
+      emit("draw", this, { now: text !== before });
+    }
+
+    /**
+     * A keystroke's text, known at its beforeinput: its analysis is asked for
+     * while the editor is still applying it, so the answer is often back by
+     * the time the editor's DOM has the text.
+     */
+    anticipate(e) {
+      const text = this.model.predict(e);
+      if (text !== null) this.request(text);
+    }
+
+    /**
+     * Newest text wins: one request in flight at most, and only the newest
+     * text known follows it. A text already answered, or already asked about
+     * as a keystroke's prediction, is not asked again unless `force` (the
+     * rules changed, so the same text analyses differently).
+     */
+    request(text = this.model.text, { force = false } = {}) {
+      this.latest = text;
+      if (force) this.forced = true;
+      if (this.inFlight) this.dirty = true;
+      else if (this.needsAsking()) this.send();
+    }
+
+    needsAsking() {
+      return this.forced || (this.latest !== this.analyzedText && this.latest !== this.early?.text);
+    }
+
+    send() {
+      if (!run) return;
+      this.seq += 1;
+      this.inFlight = true;
+      this.dirty = false;
+      this.forced = false;
+      this.sentText = this.latest;
+      const msg = { kind: Kinds.ANALYZE, seq: this.seq, text: this.sentText, platform: this.platform };
+      this.watch(msg.seq);
+      this.post(msg);
+    }
+
+    /**
+     * A message posted while the background is being stopped can vanish
+     * with no disconnect: without an answer in time, retry on a new port.
+     * It never gives up while the text is unanswered (giving up left the
+     * draft stuck on a stale analysis until the next keystroke); it only
+     * waits longer. The timer exists only while a request is in flight.
+     */
+    watch(seq) {
+      clearTimeout(this.watchdog);
+      const wait = Math.min(ANSWER_TIMEOUT_MS * 2 ** this.retries, ANSWER_TIMEOUT_MAX_MS);
+      this.watchdog = setTimeout(() => {
+        if (!this.inFlight || this.seq !== seq) return;
+        this.retries += 1;
+        this.port?.disconnect();
+        this.port = null;
+        this.send();
+      }, wait);
+    }
+
+    post(msg) {
+      for (let attempt = 0; attempt < 2; attempt++) {
+        try {
+          if (!this.port) this.connect();
+          this.port.postMessage(msg);
+          return;
+        } catch (e) {
+          // A port whose background stopped before its disconnect arrived: a new one wakes it.
+          this.port = null;
+          if (attempt === 1) {
+            // The extension was updated or removed under this page: nothing can answer any more.
+            this.inFlight = false;
+            console.debug("Rapport: the analyser is unreachable", e);
+          }
+        }
+      }
+    }
+
+    connect() {
+      const port = api.runtime.connect({ name: PORT_COMPOSER });
+      this.port = port;
+      // The texts the hints refer to are sent once per port (protocol.js).
+      const unpack = hintUnpacker();
+      port.onMessage.addListener((msg) => {
+        if (msg?.kind === Kinds.ANALYSIS) {
+          const hints = unpack(msg.hints ?? {});
+          // An answer that cannot be read is an error, not an empty analysis.
+          msg = hints ? { ...msg, analysis: { ...msg.analysis, hints } } : { kind: Kinds.ERROR, seq: msg.seq, message: "unreadable hints" };
+        }
+        if (this.port === port) this.onMessage(msg);
+      });
+      port.onDisconnect.addListener(() => {
+        if (this.port !== port) return;
+        this.port = null;
+        // A stopped background takes the port with it; the next request wakes it.
+        if (this.inFlight) {
+          this.inFlight = false;
+          this.send();
+        }
+      });
+    }
+
+    onMessage(msg) {
+      if (!msg || msg.seq !== this.seq) return;
+      clearTimeout(this.watchdog);
+      this.retries = 0;
+      this.inFlight = false;
+      let early = false;
+      if (msg.kind === Kinds.ANALYSIS) {
+        // A keystroke's prediction answered before the editor has applied
+        // it: kept aside until the editor's DOM has that text (update()
+        // adopts it then), so what is drawn stays the analysis of the text
+        // on screen, and an editor that swallows the key leaves no trace.
+        early = this.sentText === this.latest && this.sentText !== this.model.text;
+        if (early) this.early = { text: this.sentText, analysis: msg.analysis };
+        else this.adopt(this.sentText, msg.analysis);
+      }
+      if (this.dirty) {
+        this.dirty = false;
+        if (this.needsAsking()) this.send();
+      }
+      if (!early && isActive(this)) emit("draw", this, { now: true });
+    }
+
+    adopt(text, analysis) {
+      this.analysis = analysis;
+      this.analyzedText = text;
+      this.early = null;
+    }
+
+    /** Hints still lying on the same words, minus the ones a feature hides (ctx.filterHints). */
+    visibleHints() {
+      const a = this.analysis;
+      if (!a) return [];
+      const cur = this.model.text;
+      const was = this.analyzedText;
+      const same = cur === was;
+      let hints = same ? a.hints : a.hints.filter((h) => cur.slice(h.start, h.end) === was.slice(h.start, h.end));
+      for (const filter of run?.hintFilters ?? []) hints = filter(this, hints);
+      return hints;
+    }
+
+    /** The composer left the page: its port closes and nothing draws it any more. */
+    onDisconnected() {
+      this.port?.disconnect();
+      this.port = null;
+      sessions.delete(this.root);
+      emit("detach", this);
+      if (isActive(this)) run.active = null;
+    }
+
+    close() {
+      clearTimeout(this.watchdog);
+      this.port?.disconnect();
+      this.port = null;
+    }
+  }
+
+  /** The composer `node` is in, by the selectors the adapter declared: { root, label } or null. */
+  function composerOf(node) {
+    if (!run || !(node instanceof Element)) return null;
+    for (const { selector, label } of run.composers) {
+      let root = node.closest(selector);
+      if (!root) continue;
+      // The editing host, not an inner block the selector happened to match.
+      while (!(root instanceof HTMLTextAreaElement || root instanceof HTMLInputElement) && root.parentElement?.isContentEditable) root = root.parentElement;
+      return { root, label };
+    }
+    return null;
+  }
+
+  function activate(root, label) {
+    let s = sessions.get(root);
+    if (!s) {
+      s = new ComposerSession(root, label);
+      sessions.set(root, s);
+    }
+    if (run.active !== s) {
+      run.active = s;
+      // Editors change their text without an input event too (their own undo, redo, autocomplete):
+      // watch the editor (only watch it) for that.
+      run.edits.disconnect();
+      if (!s.model.field) run.edits.observe(root, { childList: true, characterData: true, subtree: true });
+      emit("activate", s);
+    }
+    s.update();
+    return s;
+  }
+
+  const listen = (signal) => (target, type, fn, opts = {}) => target.addEventListener(type, fn, { ...opts, signal });
+
+  /** What a feature's start() gets. */
+  function contextFor(r) {
+    const { signal } = r.controller;
+    return {
+      adapter,
+      site: location.hostname,
+      signal,
+      dev,
+      settings: () => settings,
+      composers: r.composers,
+      publishButtons: r.publish,
+      fold: r.fold,
+      active: () => r.active,
+      composerOf,
+      listen: listen(signal),
+      /** Core events: "activate" (session), "draw" (session, { now }), "detach" (session), "settings" (raw settings). */
+      subscribe(name, fn) {
+        r.hooks[name].add(fn);
+        signal.addEventListener("abort", () => r.hooks[name].delete(fn));
+      },
+      /** `filter(session, hints) -> hints` narrows every session's visibleHints(). */
+      filterHints: (filter) => r.hintFilters.push(filter),
+      /** Marks an element as the extension's own: focus there is not the user's composer. */
+      ownElement: (el) => r.own.push(el),
+      use: (id) => r.apis.get(id),
+    };
+  }
+
+  function declare(r) {
+    adapter.setup({
+      signal: r.controller.signal,
+      watchComposers: (selector, label) => r.composers.push({ selector, label }),
+      watchPublish: (selector) => r.publish.push(selector),
+      setFold: (chars) => { r.fold = chars; },
+    });
+  }
+
+  /** Discovery: the composer the user focuses or types in becomes the active one. */
+  function follow(r, on) {
+    const fromOwn = (e) => r.own.some((el) => e.composedPath().includes(el));
+    const inActive = (node) => r.active && node instanceof Node && (node === r.active.root || r.active.root.contains(node));
+    const activateAt = (node) => {
+      const found = composerOf(node);
+      if (found) activate(found.root, found.label);
+    };
+    on(document, "focusin", (e) => { if (!fromOwn(e)) activateAt(e.composedPath()[0]); }, { capture: true });
+    on(document, "input", (e) => {
+      const el = e.composedPath()[0];
+      // A contenteditable's edits already reached the mutation observer.
+      if (!inActive(el)) activateAt(el);
+      else if (r.active.model.field) r.active.update();
+    }, { capture: true });
+    on(document, "beforeinput", (e) => {
+      if (inActive(e.composedPath()[0])) r.active.anticipate(e);
+    }, { capture: true });
+  }
+
+  function start() {
+    const controller = new AbortController();
+    run = {
+      controller, composers: [], publish: [], fold: 0, active: null, own: [], hintFilters: [], apis: new Map(),
+      hooks: Object.fromEntries(EVENTS.map((name) => [name, new Set()])),
+      edits: new MutationObserver(() => run?.active?.update()),
+    };
+    const r = run;
+    declare(r);
+    const ctx = contextFor(r);
+    for (const f of features) r.apis.set(f.id, f.start(ctx));
+    follow(r, ctx.listen);
+    controller.signal.addEventListener("abort", () => r.edits.disconnect());
+    const focused = composerOf(document.activeElement);
+    if (focused) activate(focused.root, focused.label);
+  }
+
+  function stop() {
+    if (!run) return;
+    const r = run;
+    run = null;
+    r.controller.abort();
+    if (r.active) r.active.close();
+  }
+
+  function applySettings(raw) {
+    settings = raw ?? null;
+    const paused = Array.isArray(raw?.paused_sites) && raw.paused_sites.includes(location.hostname);
+    if (paused) stop();
+    else if (!run) start();
+    else {
+      emit("settings", settings);
+      // Rules or profile changed: the same text analyses differently.
+      if (run.active) run.active.request(run.active.model.text, { force: true });
+    }
+  }
+
+  /** Takes the developer setting; a running core starts afresh with the new paint, shadow mode or mirroring. */
+  function applyDev(raw) {
+    const next = {
+      paint: raw?.overlayPaint === "boxes" ? "boxes" : "auto",
+      shadowMode: raw?.shadowRoot === "open" ? "open" : "closed",
+      mirrorState: raw?.mirrorState === true,
+    };
+    if (Object.keys(next).every((k) => next[k] === dev[k])) return;
+    dev = Object.freeze(next);
+    if (run) {
+      stop();
+      start();
+    }
+  }
+
+  function boot() {
+    if (adapter) return;
+    adapter = globalThis.RapportAdapters.pick(location, document);
+    if (!adapter) return;
+    api.storage.onChanged.addListener((changes, area) => {
+      if (area !== "local") return;
+      if (changes[DEV_KEY]) applyDev(changes[DEV_KEY].newValue);
+      if (changes[SETTINGS_KEY]) applySettings(changes[SETTINGS_KEY].newValue);
+    });
+    api.storage.local.get([SETTINGS_KEY, DEV_KEY]).then((stored) => {
+      applyDev(stored[DEV_KEY]);
+      applySettings(stored[SETTINGS_KEY]);
+    }, () => applySettings(null));
+  }
+
+  globalThis.RapportCore = Object.freeze({
+    /** Registers a feature; the same id again (a second injection) is ignored. */
+    feature(def) {
+      for (const key of ["id", "doc"]) {
+        if (typeof def[key] !== "string" || !def[key]) throw new Error(`Rapport feature is missing ${key}`);
+      }
+      if (typeof def.start !== "function") throw new Error(`Rapport feature ${def.id} needs start()`);
+      if (!features.some((f) => f.id === def.id)) features.push(Object.freeze(def));
+    },
+    features: () => features.slice(),
+    boot,
+  });
+})();

@@ -1,0 +1,183 @@
+// Publish detection for the posting-habits history: when the user publishes
+// from a composer the site's adapter declares, and the site confirms it by
+// clearing or closing the composer, the text goes to the background, which
+// analyses it and records the post. A post the site refused keeps its text,
+// so nothing is recorded for it.
+//
+// It uses the core's composers and publish buttons (the adapter's
+// declarations) and reads text through the text model, as the analyser sees
+// it; it only listens, never changes the page.
+(() => {
+  const { api } = globalThis.RapportBrowser;
+  const { Kinds } = globalThis.RapportProtocol;
+  const { TextModel } = globalThis.RapportTextModel;
+
+  // Sites clear the composer (or close the dialog) once the server accepted
+  // the post; a slow network can take a few seconds.
+  const CONFIRM_TIMEOUT_MS = 10_000;
+  const CONFIRM_POLL_MS = 100;
+  // The draft "as first analysed": the text when the writer first paused,
+  // once it is more than a few words (a single word is not a draft yet).
+  const FIRST_PAUSE_MS = 800;
+  const FIRST_MIN_WORDS = 3;
+
+  const words = (text) => text.trim().split(/\s+/).filter(Boolean).length;
+
+  /** Publish detection on one run of the core: see the file's comment. */
+  function detector(ctx) {
+    let active = null; // the composer the user last typed in or focused
+    const pending = new Set(); // publish attempts waiting for the site's confirmation
+    const drafts = new WeakMap(); // composer root -> { model, firstText, timer, pending }
+    const timers = new Set();
+    const later = (fn, ms) => {
+      const id = setTimeout(() => { timers.delete(id); fn(); }, ms);
+      timers.add(id);
+      return id;
+    };
+    const cancel = (id) => { clearTimeout(id); timers.delete(id); };
+    ctx.signal.addEventListener("abort", () => { for (const id of timers) clearTimeout(id); });
+
+    const draftOf = (root) => {
+      let d = drafts.get(root);
+      if (!d) drafts.set(root, (d = { model: new TextModel(root), firstText: null, timer: 0, pending: false }));
+      return d;
+    };
+    const textOf = (root) => draftOf(root).model.refresh();
+    const recordingPaused = () => ctx.settings()?.history?.paused === true;
+    const lastPublish = (outcome) => {
+      if (ctx.dev.mirrorState) document.documentElement.dataset.rapportLastPublish = outcome;
+    };
+
+    function noteInput(root) {
+      const d = draftOf(root);
+      cancel(d.timer);
+      if (d.firstText !== null) return;
+      d.timer = later(() => {
+        const text = textOf(root);
+        if (words(text) >= FIRST_MIN_WORDS) d.firstText = text;
+      }, FIRST_PAUSE_MS);
+    }
+
+    function send(text, firstText, manual) {
+      return api.runtime.sendMessage({
+        kind: Kinds.RECORD_POST,
+        id: crypto.randomUUID(),
+        text,
+        first_text: firstText ?? text,
+        platform: ctx.adapter.platform,
+        manual,
+      });
+    }
+
+    /** Waits for the site to clear or remove the composer, then records the post. */
+    function publishAttempt(root) {
+      if (recordingPaused() || !root) return;
+      const text = textOf(root);
+      if (!text.trim()) return;
+      const d = draftOf(root);
+      if (d.pending) return; // the click and the shortcut of one publish
+      d.pending = true;
+      cancel(d.timer);
+      const firstText = d.firstText;
+      const started = Date.now();
+      const attempt = {
+        confirm() {
+          pending.delete(attempt);
+          d.pending = false;
+          d.firstText = null;
+          lastPublish("recorded");
+          send(text, firstText, false).catch((e) => console.debug("Rapport: could not record the post", e));
+        },
+      };
+      pending.add(attempt);
+      const check = () => {
+        if (!pending.has(attempt)) return;
+        if (!root.isConnected || !textOf(root).trim()) {
+          attempt.confirm();
+        } else if (Date.now() - started > CONFIRM_TIMEOUT_MS) {
+          // Still there with text: the site refused or the user cancelled; a retry starts afresh.
+          pending.delete(attempt);
+          d.pending = false;
+          lastPublish("not-confirmed");
+        } else {
+          later(check, CONFIRM_POLL_MS);
+        }
+      };
+      later(check, CONFIRM_POLL_MS);
+    }
+
+    /**
+     * The manual "log this post" (the gauge's and the popup's): records the
+     * active composer's text now, for sites whose publish could not be
+     * detected. Resolves to the background's reply.
+     */
+    function logActive() {
+      const root = active;
+      const text = root ? textOf(root) : "";
+      if (!text.trim()) return Promise.resolve({ ok: false, error: "no draft" });
+      return send(text, drafts.get(root)?.firstText, true);
+    }
+
+    return {
+      logActive,
+      publishAttempt,
+      noteInput,
+      focus: (root) => { active = root; },
+      active: () => active,
+      pagehide: () => { for (const attempt of [...pending]) attempt.confirm(); },
+    };
+  }
+
+  function listen(ctx, d) {
+    const rootAt = (e) => ctx.composerOf(e.composedPath()[0])?.root ?? null;
+    const on = (type, fn) => ctx.listen(document, type, fn, { capture: true, passive: true });
+    // Sites that go to the new post's page once it is accepted (Reddit's submit
+    // form, some comment forms) confirm by leaving: a refused post stays put.
+    ctx.listen(window, "pagehide", d.pagehide);
+    on("focusin", (e) => {
+      const root = rootAt(e);
+      if (root) d.focus(root);
+    });
+    on("input", (e) => {
+      const root = rootAt(e);
+      if (!root) return;
+      d.focus(root);
+      d.noteInput(root);
+    });
+    // Capture phase: the site's own handler may remove the button or the composer.
+    on("click", (e) => {
+      if (!ctx.publishButtons.length || !d.active()) return;
+      const button = e.composedPath()[0]?.closest?.(ctx.publishButtons.join(","));
+      if (button && !button.disabled && button.getAttribute("aria-disabled") !== "true") d.publishAttempt(d.active());
+    });
+    // Ctrl+Enter / Cmd+Enter publishes on X, Bluesky, Mastodon, Threads, LinkedIn and Reddit.
+    on("keydown", (e) => {
+      if (e.key !== "Enter" || !(e.ctrlKey || e.metaKey) || e.altKey || e.shiftKey) return;
+      const root = rootAt(e);
+      if (root) d.publishAttempt(root);
+    });
+  }
+
+  /** The popup's "log the post in this tab" reaches the page through here. */
+  function answerPopup(ctx, d) {
+    const onMessage = (msg, sender, sendResponse) => {
+      if (msg?.kind !== Kinds.LOG_ACTIVE_DRAFT || sender.id !== api.runtime.id) return false;
+      d.logActive().then(sendResponse, (e) => sendResponse({ ok: false, error: String(e?.message ?? e) }));
+      return true; // answered asynchronously
+    };
+    api.runtime.onMessage.addListener(onMessage);
+    ctx.signal.addEventListener("abort", () => api.runtime.onMessage.removeListener(onMessage));
+  }
+
+  globalThis.RapportCore.feature({
+    id: "publish",
+    doc: "Records a post in the habits history when the site confirms it was published, or when the user logs it",
+    start(ctx) {
+      if (!ctx.composers.length) return undefined;
+      const d = detector(ctx);
+      listen(ctx, d);
+      answerPopup(ctx, d);
+      return { logActive: d.logActive };
+    },
+  });
+})();
