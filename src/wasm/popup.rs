@@ -123,7 +123,7 @@ pub fn render_analysis(out: &Element, text: &JsString, analysis: &JsValue) {
     append(out, &list);
 }
 
-/// What carried the balance, as the gauge says it (`content/gauge.js`):
+/// What carried the balance, as the gauge says it (`content/features/gauge.js`):
 /// "Leaning broadcast: Self-praise “award-winning”, Follow asks “follow us”".
 fn explain(text: &JsString, analysis: &JsValue, balance: Balance) -> String {
     let label = t(balance.message_key());
