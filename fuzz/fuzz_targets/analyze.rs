@@ -32,7 +32,7 @@ mod utf16;
 /// Longest draft built by repetition: long enough for the length-dependent
 /// paths, short enough to keep the fuzzer fast. (A draft past
 /// `MAX_BYTES` took seconds per run, so the cut is not fuzzed.)
-const LONG: usize = 1 << 16;
+const LONG: usize = 1 << 12;
 
 /// A draft with many tokens, sentences and hints, analysed in between to
 /// leave the reused buffers full.
