@@ -6,7 +6,7 @@ export CARGO_TERM_COLOR ?= never
 
 WASM := extension/pkg/rapport_bg.wasm
 
-.PHONY: build setup wasm sizes test test-rust test-wasm lint-ext e2e package eval fit bench bench-popup bench-overlay fmt clean
+.PHONY: build setup wasm sizes test test-rust test-wasm lint-ext e2e package eval fit bench bench-popup bench-overlay fuzz fmt clean
 
 build: setup wasm sizes
 
@@ -60,6 +60,11 @@ bench-popup:
 # Overlay latency (input event to overlay updated, 3,000-character Lexical draft) and idle wake-ups, in Chromium.
 bench-overlay:
 	@node bench/overlay.mjs
+
+# Coverage-guided fuzzing (fuzz/, cargo-fuzz on nightly), FUZZ_SECONDS per target
+# (default 600); prints each target's execution count. Not part of `make test`.
+fuzz:
+	@./scripts/fuzz.sh
 
 fmt:
 	cargo fmt

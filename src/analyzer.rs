@@ -57,11 +57,12 @@ impl Analyzer {
         }
         let mut disabled_user = Vec::new();
         for (n, phrase) in p.flag_phrases.iter().map(clean).enumerate() {
+            // Indexed by position in the list, as the ids are, so an empty
+            // phrase before it cannot shift which flag is switched off.
+            disabled_user.push(options.disabled_rules.contains(&user_rule_id(n)));
             if phrase.is_empty() {
                 continue;
             }
-            let id = user_rule_id(n);
-            disabled_user.push(options.disabled_rules.contains(&id));
             kinds.push(ProfilePhrase::Flag(n as u16, user_flag_cue(&phrase)));
             patterns.push(phrase);
         }

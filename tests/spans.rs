@@ -141,3 +141,35 @@ fn regression_quoted_retweet_asks_belong_to_the_quoted_author() {
     );
     assert!(a.hints.iter().all(|h| h.cue.name() != "call-to-action"));
 }
+
+/// Found by `make fuzz` (analyze): disabled user flags were looked up by
+/// their position among the non-empty phrases, not by their id's number, so
+/// an empty phrase in the list switched off the wrong flag.
+#[test]
+fn regression_an_empty_flag_phrase_shifts_which_user_flag_is_disabled() {
+    let fired = |phrases: &[&str], disabled: &str, text: &str| -> Vec<String> {
+        let options = Options {
+            profile: BrandProfile {
+                flag_phrases: phrases.iter().map(|p| p.to_string()).collect(),
+                ..BrandProfile::default()
+            },
+            disabled_rules: vec![disabled.to_string()],
+            ..Options::default()
+        };
+        let a = analyze(text, &options);
+        let ids = a.hints.iter().map(|h| h.rule_id.to_string());
+        ids.filter(|id| id.starts_with("user.flag.")).collect()
+    };
+    assert_eq!(
+        fired(&["", "wn"], "user.flag.1", "WN"),
+        Vec::<String>::new()
+    );
+    assert_eq!(
+        fired(
+            &["", "alpha", "beta", "gamma"],
+            "user.flag.3",
+            "alpha beta gamma"
+        ),
+        ["user.flag.1", "user.flag.2"]
+    );
+}
