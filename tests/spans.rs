@@ -173,3 +173,28 @@ fn regression_an_empty_flag_phrase_shifts_which_user_flag_is_disabled() {
         ["user.flag.1", "user.flag.2"]
     );
 }
+
+/// Found by `make fuzz` (analyze): a NUL in a brand-profile phrase made
+/// every byte that no phrase holds step through the automaton as a NUL, so
+/// the phrase matched text it is not in.
+#[test]
+fn regression_a_nul_in_a_profile_phrase_matched_bytes_no_phrase_holds() {
+    let options = Options {
+        profile: BrandProfile {
+            flag_phrases: vec!["\0".into(), "\0\0".into()],
+            ..BrandProfile::default()
+        },
+        ..Options::default()
+    };
+    let flagged = |text: &str| {
+        analyze(text, &options)
+            .hints
+            .iter()
+            .filter(|h| h.rule_id.starts_with("user.flag."))
+            .map(|h| (h.span.start(), h.span.end()))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(flagged("t"), []);
+    assert_eq!(flagged("ok, tea"), []);
+    assert_eq!(flagged("tea \0\0 time"), [(4, 6)]);
+}

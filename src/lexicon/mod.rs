@@ -201,6 +201,10 @@ impl PhraseDfa {
         for upper in b'A'..=b'Z' {
             classes[upper as usize] = classes[upper.to_ascii_lowercase() as usize];
         }
+        // Class 0 stands for bytes no phrase holds, so its representative
+        // must be one of them: NUL is not when a phrase has a NUL (a brand
+        // profile may), and every unknown byte would then step like a NUL.
+        class_byte[0] = (0..=255u8).find(|&b| classes[b as usize] == 0).unwrap_or(0);
         let nfa = NFA::builder()
             .match_kind(MatchKind::Standard)
             .prefilter(false)
