@@ -32,7 +32,7 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { CHROMIUM, FIREFOX, GECKO_ID, launch, waitFor } from "../tests/e2e/browsers.mjs";
+import { CHROMIUM, FIREFOX, GECKO_ID, evaluateInFirefoxChrome, launch, waitFor } from "../tests/e2e/browsers.mjs";
 import { ROOT, startFixtureServer } from "../tests/e2e/server.mjs";
 import { buildFixtures } from "../tests/fixtures/build.mjs";
 import { FIXTURES } from "../tests/e2e/lib/fixtures.mjs";
@@ -204,16 +204,6 @@ async function instrumentContentScript(page) {
 
 // ---------------------------------------------------------------- Firefox
 
-/** Runs `expression` in Firefox's browser window (chrome scope), over WebDriver BiDi (--remote-allow-system-access). */
-async function inFirefoxChrome(session, expression) {
-  const bidi = session.browser.connection;
-  const tree = await bidi.send("browsingContext.getTree", { "moz:scope": "chrome" });
-  const context = tree.result.contexts[0].context;
-  const reply = await bidi.send("script.evaluate", { expression, target: { context }, awaitPromise: true });
-  if (reply.result.type !== "success") throw new Error(`chrome-scope evaluation failed: ${JSON.stringify(reply.result)}`);
-  return reply.result.result.value;
-}
-
 /**
  * The event page, suspended with Extension.terminateBackground(), the very call
  * its idle timer makes when extensions.background.idle.timeout runs out (also
@@ -224,7 +214,7 @@ async function inFirefoxChrome(session, expression) {
  */
 async function firefoxBackground(session) {
   const ext = `WebExtensionPolicy.getByID(${JSON.stringify(GECKO_ID)}).extension`;
-  await inFirefoxChrome(session, `(() => {
+  await evaluateInFirefoxChrome(session, `(() => {
     const ext = ${ext};
     const log = globalThis.__rapportWake = [];
     const now = () => performance.timeOrigin + performance.now();
@@ -232,17 +222,17 @@ async function firefoxBackground(session) {
     ext.on("background-script-started", () => log.push({ t: now(), what: "event page loaded" }));
     return true;
   })()`);
-  const state = () => inFirefoxChrome(session, `${ext}.backgroundState`);
+  const state = () => evaluateInFirefoxChrome(session, `${ext}.backgroundState`);
   return {
     label: "Firefox",
     what: "event page",
     how: "Extension.terminateBackground() from the chrome scope (WebDriver BiDi, --remote-allow-system-access), the call the idle timeout makes; verified: backgroundState \"stopped\"",
-    stop: () => stopAndCheck(() => inFirefoxChrome(session, `${ext}.terminateBackground().then(() => true)`), async () => (await state()) === "stopped",
+    stop: () => stopAndCheck(() => evaluateInFirefoxChrome(session, `${ext}.terminateBackground().then(() => true)`), async () => (await state()) === "stopped",
       async () => `backgroundState ${await state()}`),
     stopped: async () => (await state()) === "stopped",
     running: async () => (await state()) === "running",
     // BiDi returns objects as remote values: they cross as JSON.
-    readEvents: async () => JSON.parse(await inFirefoxChrome(session, "JSON.stringify(globalThis.__rapportWake.splice(0))")),
+    readEvents: async () => JSON.parse(await evaluateInFirefoxChrome(session, "JSON.stringify(globalThis.__rapportWake.splice(0))")),
     started: (e) => e.what === "wake requested (parent)",
   };
 }

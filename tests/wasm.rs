@@ -329,20 +329,10 @@ mod habits {
         assert!(records.len() > 20);
         let as_stored =
             |s: &Summary| js_sys::JSON::parse(&serde_json::to_string(s).unwrap()).unwrap();
-        let tips = [
-            Tip::TryADraft,
-            Tip::SwapAskForQuestion {
-                phrase: Some("Follow us \"now\" 🎉".into()),
-            },
-            Tip::SwapAskForQuestion { phrase: None },
-            Tip::GiveBeforeAsking,
-            Tip::LowerTheVolume,
-            Tip::FewerHashtags,
-            Tip::TalkAboutTheReader,
-            Tip::AskMore,
-            Tip::CreditPeople,
-            Tip::KeepGoing,
-        ];
+        let with_phrase = Tip::SwapAskForQuestion {
+            phrase: Some("Follow us \"now\" 🎉".into()),
+        };
+        let tips: Vec<Tip> = std::iter::once(with_phrase).chain(Tip::ALL).collect();
         for (i, n) in [0, 1, 9, 11, 20, records.len()].into_iter().enumerate() {
             let mut summary = Summary::compute(&records[..n]);
             summary.tip = tips[i % tips.len()].clone();

@@ -226,7 +226,7 @@ impl From<Tip> for TipJson {
 
 impl Tip {
     /// Every tip, in display order (a swap without its phrase).
-    const ALL: [Tip; 9] = [
+    pub const ALL: [Tip; 9] = [
         Tip::TryADraft,
         Tip::SwapAskForQuestion { phrase: None },
         Tip::GiveBeforeAsking,
@@ -804,18 +804,7 @@ mod tests {
         for habit in Habit::ALL {
             assert_eq!(serde_json::to_value(habit).unwrap(), habit.name());
         }
-        let tips = [
-            Tip::TryADraft,
-            Tip::SwapAskForQuestion { phrase: None },
-            Tip::GiveBeforeAsking,
-            Tip::LowerTheVolume,
-            Tip::FewerHashtags,
-            Tip::TalkAboutTheReader,
-            Tip::AskMore,
-            Tip::CreditPeople,
-            Tip::KeepGoing,
-        ];
-        for tip in tips {
+        for tip in Tip::ALL {
             let json = serde_json::to_value(&tip).unwrap();
             assert_eq!(json["kind"], tip.kind());
             assert_eq!(serde_json::from_value::<Tip>(json).unwrap(), tip);

@@ -261,3 +261,16 @@ export async function launch(kind, { extensionDir, hosts, recordRequests = true,
   if (devSetting) await storeDevSetting(session, devSetting);
   return session;
 }
+
+/**
+ * Runs `expression` in Firefox's browser window (chrome scope), reachable over
+ * WebDriver BiDi because the test Firefox starts with --remote-allow-system-access.
+ */
+export async function evaluateInFirefoxChrome(session, expression) {
+  const bidi = session.browser.connection;
+  const tree = await bidi.send("browsingContext.getTree", { "moz:scope": "chrome" });
+  const context = tree.result.contexts[0].context;
+  const reply = await bidi.send("script.evaluate", { expression, target: { context }, awaitPromise: true });
+  if (reply.result.type !== "success") throw new Error(`chrome-scope evaluation failed: ${JSON.stringify(reply.result)}`);
+  return reply.result.result.value;
+}

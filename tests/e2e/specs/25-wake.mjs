@@ -6,7 +6,7 @@ import assert from "node:assert/strict";
 import fs from "node:fs";
 import { FIXTURES } from "../lib/fixtures.mjs";
 import { analyzeInBackground, editorText, focusComposer, openFixture, resetSettings, waitForMarks } from "../lib/composer.mjs";
-import { GECKO_ID, waitFor } from "../browsers.mjs";
+import { GECKO_ID, evaluateInFirefoxChrome, waitFor } from "../browsers.mjs";
 
 /** Stops the extension's service worker through the ServiceWorker domain and waits until it reports stopped. */
 async function stopServiceWorker(page, session) {
@@ -21,19 +21,6 @@ async function stopServiceWorker(page, session) {
   await cdp.send("ServiceWorker.stopAllWorkers");
   await waitFor(() => status.size > 0 && [...status.values()].every((s) => s === "stopped"), { what: "the service worker to stop" });
   await cdp.detach();
-}
-
-/**
- * Runs `expression` in Firefox's browser window (chrome scope), reachable over
- * WebDriver BiDi because the test Firefox starts with --remote-allow-system-access.
- */
-async function evaluateInFirefoxChrome(session, expression) {
-  const bidi = session.browser.connection;
-  const tree = await bidi.send("browsingContext.getTree", { "moz:scope": "chrome" });
-  const context = tree.result.contexts[0].context;
-  const reply = await bidi.send("script.evaluate", { expression, target: { context }, awaitPromise: true });
-  if (reply.result.type !== "success") throw new Error(`chrome-scope evaluation failed: ${JSON.stringify(reply.result)}`);
-  return reply.result.result.value;
 }
 
 const eventPageState = (session) => evaluateInFirefoxChrome(session, `WebExtensionPolicy.getByID(${JSON.stringify(GECKO_ID)}).extension.backgroundState`);
