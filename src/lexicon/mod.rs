@@ -160,8 +160,17 @@ impl Clone for PhraseDfa {
             nfa: self.nfa.clone(),
             classes: self.classes,
             class_byte: self.class_byte.clone(),
-            cache: Mutex::new(Vec::new()),
+            // A fresh cache of the same size: a clone learns its own transitions.
+            cache: Mutex::new(vec![0; self.cache_len()]),
         }
+    }
+}
+
+impl PhraseDfa {
+    fn cache_len(&self) -> usize {
+        self.cache
+            .lock()
+            .map_or_else(|e| e.into_inner().len(), |c| c.len())
     }
 }
 
