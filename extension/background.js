@@ -5,7 +5,7 @@ import "./shared/protocol.js";
 // Platforms, settings defaults and bounds, record limits: written once in
 // Rust (src/facts.rs) and generated at build time.
 import "./pkg/facts.js";
-import init, { analyze, install_lexicon, version } from "./pkg/rapport.js";
+import init, { analyze, clean_settings, install_lexicon, version } from "./pkg/rapport.js";
 // The history store's logic lives in the pages' module; its wasm is
 // instantiated only when a post is recorded or the history read, so waking
 // the worker for an analysis compiles only the small analyser module.
@@ -39,42 +39,24 @@ function defaultSettings() {
   return structuredClone(FACTS.settings.defaults);
 }
 
-const ORIGIN = /^https:\/\/[a-z0-9-]+(\.[a-z0-9-]+)+(:\d{1,5})?$/;
-/** An integer in [min, max], else `fallback`. */
-const bounded = (v, min, max, fallback) => (Number.isInteger(v) && v >= min && v <= max ? v : fallback);
-const { listItemMaxUtf16, listMaxItems } = FACTS.settings;
-const strings = (v) => (Array.isArray(v) ? v.filter((s) => typeof s === "string" && s.length <= listItemMaxUtf16).slice(0, listMaxItems) : []);
-
-/** Keeps what is valid in a stored or imported value, so bad data loses nothing else. */
-export function sanitizeSettings(raw) {
-  const base = defaultSettings();
-  if (!raw || typeof raw !== "object") return base;
-  const o = raw.options && typeof raw.options === "object" ? raw.options : {};
-  const p = o.profile && typeof o.profile === "object" ? o.profile : {};
-  const h = raw.history && typeof raw.history === "object" ? raw.history : {};
-  const d = base.history;
-  return {
-    options: {
-      platform: PLATFORMS.has(o.platform) ? o.platform : "generic",
-      profile: { names: strings(p.names), handles: strings(p.handles), flag_phrases: strings(p.flag_phrases), ignore_phrases: strings(p.ignore_phrases) },
-      disabled_rules: strings(o.disabled_rules),
-    },
-    paused_sites: strings(raw.paused_sites),
-    extra_sites: strings(raw.extra_sites).filter((o) => ORIGIN.test(o)),
-    nudge: raw.nudge === true,
-    history: {
-      max_posts: bounded(h.max_posts, FACTS.settings.maxPosts.min, FACTS.settings.maxPosts.max, d.max_posts),
-      max_age_days: bounded(h.max_age_days, FACTS.settings.maxAgeDays.min, FACTS.settings.maxAgeDays.max, d.max_age_days),
-      store_text: h.store_text === true,
-      paused: h.paused === true,
-    },
-  };
+/**
+ * Keeps what is valid in a stored, imported or saved value, with defaults for
+ * the rest, so bad data loses nothing else. The rules are Rust's
+ * (src/settings.rs), in the analyser's module; `what` names the value in the
+ * console when something was left out.
+ */
+async function cleanSettings(raw, what) {
+  await wasmReady;
+  const { settings: clean, dropped } = clean_settings(raw);
+  if (dropped.length) console.warn(`Rapport: left out of the ${what}:`, dropped);
+  return clean;
 }
 
 async function loadSettings() {
   try {
-    const stored = await api.storage.local.get(SETTINGS_KEY);
-    settings = sanitizeSettings(stored[SETTINGS_KEY]);
+    const stored = (await api.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY];
+    // Nothing stored yet is not bad data: the defaults, without a warning.
+    if (stored !== undefined) settings = await cleanSettings(stored, "stored settings");
     syncExtraSites();
   } catch (e) {
     console.error("Rapport: settings could not be read; using defaults", e);
@@ -91,17 +73,21 @@ api.storage.onChanged.addListener((changes, area) => {
     serially(() => updateHistory(null, { resummarise: true })).catch((e) => console.error("Rapport: the history could not be re-read", e));
   }
   if (area === "local" && changes[SETTINGS_KEY]) {
-    const before = settings.history;
-    settings = sanitizeSettings(changes[SETTINGS_KEY].newValue);
-    optionsCache.clear();
-    syncExtraSites();
-    // A lower cap applies now, not at the next post.
-    const after = settings.history;
-    if (after.max_posts < before.max_posts || (after.max_age_days && (!before.max_age_days || after.max_age_days < before.max_age_days))) {
-      serially(() => updateHistory(null)).catch((e) => console.error("Rapport: the new history cap could not be applied", e));
-    }
+    settingsChanged(changes[SETTINGS_KEY].newValue).catch((e) => console.error("Rapport: the new settings could not be applied", e));
   }
 });
+
+async function settingsChanged(raw) {
+  const before = settings.history;
+  settings = raw === undefined ? defaultSettings() : await cleanSettings(raw, "changed settings");
+  optionsCache.clear();
+  syncExtraSites();
+  // A lower cap applies now, not at the next post.
+  const after = settings.history;
+  if (after.max_posts < before.max_posts || (after.max_age_days && (!before.max_age_days || after.max_age_days < before.max_age_days))) {
+    await serially(() => updateHistory(null));
+  }
+}
 
 function optionsFor(platform) {
   const key = PLATFORMS.has(platform) ? platform : "generic";
@@ -281,7 +267,7 @@ async function handleMessage(msg, sender) {
       await settingsReady;
       return { ok: true, settings };
     case Kinds.SET_SETTINGS: {
-      const clean = sanitizeSettings(msg.settings);
+      const clean = await cleanSettings(msg.settings, "settings to save");
       await api.storage.local.set({ [SETTINGS_KEY]: clean });
       return { ok: true, settings: clean };
     }
@@ -300,7 +286,7 @@ async function handleMessage(msg, sender) {
       return { ok: true };
     case Kinds.SET_RECORDING: {
       await settingsReady;
-      const next = sanitizeSettings({ ...settings, history: { ...settings.history, paused: msg.paused === true } });
+      const next = await cleanSettings({ ...settings, history: { ...settings.history, paused: msg.paused === true } }, "settings");
       await api.storage.local.set({ [SETTINGS_KEY]: next });
       settings = next;
       return { ok: true, paused: next.history.paused };

@@ -14,7 +14,8 @@ function setStatus(text) {
   if (status) status.textContent = text;
 }
 
-// The background is the one writer of storage; it sanitises what it stores,
+// The background is the one writer of storage; it cleans what it stores
+// (src/settings.rs),
 // and open tabs pick the change up from storage.onChanged.
 async function persist() {
   const reply = await api.runtime.sendMessage({ kind: Kinds.SET_SETTINGS, settings });

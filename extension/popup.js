@@ -77,7 +77,7 @@ function showHabits(stored) {
 // any sooner (bench-popup: shown at about 99 ms with the await, not 67).
 async function start() {
   try {
-    // Settings from storage too: the background sanitises everything it writes
+    // Settings from storage too: the background cleans everything it writes
     // there, and a sleeping service worker would delay the first paint.
     performance.mark("rapport:start");
     // popup-boot.js (async) has normally started both already; without it, or

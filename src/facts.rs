@@ -1,5 +1,5 @@
 //! The facts the extension's JavaScript shares with the core: platforms and
-//! their hosts and limits, settings defaults and bounds, history record
+//! their hosts and limits, settings defaults, history record
 //! limits, and the names the two sides exchange. They are written once, in
 //! Rust; `rapport export-facts` writes the extension's copy,
 //! `extension/shared/facts.js`, at build time, and a test holds the manifest
@@ -9,10 +9,8 @@ use serde_json::{json, Map, Value};
 
 use crate::analysis::{Balance, Cue, Severity};
 use crate::habits::record::{MAX_PHRASES_PER_RECORD, MAX_PHRASE_CHARS};
-use crate::habits::settings::{
-    Settings, LIST_ITEM_MAX_UTF16, LIST_MAX_ITEMS, MAX_AGE_DAYS_RANGE, MAX_POSTS_RANGE,
-};
 use crate::options::Platform;
+use crate::settings::Settings;
 
 /// The facts as one JSON value.
 pub fn facts() -> Value {
@@ -42,13 +40,10 @@ pub fn facts() -> Value {
         "balances": balances,
         "cues": cues,
         "severities": severities,
-        "settings": {
-            "defaults": Settings::default(),
-            "maxPosts": { "min": MAX_POSTS_RANGE.start(), "max": MAX_POSTS_RANGE.end() },
-            "maxAgeDays": { "min": MAX_AGE_DAYS_RANGE.start(), "max": MAX_AGE_DAYS_RANGE.end() },
-            "listMaxItems": LIST_MAX_ITEMS,
-            "listItemMaxUtf16": LIST_ITEM_MAX_UTF16,
-        },
+        // Cleaning, with its bounds, is Rust's (`clean_settings`, in the
+        // analyser's module); the background needs only the defaults before
+        // that module has loaded.
+        "settings": { "defaults": Settings::default() },
         "record": {
             "maxPhrases": MAX_PHRASES_PER_RECORD,
             "maxPhraseChars": MAX_PHRASE_CHARS,

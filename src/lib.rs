@@ -20,6 +20,7 @@ pub mod lexicon;
 pub mod options;
 mod rules;
 mod score;
+pub mod settings;
 pub mod span;
 pub mod text;
 pub mod verdict;

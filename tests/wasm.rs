@@ -59,6 +59,34 @@ fn bad_options_give_a_clear_error() {
     assert!(text.contains("invalid options"), "{text}");
 }
 
+/// The settings the background gets from `clean_settings` are the core's
+/// cleaning, written as serde writes them (the module hand-writes its JSON).
+#[wasm_bindgen_test]
+fn cleaned_settings_are_the_cores_in_serdes_shape() {
+    use rapport::settings::clean_settings;
+    for raw in [
+        "null",
+        "[]",
+        "{}",
+        r#"{"options":{"platform":"linkedin","profile":{"names":["Acme \"Co\" \\ ☕"],"handles":[3]}},"nudge":true}"#,
+        r#"{"options":{"platform":"myspace"},"extra_sites":["https://a.example","ftp://b"],"history":{"max_posts":50,"max_age_days":0,"store_text":"yes","paused":true}}"#,
+    ] {
+        let js = rapport::wasm::settings::clean_settings(js_sys::JSON::parse(raw).unwrap());
+        let text = String::from(js_sys::JSON::stringify(&js).unwrap());
+        let from_js: serde_json::Value = serde_json::from_str(&text).unwrap();
+        let mut dropped = Vec::new();
+        let value: serde_json::Value = serde_json::from_str(raw).unwrap();
+        let settings = clean_settings(&value, &mut dropped);
+        let dropped: Vec<String> = dropped.iter().map(ToString::to_string).collect();
+        assert_eq!(
+            from_js["settings"],
+            serde_json::to_value(&settings).unwrap(),
+            "{raw}"
+        );
+        assert_eq!(from_js["dropped"], serde_json::json!(dropped), "{raw}");
+    }
+}
+
 #[wasm_bindgen_test]
 fn lone_surrogates_from_js_do_not_break_offsets() {
     // A JS string with a lone high surrogate arrives as U+FFFD: still one UTF-16 unit.

@@ -4,7 +4,6 @@
 
 pub mod export;
 pub mod record;
-pub mod settings;
 pub mod summary;
 
 pub use record::{

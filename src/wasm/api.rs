@@ -11,9 +11,11 @@ use wasm_bindgen::prelude::*;
 
 use crate::analysis::{Analysis, Balance, Cue, Hint, NoticeKind, Severity, Stats};
 use crate::lexicon;
-use crate::options::{Options, Platform};
+use crate::options::Options;
+use crate::settings::{clean_options, LeftOut};
 use crate::Analyzer;
 
+use super::json::{push_json_list, push_json_opt, push_json_str};
 use super::utf16::bytes_to_utf16;
 
 #[wasm_bindgen(inline_js = r#"
@@ -82,44 +84,6 @@ thread_local! {
 }
 
 const NO_RULE: u32 = u32::MAX;
-
-/// Appends `s` as a JSON string literal.
-fn push_json_str(out: &mut String, s: &str) {
-    out.push('"');
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            c if (c as u32) < 0x20 => {
-                const HEX: &[u8; 16] = b"0123456789abcdef";
-                out.push_str("\\u00");
-                out.push(HEX[(c as usize) >> 4] as char);
-                out.push(HEX[(c as usize) & 15] as char);
-            }
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-}
-
-fn push_json_opt(out: &mut String, s: Option<&str>) {
-    match s {
-        Some(s) => push_json_str(out, s),
-        None => out.push_str("null"),
-    }
-}
-
-/// Appends `["a","b",…]`.
-fn push_json_list<'a>(out: &mut String, items: impl IntoIterator<Item = &'a str>) {
-    out.push('[');
-    for (i, item) in items.into_iter().enumerate() {
-        if i > 0 {
-            out.push(',');
-        }
-        push_json_str(out, item);
-    }
-    out.push(']');
-}
 
 /// The fixed texts JavaScript needs to turn numbers back into hints: per
 /// lexicon rule `[id, message, note, suggestion, replacement]`, and the names
@@ -264,54 +228,26 @@ fn severity_index(severity: Severity) -> u32 {
 }
 
 /// Reads `{platform, profile: {names, handles, flag_phrases, ignore_phrases},
-/// disabled_rules}` (every field optional). Done by hand rather than through
-/// serde so the background's module carries no deserialiser.
+/// disabled_rules}` (every field optional) with the settings' own cleaning
+/// (`crate::settings`), but strictly: anything it would drop is an error, so
+/// a caller's mistake is reported rather than silently ignored.
 fn options_from_js(value: &JsValue) -> Result<Options, String> {
-    let mut options = Options::default();
     if value.is_undefined() || value.is_null() {
-        return Ok(options);
+        return Ok(Options::default());
     }
     if !value.is_object() {
         return Err("options must be an object".into());
     }
-    let field = |object: &JsValue, name: &str| -> JsValue {
-        js_sys::Reflect::get(object, &JsValue::from_str(name)).unwrap_or(JsValue::UNDEFINED)
-    };
-    let strings = |v: JsValue, name: &str| -> Result<Vec<String>, String> {
-        if v.is_undefined() || v.is_null() {
-            return Ok(Vec::new());
+    let mut dropped = Vec::new();
+    let options = clean_options(value, &mut dropped);
+    // The first problem is enough to point at the mistake.
+    match dropped.first() {
+        None => Ok(options),
+        Some(LeftOut { field, why }) => {
+            let field = field.strip_prefix("options.").unwrap_or(field);
+            Err(format!("{field}: {why}"))
         }
-        if !js_sys::Array::is_array(&v) {
-            return Err(format!("{name} must be an array of strings"));
-        }
-        js_sys::Array::from(&v)
-            .iter()
-            .map(|item| {
-                item.as_string()
-                    .ok_or_else(|| format!("{name} must be an array of strings"))
-            })
-            .collect()
-    };
-    let platform = field(value, "platform");
-    if !platform.is_undefined() && !platform.is_null() {
-        let name = platform.as_string().ok_or("platform must be a string")?;
-        options.platform =
-            Platform::from_name(&name).ok_or_else(|| format!("unknown platform \"{name}\""))?;
     }
-    let profile = field(value, "profile");
-    if !profile.is_undefined() && !profile.is_null() {
-        if !profile.is_object() {
-            return Err("profile must be an object".into());
-        }
-        options.profile.names = strings(field(&profile, "names"), "profile.names")?;
-        options.profile.handles = strings(field(&profile, "handles"), "profile.handles")?;
-        options.profile.flag_phrases =
-            strings(field(&profile, "flag_phrases"), "profile.flag_phrases")?;
-        options.profile.ignore_phrases =
-            strings(field(&profile, "ignore_phrases"), "profile.ignore_phrases")?;
-    }
-    options.disabled_rules = strings(field(value, "disabled_rules"), "disabled_rules")?;
-    Ok(options)
 }
 
 fn with_analyzer<R>(options: &JsValue, f: impl FnOnce(&Analyzer) -> R) -> Result<R, JsError> {

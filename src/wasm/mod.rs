@@ -14,6 +14,10 @@
 mod alloc;
 #[cfg(feature = "analyser")]
 pub mod api;
+#[cfg(feature = "analyser")]
+mod json;
+#[cfg(feature = "analyser")]
+pub mod settings;
 #[cfg(feature = "ui")]
 pub mod store;
 #[cfg(any(feature = "analyser", feature = "ui"))]

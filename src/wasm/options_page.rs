@@ -16,12 +16,12 @@ use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlInputElement, HtmlTextAreaElement};
 
 use crate::analysis::Cue;
-use crate::habits::settings::{
+use crate::lexicon;
+use crate::options::Platform;
+use crate::settings::{
     origin_of, set_site_enabled, site_enabled, site_hosts, Settings, MAX_AGE_DAYS_RANGE,
     MAX_POSTS_RANGE,
 };
-use crate::lexicon;
-use crate::options::Platform;
 
 use super::dom::{append, call_action, clear, el, el_text, set_attr, t, t_with};
 

@@ -236,6 +236,38 @@ export default [
     },
   },
   {
+    name: "damaged stored settings keep their valid parts (cleaned by the core), and drafts are still analysed",
+    async run({ session }) {
+      await resetAll(session);
+      await inExtension(session, (api) => api.storage.local.set({
+        settings: {
+          options: { platform: "myspace", profile: { names: ["Acme", 42, null], handles: "@acme" }, disabled_rules: ["follow-ask"] },
+          paused_sites: "x.com",
+          extra_sites: ["https://fosstodon.org", "javascript:alert(1)"],
+          nudge: true,
+          history: { max_posts: "lots", max_age_days: 30, store_text: true, paused: 1 },
+        },
+      }));
+      const settings = await waitFor(async () => {
+        const s = (await send(session, { kind: "getSettings" })).settings;
+        return s.nudge === true && s;
+      }, { what: "the stored settings to be read" });
+      assert.deepEqual(settings, {
+        options: { platform: "generic", profile: { names: ["Acme"], handles: [], flag_phrases: [], ignore_phrases: [] }, disabled_rules: ["follow-ask"] },
+        paused_sites: [],
+        extra_sites: ["https://fosstodon.org"],
+        nudge: true,
+        history: { max_posts: 1000, max_age_days: 30, store_text: true, paused: false },
+      });
+      const { analysis } = await send(session, { kind: "analyzeOnce", text: "Follow us! Acme is the best brand ever!!!", platform: "x" });
+      assert.ok(!analysis.hints.some((h) => h.cue === "follow-ask"), "the valid disabled rule still applies");
+      assert.ok(analysis.hints.length > 0, "the draft is analysed");
+      // Something that is not settings at all: the defaults, not a broken background.
+      await inExtension(session, (api) => api.storage.local.set({ settings: "corrupted" }));
+      await waitFor(async () => (await send(session, { kind: "getSettings" })).settings.nudge === false, { what: "the defaults" });
+    },
+  },
+  {
     name: "an options change reaches an open tab without reload",
     async run({ session }) {
       await resetAll(session);
