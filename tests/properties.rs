@@ -146,3 +146,58 @@ fn a_megabyte_paste_is_analysed_without_panicking() {
     let a = analyze(&text, &Options::default());
     check_invariants(&text, &a);
 }
+
+/// Any JSON at all, biased towards the settings' own keys so that cleaning
+/// meets both well-formed and damaged fields.
+fn loose_json() -> impl Strategy<Value = serde_json::Value> {
+    use serde_json::{json, Value};
+    let key = prop_oneof![
+        Just("options".to_string()),
+        Just("platform".to_string()),
+        Just("profile".to_string()),
+        Just("names".to_string()),
+        Just("disabled_rules".to_string()),
+        Just("paused_sites".to_string()),
+        Just("extra_sites".to_string()),
+        Just("nudge".to_string()),
+        Just("history".to_string()),
+        Just("max_posts".to_string()),
+        Just("max_age_days".to_string()),
+        Just("paused".to_string()),
+        "[a-z_]{1,8}",
+    ];
+    let leaf = prop_oneof![
+        Just(Value::Null),
+        any::<bool>().prop_map(Value::Bool),
+        any::<i64>().prop_map(|n| json!(n)),
+        (-1e6f64..1e6).prop_map(|n| json!(n)),
+        prop_oneof![
+            Just("x".to_string()),
+            Just("https://a.example".to_string()),
+            "\\PC{0,12}"
+        ]
+        .prop_map(Value::String),
+    ];
+    leaf.prop_recursive(4, 64, 8, move |inner| {
+        prop_oneof![
+            prop::collection::vec(inner.clone(), 0..8).prop_map(Value::Array),
+            prop::collection::btree_map(key.clone(), inner, 0..8)
+                .prop_map(|m| Value::Object(m.into_iter().collect())),
+        ]
+    })
+}
+
+proptest! {
+    /// Cleaning never fails, and what it returns is clean: cleaned again it
+    /// comes back the same with nothing left out.
+    #[test]
+    fn cleaned_settings_are_a_fixed_point(raw in loose_json()) {
+        use rapport::settings::clean_settings;
+        let mut left_out = Vec::new();
+        let once = clean_settings(&raw, &mut left_out);
+        let mut again_left_out = Vec::new();
+        let twice = clean_settings(&serde_json::to_value(&once).unwrap(), &mut again_left_out);
+        prop_assert_eq!(&once, &twice);
+        prop_assert!(again_left_out.is_empty(), "{:?}", again_left_out);
+    }
+}
