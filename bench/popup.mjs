@@ -119,7 +119,7 @@ async function openPopups(helper, { page = "popup.html", fresh = false } = {}) {
       const nav = view.performance.getEntriesByType("navigation")[0];
       out.push({
         ms: Number(ms),
-        posts: view.document.getElementById("habits")?.dataset.posts ?? null,
+        posts: view.document.getElementById("history")?.dataset.posts ?? null,
         marks: {
           // When the page's HTML had arrived and was parsed: what the browser spends before any of the popup's code runs.
           "html-received": nav?.responseEnd ?? 0,

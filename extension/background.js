@@ -6,10 +6,10 @@ import "./shared/protocol.js";
 // Rust (src/facts.rs) and generated at build time.
 import "./pkg/facts.js";
 import init, { analyze, clean_settings, install_lexicon, version } from "./pkg/rapport.js";
-// The history store's logic lives in the pages' module; its wasm is
+// The history's logic lives in the pages' module; its wasm is
 // instantiated only when a post is recorded or the history read, so waking
 // the worker for an analysis compiles only the small analyser module.
-import initStore, { history_update, history_export } from "./pkg/rapport_ui.js";
+import initHistoryModule, { history_update, history_export } from "./pkg/rapport_ui.js";
 
 const { api } = globalThis.RapportBrowser;
 const { Kinds, PORT_COMPOSER, hintPacker, SETTINGS_KEY, MAX_TEXT_UTF16, HISTORY_KEY, HISTORY_SUMMARY_KEY, HISTORY_NOTICE_KEY, HISTORY_BACKUP_KEY } = globalThis.RapportProtocol;
@@ -26,8 +26,8 @@ const wasmReady = Promise.all([init({ module_or_path: api.runtime.getURL("pkg/ra
   .then(([, data]) => install_lexicon(data));
 let wasmLoaded = false;
 wasmReady.then(() => { wasmLoaded = true; }, (e) => console.error("Rapport: the analyser failed to load", e));
-let storeReady = null;
-const loadStore = () => (storeReady ??= initStore({ module_or_path: api.runtime.getURL("pkg/rapport_ui_bg.wasm") }));
+let historyModuleReady = null;
+const loadHistoryModule = () => (historyModuleReady ??= initHistoryModule({ module_or_path: api.runtime.getURL("pkg/rapport_ui_bg.wasm") }));
 
 // Options objects are never mutated: the wasm side reuses its prepared
 // analyser while it is handed the identical object, so a change makes new ones.
@@ -151,7 +151,7 @@ function syncExtraSites() {
   return extraSitesSync;
 }
 
-// The history store. The background is its only writer and runs every change
+// The history. The background is its only writer and runs every change
 // through this queue, so posts published in many tabs at once each land: no
 // write starts from a value another write is about to replace.
 let historyQueue = Promise.resolve();
@@ -162,7 +162,7 @@ function serially(task) {
 }
 
 /**
- * What the history's Rust side builds a post's record from (src/wasm/store.rs
+ * What the history's Rust side builds a post's record from (src/wasm/history.rs
  * `PostReport`): the text, the analysis's reading of it, and where it was
  * published. The record's rules (which phrases, how long, which id) are Rust's.
  */
@@ -186,12 +186,12 @@ function postReport(msg, analysis, first, sender) {
 }
 
 /**
- * Reads the store, lets Rust repair, add and cap it, and writes it back with
+ * Reads the history, lets Rust repair, add and cap it, and writes it back with
  * its summary (one set: the popup reads the small summary, never a summary
- * of another version of the store).
+ * of another version of the history).
  */
 async function updateHistory(post, { resummarise = false } = {}) {
-  await Promise.all([loadStore(), settingsReady]);
+  await Promise.all([loadHistoryModule(), settingsReady]);
   const stored = await api.storage.local.get([HISTORY_KEY, HISTORY_SUMMARY_KEY]);
   const raw = stored[HISTORY_KEY];
   const { history: caps } = settings;
@@ -200,11 +200,11 @@ async function updateHistory(post, { resummarise = false } = {}) {
   const writes = {};
   if (update.problem) {
     console.warn("Rapport: the posting history needed repair", update.problem);
-    writes[HISTORY_NOTICE_KEY] = { kind: update.problem.kind, dropped: update.dropped, kept: update.store.records.length, at: Date.now() };
+    writes[HISTORY_NOTICE_KEY] = { kind: update.problem.kind, dropped: update.dropped, kept: update.history.records.length, at: Date.now() };
     // The damaged original is kept aside, so even what could not be read is not lost.
     if (update.write) writes[HISTORY_BACKUP_KEY] = raw;
   }
-  if (update.write) writes[HISTORY_KEY] = update.store;
+  if (update.write) writes[HISTORY_KEY] = update.history;
   if (update.write || resummarise || stored[HISTORY_SUMMARY_KEY] === undefined) writes[HISTORY_SUMMARY_KEY] = reply.summary;
   if (Object.keys(writes).length) await api.storage.local.set(writes);
   return reply;
@@ -276,7 +276,7 @@ async function handleMessage(msg, sender) {
     case Kinds.REPAIR_HISTORY: {
       await settingsReady;
       const { update } = await serially(() => updateHistory(null, { resummarise: true }));
-      return { ok: true, problem: update.problem, dropped: update.dropped, kept: update.store.records.length };
+      return { ok: true, problem: update.problem, dropped: update.dropped, kept: update.history.records.length };
     }
     case Kinds.CLEAR_HISTORY:
       await serially(() => api.storage.local.remove([HISTORY_KEY, HISTORY_SUMMARY_KEY, HISTORY_NOTICE_KEY, HISTORY_BACKUP_KEY]));
@@ -294,7 +294,7 @@ async function handleMessage(msg, sender) {
     case Kinds.EXPORT_HISTORY: {
       // Read after every queued write, so the export has every recorded post.
       const raw = await serially(async () => {
-        await loadStore();
+        await loadHistoryModule();
         return (await api.storage.local.get(HISTORY_KEY))[HISTORY_KEY];
       });
       const format = msg.format === "csv" ? "csv" : "json";

@@ -2,7 +2,7 @@ import "./shared/browser.js";
 import "./shared/protocol.js";
 // The popup's own module: its renderers only. The analyser and the history
 // store live in the background, which the popup asks over the protocol.
-import init, { render_popup, render_habits } from "./pkg/rapport_popup.js";
+import init, { render_popup, render_history } from "./pkg/rapport_popup.js";
 
 const { api } = globalThis.RapportBrowser;
 const { Kinds, SETTINGS_KEY, HISTORY_SUMMARY_KEY, HISTORY_NOTICE_KEY } = globalThis.RapportProtocol;
@@ -49,18 +49,18 @@ const actions = {
 
 let askedForSummary = false;
 function showHabits(stored) {
-  const section = document.getElementById("habits");
+  const section = document.getElementById("history");
   if (!section) return;
   const summary = stored[HISTORY_SUMMARY_KEY];
   const paused = stored[SETTINGS_KEY]?.history?.paused === true;
   let readable = summary !== undefined;
   try {
-    render_habits(section, summary, paused, stored[HISTORY_NOTICE_KEY] ?? null, actions);
+    render_history(section, summary, paused, stored[HISTORY_NOTICE_KEY] ?? null, actions);
   } catch (e) {
     // A summary in another shape (written by another version): shown as none until the background writes a new one.
     console.warn("Rapport: the stored summary could not be read", e);
     readable = false;
-    render_habits(section, undefined, paused, stored[HISTORY_NOTICE_KEY] ?? null, actions);
+    render_history(section, undefined, paused, stored[HISTORY_NOTICE_KEY] ?? null, actions);
   }
   // No summary yet (a history from before summaries, or one just written by
   // something else) or an unreadable one: the background summarises the

@@ -76,7 +76,7 @@ with open(OUT / "analyze.dict", "w") as f:
             f.write(f'"{escaped}"\n')
 
 # ---------------------------------------------------------------- history_loader
-seeded = json.loads((ROOT / "tests/data/habits-seeded.json").read_text())
+seeded = json.loads((ROOT / "tests/data/history-seeded.json").read_text())
 records = seeded["records"]
 write("history_loader", json.dumps(seeded))
 write("history_loader", json.dumps(records[:3]))  # unversioned list (schema 0)

@@ -8,7 +8,7 @@
 use serde_json::{json, Map, Value};
 
 use crate::analysis::{Balance, Cue, Severity};
-use crate::habits::record::{MAX_PHRASES_PER_RECORD, MAX_PHRASE_CHARS};
+use crate::history::record::{MAX_PHRASES_PER_RECORD, MAX_PHRASE_CHARS};
 use crate::options::Platform;
 use crate::settings::Settings;
 

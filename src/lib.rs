@@ -15,7 +15,7 @@ pub mod eval;
 pub mod facts;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod fit;
-pub mod habits;
+pub mod history;
 pub mod lexicon;
 pub mod options;
 mod rules;

@@ -225,9 +225,9 @@ mod habits {
     use std::cell::RefCell;
     use std::rc::Rc;
 
-    use rapport::wasm::habits::render_habits;
+    use rapport::wasm::history::history_update;
+    use rapport::wasm::history_view::render_history;
     use rapport::wasm::options_page::render_options;
-    use rapport::wasm::store::history_update;
     use wasm_bindgen::closure::Closure;
     use wasm_bindgen::{JsCast, JsValue};
     use wasm_bindgen_test::*;
@@ -266,7 +266,7 @@ mod habits {
             reply["record_id"], "fresh",
             "an id longer than 100 units is not the composer's"
         );
-        let record = &reply["update"]["store"]["records"][0];
+        let record = &reply["update"]["history"]["records"][0];
         assert_eq!(record["phrases"][0]["text"], "Follow us");
         assert_eq!(
             record["phrases"].as_array().unwrap().len(),
@@ -303,14 +303,14 @@ mod habits {
         let first: serde_json::Value =
             serde_json::from_str(&history_update("", &post("a", markup), now, 1000, 0)).unwrap();
         assert_eq!(first["update"]["added"], true);
-        let store = first["update"]["store"].to_string();
+        let history = first["update"]["history"].to_string();
         let second: serde_json::Value =
-            serde_json::from_str(&history_update(&store, &post("b", markup), now, 1000, 0))
+            serde_json::from_str(&history_update(&history, &post("b", markup), now, 1000, 0))
                 .unwrap();
         assert_eq!(second["summary"]["posts"], 2);
 
         let root = mount();
-        render_habits(
+        render_history(
             root.clone(),
             js_sys::JSON::parse(&second["summary"].to_string()).unwrap(),
             false,
@@ -349,11 +349,11 @@ mod habits {
     /// missing rates, and refuse what is not a summary.
     #[wasm_bindgen_test]
     fn the_popup_reads_the_stored_summary_exactly_as_serde_wrote_it() {
-        use rapport::habits::record::load_str;
-        use rapport::habits::summary::{Summary, Tip};
-        use rapport::wasm::habits::summary_from_js;
+        use rapport::history::record::load_str;
+        use rapport::history::summary::{Summary, Tip};
+        use rapport::wasm::history_view::summary_from_js;
 
-        let records = load_str(include_str!("data/habits-seeded.json")).records;
+        let records = load_str(include_str!("data/history-seeded.json")).records;
         assert!(records.len() > 20);
         let as_stored =
             |s: &Summary| js_sys::JSON::parse(&serde_json::to_string(s).unwrap()).unwrap();

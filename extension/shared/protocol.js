@@ -46,7 +46,7 @@
 //        { ok: false, error: "no draft" }. The manual "log this post": records
 //        the composer the user last typed in on that page, as it is now.
 //   { kind: "exportHistory", format: "json" | "csv" } -> { ok: true, format, text }
-//        The whole history formatted by Rust (the popup's module has no store;
+//        The whole history formatted by Rust (the popup's module has no history code;
 //        the popup indents the JSON and saves the file).
 //   { kind: "repairHistory" }   -> { ok: true, problem, dropped, kept }
 //        Re-reads the history, writes back what Rust recovered and the
@@ -58,9 +58,9 @@
 //
 // History (storage.local, written only by the background, through one queue):
 //   HISTORY_KEY = { schema: 1, records: Record[] }; Record is defined in
-//   src/habits/record.rs (site, host, time, balance, fame, connection, cues,
+//   src/history/record.rs (site, host, time, balance, fame, connection, cues,
 //   stats, phrases, first_balance, text only if settings.history.store_text).
-//   HISTORY_SUMMARY_KEY = the Summary of src/habits/summary.rs, written in the
+//   HISTORY_SUMMARY_KEY = the Summary of src/history/summary.rs, written in the
 //   same storage.set as the history, so the popup reads kilobytes, not the
 //   whole history. A change of HISTORY_KEY without it (not written by the
 //   background) makes the background re-read, repair and summarise.

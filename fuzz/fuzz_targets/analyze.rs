@@ -19,7 +19,7 @@
 use libfuzzer_sys::fuzz_target;
 use rapport::analyzer::{user_rule_id, MAX_BYTES};
 use rapport::cli::BatchRecord;
-use rapport::habits::record::{parse_record, Record, SCHEMA_VERSION};
+use rapport::history::record::{parse_record, Record, SCHEMA_VERSION};
 use rapport::{
     lexicon, verdict, Analysis, Analyzer, Balance, Cue, NoticeKind, Options, Platform, Polarity,
 };

@@ -13,12 +13,12 @@
 use std::collections::HashSet;
 
 use libfuzzer_sys::fuzz_target;
-use rapport::habits::export;
-use rapport::habits::record::{
+use rapport::history::export;
+use rapport::history::record::{
     load, load_str, parse_record, update, Caps, Loaded, Problem, Record, MAX_PHRASES_PER_RECORD,
     MAX_PHRASE_CHARS, SCHEMA_VERSION,
 };
-use rapport::habits::Summary;
+use rapport::history::Summary;
 use serde_json::Value;
 
 /// Year 9999 in milliseconds. The background passes `Date.now()`, so the
@@ -48,7 +48,7 @@ fn caps(bytes: Option<&[u8]>) -> (i64, Caps) {
     )
 }
 
-/// Valid records, oldest first, ids unique: what every reader of the store assumes.
+/// Valid records, oldest first, ids unique: what every reader of the history assumes.
 fn check_records(records: &[Record]) {
     let mut ids = HashSet::new();
     for r in records {
@@ -111,13 +111,13 @@ fuzz_target!(|data: &[u8]| {
 
     let before = loaded.clone();
     let u = update(loaded, added.as_deref(), now, caps);
-    assert_eq!(u.store.schema, SCHEMA_VERSION);
+    assert_eq!(u.history.schema, SCHEMA_VERSION);
     assert_eq!(u.problem, before.problem);
     assert_eq!(u.dropped, before.dropped.len());
     assert_eq!(u.added.is_some(), added.is_some());
     assert_eq!(u.added == Some(false), u.rejected.is_some());
-    check_records(&u.store.records);
-    check_round_trip(&u.store.records);
+    check_records(&u.history.records);
+    check_round_trip(&u.history.records);
 
     let newer = matches!(before.problem, Some(Problem::NewerSchema { .. }));
     let new = added
@@ -127,7 +127,7 @@ fuzz_target!(|data: &[u8]| {
     assert_eq!(u.added == Some(true), new.is_some());
     if newer {
         // Left as the newer version wrote it.
-        assert_eq!(u.store.records, before.records);
+        assert_eq!(u.history.records, before.records);
         assert!(!u.write);
     } else {
         // The caps keep the newest posts within the age limit, in order.
@@ -139,9 +139,9 @@ fuzz_target!(|data: &[u8]| {
             all.retain(|r| r.time >= oldest);
         }
         let keep = all.len().min(caps.max_posts);
-        assert_eq!(u.store.records, all[all.len() - keep..]);
-        let changed = u.store.records.len() != before.records.len() || u.added == Some(true);
+        assert_eq!(u.history.records, all[all.len() - keep..]);
+        let changed = u.history.records.len() != before.records.len() || u.added == Some(true);
         assert_eq!(u.write, before.needs_rewrite || changed);
     }
-    let _ = Summary::compute(&u.store.records).report();
+    let _ = Summary::compute(&u.history.records).report();
 });

@@ -145,7 +145,7 @@ pub(crate) fn run(args: &mut Parser) -> Result<(), CliError> {
 /// in input order, oldest first) and the habit summary its popup shows, as
 /// JSON or, with `--text`, a report.
 fn print_summary(records: &[BatchRecord], inputs: &[Input], as_text: bool) -> Result<(), CliError> {
-    use crate::habits::{Record, Summary};
+    use crate::history::{Record, Summary};
     let history: Vec<Record> = records
         .iter()
         .zip(inputs)

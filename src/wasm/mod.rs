@@ -9,24 +9,24 @@
 //! - `popup` without `analyser`: `pkg/rapport_popup.js`, the popup's renderers
 //!   (the popup asks the background to analyse a draft);
 //! - `ui` without `analyser`: `pkg/rapport_ui.js`, the options page and the
-//!   history store the background loads on demand.
+//!   history the background loads on demand.
 
 mod alloc;
 #[cfg(feature = "analyser")]
 pub mod api;
+#[cfg(feature = "ui")]
+pub mod history;
 #[cfg(feature = "analyser")]
 mod json;
 #[cfg(feature = "analyser")]
 pub mod settings;
-#[cfg(feature = "ui")]
-pub mod store;
 #[cfg(any(feature = "analyser", feature = "ui"))]
 mod utf16;
 
 #[cfg(any(feature = "popup", feature = "ui"))]
 mod dom;
 #[cfg(feature = "popup")]
-pub mod habits;
+pub mod history_view;
 #[cfg(feature = "ui")]
 pub mod options_page;
 #[cfg(feature = "popup")]

@@ -172,12 +172,12 @@ pub fn render_popup(root: Element, platform: &str, actions: JsValue) -> Result<(
     append(&header, &el_text("p", "tagline", &t("popupTagline")));
     append(&root, &header);
 
-    // Filled by `render_habits` once popup.js has the history from the background.
-    let habits = el("section", "habits");
-    set_attr(&habits, "id", "habits");
-    set_attr(&habits, "aria-labelledby", "habits-heading");
-    append(&root, &habits);
-    // Outside the habits section, which re-renders when the history changes:
+    // Filled by `render_history` once popup.js has the history from the background.
+    let history = el("section", "history");
+    set_attr(&history, "id", "history");
+    set_attr(&history, "aria-labelledby", "history-heading");
+    append(&root, &history);
+    // Outside the history section, which re-renders when the history changes:
     // the outcome of "log the post in this tab" must survive that.
     let status = el("p", "muted history-status");
     set_attr(&status, "id", "history-status");

@@ -1,4 +1,4 @@
-// Publish detection for the posting-habits history: when the user publishes
+// Publish detection for the posting history: when the user publishes
 // from a composer the site's adapter declares, and the site confirms it by
 // clearing or closing the composer, the text goes to the background, which
 // analyses it and records the post. A post the site refused keeps its text,
@@ -171,7 +171,7 @@
 
   globalThis.RapportCore.feature({
     id: "publish",
-    doc: "Records a post in the habits history when the site confirms it was published, or when the user logs it",
+    doc: "Records a post in the history when the site confirms it was published, or when the user logs it",
     start(ctx) {
       if (!ctx.composers.length) return undefined;
       const d = detector(ctx);

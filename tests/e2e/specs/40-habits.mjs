@@ -11,7 +11,7 @@ import { FIXTURES } from "../lib/fixtures.mjs";
 import {
   captureDownloads, inExtension, openPopup, openPublishFixture, popupSummary, resetAll, SEEDED, SEEDED_EXPECTED,
   seedHistory, send, waitForPosts, storedHistory, storedKey, waitForRecords,
-} from "../lib/habits.mjs";
+} from "../lib/history.mjs";
 
 const ASKING = "Follow us for more and share this with 5 friends!!!";
 const CONNECTING = "What is the one tool you could not work without? Tell us below, we read every reply. Thanks to @ana for the idea!";

@@ -7,7 +7,7 @@ import path from "node:path";
 import { waitFor } from "../browsers.mjs";
 import { openFixture, waitForMarks } from "../lib/composer.mjs";
 import { FIXTURES } from "../lib/fixtures.mjs";
-import { axeViolations, openPopup, popupSummary, resetAll, SCREENSHOTS, SEEDED, seedHistory, waitForPosts } from "../lib/habits.mjs";
+import { axeViolations, openPopup, popupSummary, resetAll, SCREENSHOTS, SEEDED, seedHistory, waitForPosts } from "../lib/history.mjs";
 
 /** Dark mode through the driver where it can (Chromium); null where it cannot. */
 async function setScheme(page, scheme) {

@@ -7,7 +7,7 @@ import assert from "node:assert/strict";
 import { waitFor } from "../browsers.mjs";
 import { analyzeInBackground, focusComposer, openFixture, overlayState, pressCombo, sleep, waitForMarks } from "../lib/composer.mjs";
 import { FIXTURES } from "../lib/fixtures.mjs";
-import { axeViolations, inExtension, resetAll, send } from "../lib/habits.mjs";
+import { axeViolations, inExtension, resetAll, send } from "../lib/history.mjs";
 
 const DRAFT = "Follow us for more tips. What would you like us to cover next?";
 

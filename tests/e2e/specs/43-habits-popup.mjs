@@ -4,7 +4,7 @@
 import assert from "node:assert/strict";
 import { waitFor } from "../browsers.mjs";
 import { analyzeInBackground } from "../lib/composer.mjs";
-import { inExtension, openPopup, resetAll, SEEDED, seedHistory, waitForPosts } from "../lib/habits.mjs";
+import { inExtension, openPopup, resetAll, SEEDED, seedHistory, waitForPosts } from "../lib/history.mjs";
 
 export default [
   {

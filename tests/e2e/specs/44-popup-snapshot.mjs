@@ -4,7 +4,7 @@
 // ignored when it is unreadable.
 import assert from "node:assert/strict";
 import { waitFor } from "../browsers.mjs";
-import { inExtension, openPopup, resetAll, SEEDED, seedHistory, waitForPosts } from "../lib/habits.mjs";
+import { inExtension, openPopup, resetAll, SEEDED, seedHistory, waitForPosts } from "../lib/history.mjs";
 
 const SNAPSHOT_STORE = "rapport.popupSnapshot";
 
@@ -14,7 +14,7 @@ const opening = (page) => page.evaluate((store) => {
   return {
     snapshotAt: at("rapport:snapshot"), liveAt: at("rapport:shell"), inert: document.getElementById("root").inert,
     html: document.getElementById("root").innerHTML, saved: localStorage.getItem(store),
-    posts: document.getElementById("habits")?.dataset.posts ?? null,
+    posts: document.getElementById("history")?.dataset.posts ?? null,
   };
 }, SNAPSHOT_STORE);
 

@@ -5,7 +5,7 @@
 import assert from "node:assert/strict";
 import { FIXTURES } from "../lib/fixtures.mjs";
 import { analyzeInBackground, focusComposer, openFixture, overlayState, sleep, waitForMarks } from "../lib/composer.mjs";
-import { resetAll, send, storedHistory, waitForRecords } from "../lib/habits.mjs";
+import { resetAll, send, storedHistory, waitForRecords } from "../lib/history.mjs";
 import { waitFor } from "../browsers.mjs";
 
 const CONNECTING = "What is the one tool you could not work without? Tell us below, we read every reply. Thanks to @ana for the idea!";

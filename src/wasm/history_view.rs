@@ -1,6 +1,6 @@
 //! The habit summary in the popup. Rendering only: storage, downloads and
 //! messages stay in JavaScript, reached through the `actions` object's
-//! functions; the history functions the background calls are in `store`.
+//! functions; the history functions the background calls are in `history`.
 
 use gloo_events::EventListener;
 use wasm_bindgen::prelude::*;
@@ -9,7 +9,7 @@ use web_sys::Element;
 use js_sys::{Array, Reflect};
 
 use crate::analysis::{Balance, Cue};
-use crate::habits::summary::{
+use crate::history::summary::{
     Habit, Improved, PhraseCount, Rate, SiteSummary, Summary, Tip, TrendPoint, PERIOD_POSTS,
 };
 use crate::options::Platform;
@@ -359,10 +359,10 @@ pub fn summary_from_js(summary: &JsValue) -> Result<Summary, String> {
 
 /// Renders `summary` (the background's `Summary` object as stored, or
 /// undefined when there is none yet) into `root`. `notice` is the background's note about a repaired
-/// store (or null); `actions` has `exportHistory(format)`, `logActiveTab()`, `clear()`,
+/// history (or null); `actions` has `exportHistory(format)`, `logActiveTab()`, `clear()`,
 /// `setPaused(bool)` and `dismissNotice()`.
 #[wasm_bindgen]
-pub fn render_habits(
+pub fn render_history(
     root: Element,
     summary: JsValue,
     paused: bool,
@@ -377,8 +377,8 @@ pub fn render_habits(
     let posts = summary.as_ref().map_or(0, |s| s.posts);
     clear(&root);
     set_attr(&root, "data-posts", &posts.to_string());
-    let heading = el_text("h2", "", &t("habitsHeading"));
-    set_attr(&heading, "id", "habits-heading");
+    let heading = el_text("h2", "", &t("historyHeading"));
+    set_attr(&heading, "id", "history-heading");
     append(&root, &heading);
 
     if let Some(message) = notice_text(&notice) {
@@ -401,8 +401,8 @@ pub fn render_habits(
             sites_section(&root, summary);
         }
         None => {
-            let empty = el("div", "habits-empty");
-            append(&empty, &el_text("p", "", &t("habitsEmpty")));
+            let empty = el("div", "history-empty");
+            append(&empty, &el_text("p", "", &t("historyEmpty")));
             append(&empty, &el_text("p", "muted", &t("tipTryADraft")));
             append(&root, &empty);
         }
@@ -428,7 +428,7 @@ fn notice_box(message: &str, actions: &JsValue) -> Element {
 
 fn scope_and_tip(root: &Element, summary: &Summary) {
     let scope = t_with(
-        "habitsScope",
+        "historyScope",
         &[&summary.posts.to_string(), &PERIOD_POSTS.to_string()],
     );
     append(root, &el_text("p", "muted", &scope));

@@ -522,7 +522,7 @@ fn choose_tip(current: &[Record], rates: &[Rate]) -> Tip {
 mod tests {
     use super::*;
     use crate::analysis::Stats;
-    use crate::habits::record::{load, Phrase};
+    use crate::history::record::{load, Phrase};
 
     /// A post with the given cues (each once), you/we words and hashtags.
     fn post(
@@ -751,13 +751,13 @@ mod tests {
     #[test]
     fn seeded_history_matches_its_expected_summary() {
         let raw: serde_json::Value =
-            serde_json::from_str(include_str!("../../tests/data/habits-seeded.json")).unwrap();
+            serde_json::from_str(include_str!("../../tests/data/history-seeded.json")).unwrap();
         let loaded = load(Some(&raw));
         assert_eq!(loaded.problem, None);
         let summary = Summary::compute(&loaded.records);
         let expected_path = concat!(
             env!("CARGO_MANIFEST_DIR"),
-            "/tests/data/habits-seeded.expected.json"
+            "/tests/data/history-seeded.expected.json"
         );
         let actual = serde_json::to_value(&summary).unwrap();
         if std::env::var_os("RAPPORT_UPDATE_EXPECTED").is_some() {
@@ -823,7 +823,7 @@ mod tests {
     #[test]
     fn the_report_lists_every_section() {
         let raw: serde_json::Value =
-            serde_json::from_str(include_str!("../../tests/data/habits-seeded.json")).unwrap();
+            serde_json::from_str(include_str!("../../tests/data/history-seeded.json")).unwrap();
         let report = Summary::compute(&load(Some(&raw)).records).report();
         for needle in [
             "24 posts",

@@ -3,12 +3,12 @@
 
 use std::fmt::Write;
 
-use super::record::{format_rfc3339, Record, Store, SCHEMA_VERSION};
+use super::record::{format_rfc3339, History, Record, SCHEMA_VERSION};
 
-/// The store itself: importing it needs no conversion. Compact rather than
+/// The history itself: importing it needs no conversion. Compact rather than
 /// pretty: a second (pretty) serializer for every type would grow the wasm.
 pub fn to_json(records: &[Record]) -> String {
-    serde_json::to_string(&Store {
+    serde_json::to_string(&History {
         schema: SCHEMA_VERSION,
         records: records.to_vec(),
     })
@@ -82,7 +82,7 @@ fn cell(text: &str) -> String {
 mod tests {
     use super::*;
     use crate::analysis::{Balance, Cue, Stats};
-    use crate::habits::record::{load, Phrase};
+    use crate::history::record::{load, Phrase};
     use crate::options::Platform;
 
     fn record(text: Option<&str>) -> Record {

@@ -1,7 +1,7 @@
-//! One published post as the history store keeps it, and the loader that turns
+//! One published post as the history keeps it, and the loader that turns
 //! whatever `storage.local` holds into valid records.
 //!
-//! The loader never fails: a store written by an older version is migrated, a
+//! The loader never fails: a history written by an older version is migrated, a
 //! damaged or foreign value gives up only the parts that cannot be read, and
 //! what was dropped is reported so the popup can tell the user.
 
@@ -16,7 +16,7 @@ use crate::analysis::{Analysis, Balance, Cue, Stats};
 use crate::options::Platform;
 use crate::span::Span;
 
-/// The version of the store layout written by this build.
+/// The version of the history layout written by this build.
 pub const SCHEMA_VERSION: u32 = 1;
 
 /// At most this many fired phrases are kept per post: enough for the "most
@@ -35,7 +35,7 @@ pub struct Phrase {
 /// One published post.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Record {
-    /// Unique per post; the store drops a second record with the same id, so a
+    /// Unique per post; the history drops a second record with the same id, so a
     /// publish reported twice (button and shortcut) counts once.
     pub id: String,
     pub site: Platform,
@@ -157,7 +157,7 @@ impl Record {
 
 /// The value written under the history key.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Store {
+pub struct History {
     pub schema: u32,
     pub records: Vec<Record>,
 }
@@ -189,7 +189,7 @@ pub struct Loaded {
     pub dropped: Vec<Dropped>,
     pub problem: Option<Problem>,
     /// True when the stored value differs from `records` in the current
-    /// schema, so the background should write the repaired store back.
+    /// schema, so the background should write the repaired history back.
     pub needs_rewrite: bool,
 }
 
@@ -213,7 +213,7 @@ fn empty(problem: Option<Problem>) -> Loaded {
 }
 
 /// Reads the stored value from its JSON text (`""` when the key is absent).
-/// A store in the current schema is parsed straight into records. Anything
+/// A history in the current schema is parsed straight into records. Anything
 /// else (damaged, older, foreign) is split into its items first, each parsed
 /// on its own, so one bad record costs only itself. No `serde_json::Value` on
 /// the way: it would add tens of kilobytes to the wasm module.
@@ -234,13 +234,13 @@ pub fn load_str(raw: &str) -> Loaded {
         #[serde(borrow)]
         records: Vec<&'a RawValue>,
     }
-    if let Ok(store) = serde_json::from_str::<Current>(raw) {
-        if store.schema == u64::from(SCHEMA_VERSION) {
-            return finish(store.schema, store.records.into_iter().map(validate));
+    if let Ok(history) = serde_json::from_str::<Current>(raw) {
+        if history.schema == u64::from(SCHEMA_VERSION) {
+            return finish(history.schema, history.records.into_iter().map(validate));
         }
     }
-    let (schema, items) = if let Ok(store) = serde_json::from_str::<Items>(raw) {
-        (store.schema.unwrap_or(0), store.records)
+    let (schema, items) = if let Ok(history) = serde_json::from_str::<Items>(raw) {
+        (history.schema.unwrap_or(0), history.records)
     } else if let Ok(list) = serde_json::from_str::<Vec<&RawValue>>(raw) {
         // Unversioned: a bare list of records (schema 0).
         (0, list)
@@ -253,7 +253,7 @@ pub fn load_str(raw: &str) -> Loaded {
     )
 }
 
-/// De-duplicates, sorts and reports the parsed items of a store.
+/// De-duplicates, sorts and reports the parsed items of a history.
 fn finish(schema: u64, items: impl ExactSizeIterator<Item = Result<Record, String>>) -> Loaded {
     let mut records = Vec::with_capacity(items.len());
     let mut dropped = Vec::new();
@@ -477,7 +477,7 @@ pub fn apply_caps(records: &mut Vec<Record>, now_ms: i64, max_posts: usize, max_
     }
 }
 
-/// What the user allows the store to keep.
+/// What the user allows the history to keep.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Caps {
     pub max_posts: usize,
@@ -488,9 +488,9 @@ pub struct Caps {
 /// The outcome of one write to the history, for the background to act on.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Update {
-    /// The store to write back (when `write`) and to show.
-    pub store: Store,
-    /// Whether `store` differs from what was stored.
+    /// The history to write back (when `write`) and to show.
+    pub history: History,
+    /// Whether `history` differs from what was stored.
     pub write: bool,
     pub problem: Option<Problem>,
     pub dropped: usize,
@@ -540,7 +540,7 @@ pub fn update(loaded: Loaded, add: Option<&str>, now_ms: i64, caps: Caps) -> Upd
         write |= records.len() != before;
     }
     Update {
-        store: Store {
+        history: History {
             schema: SCHEMA_VERSION,
             records,
         },
@@ -609,7 +609,7 @@ mod tests {
     }
 
     #[test]
-    fn current_store_round_trips() {
+    fn current_history_round_trips() {
         let raw = json!({"schema": 1, "records": [good("a", 1_000_000_000_000), good("b", 1_000_000_000_001)]});
         let loaded = load(Some(&raw));
         assert_eq!(loaded.problem, None);
@@ -618,7 +618,7 @@ mod tests {
         let r = &loaded.records[0];
         assert_eq!(r.cue_count(Cue::Gratitude), 2);
         assert_eq!(r.first_balance, Some(Balance::Broadcasting));
-        let again = serde_json::to_value(Store {
+        let again = serde_json::to_value(History {
             schema: SCHEMA_VERSION,
             records: loaded.records.clone(),
         })
@@ -696,7 +696,7 @@ mod tests {
         assert_eq!(loaded.problem, None, "{:?}", loaded.dropped);
         assert!(
             loaded.needs_rewrite,
-            "migrated stores are written back in the current schema"
+            "migrated histories are written back in the current schema"
         );
         let [first, second] = &loaded.records[..] else {
             panic!("two records")
@@ -810,7 +810,7 @@ mod tests {
         );
         assert_eq!((u.added, u.write, u.dropped), (Some(true), true, 1));
         assert_eq!(u.problem, Some(Problem::DamagedRecords { dropped: 1 }));
-        let stored = serde_json::to_value(&u.store).unwrap();
+        let stored = serde_json::to_value(&u.history).unwrap();
         let again = update(
             load(Some(&stored)),
             Some(&good("b", 1_500_000_000_000).to_string()),
@@ -831,7 +831,7 @@ mod tests {
                     now,
                     caps,
                 )
-                .store,
+                .history,
             )
             .unwrap();
         }
@@ -849,7 +849,7 @@ mod tests {
     }
 
     #[test]
-    fn nothing_is_added_to_a_newer_store() {
+    fn nothing_is_added_to_a_newer_history() {
         let raw = json!({"schema": 2, "records": [good("a", 1_000_000_000_000)]});
         let u = update(
             load(Some(&raw)),
@@ -861,7 +861,7 @@ mod tests {
             },
         );
         assert_eq!(
-            (u.added, u.write, u.store.records.len()),
+            (u.added, u.write, u.history.records.len()),
             (Some(false), false, 1)
         );
     }

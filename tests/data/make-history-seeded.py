@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
-"""Writes habits-seeded.json: a 24-post history whose habit numbers are easy to
-count by hand (the Rust test in src/habits/summary.rs pins them).
+"""Writes history-seeded.json: a 24-post history whose habit numbers are easy to
+count by hand (the Rust test in src/history/summary.rs pins them).
 
 Posts 14-23 are the current period, 4-13 the previous one, 0-3 are older.
   open questions: current 14 16 18 20 (40%), previous 8 (10%)
@@ -64,6 +64,6 @@ for i in range(24):
     })
 
 here = os.path.dirname(os.path.abspath(__file__))
-with open(os.path.join(here, "habits-seeded.json"), "w") as f:
+with open(os.path.join(here, "history-seeded.json"), "w") as f:
     json.dump({"schema": 1, "records": records}, f, indent=1)
     f.write("\n")

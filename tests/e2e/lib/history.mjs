@@ -5,8 +5,8 @@ import path from "node:path";
 import { waitFor } from "../browsers.mjs";
 import { ROOT } from "../server.mjs";
 
-export const SEEDED = JSON.parse(fs.readFileSync(path.join(ROOT, "tests/data/habits-seeded.json"), "utf8"));
-export const SEEDED_EXPECTED = JSON.parse(fs.readFileSync(path.join(ROOT, "tests/data/habits-seeded.expected.json"), "utf8"));
+export const SEEDED = JSON.parse(fs.readFileSync(path.join(ROOT, "tests/data/history-seeded.json"), "utf8"));
+export const SEEDED_EXPECTED = JSON.parse(fs.readFileSync(path.join(ROOT, "tests/data/history-seeded.expected.json"), "utf8"));
 export const SCREENSHOTS = path.join(ROOT, "docs", "screenshots");
 
 /**
@@ -15,12 +15,12 @@ export const SCREENSHOTS = path.join(ROOT, "docs", "screenshots");
  * `fn` is sent as source and must not close over anything.
  */
 export async function inExtension(session, fn, ...args) {
-  if (!session.habitsPage || session.habitsPage.isClosed()) {
-    session.habitsPage = await session.openExtensionPage("popup.html");
-    await waitFor(() => session.habitsPage.evaluate(() => !!globalThis.RapportBrowser), { what: "the extension page" });
+  if (!session.extensionPage || session.extensionPage.isClosed()) {
+    session.extensionPage = await session.openExtensionPage("popup.html");
+    await waitFor(() => session.extensionPage.evaluate(() => !!globalThis.RapportBrowser), { what: "the extension page" });
   }
   // A string expression: evaluated by the driver, so the page's CSP (no eval) does not apply.
-  return session.habitsPage.evaluate(`(${fn.toString()})(globalThis.RapportBrowser.api, ...${JSON.stringify(args)})`);
+  return session.extensionPage.evaluate(`(${fn.toString()})(globalThis.RapportBrowser.api, ...${JSON.stringify(args)})`);
 }
 
 export const send = (session, message) => inExtension(session, (api, m) => api.runtime.sendMessage(m), message);
@@ -55,36 +55,36 @@ export async function waitForRecords(session, count, what = `${count} records`) 
 /** Opens the popup and waits for the habit summary to render. */
 export async function openPopup(session) {
   const page = await session.openExtensionPage("popup.html");
-  await waitFor(() => page.evaluate(() => document.body.dataset.ready === "true" && !!document.querySelector("#habits h2")), { what: "the popup" });
+  await waitFor(() => page.evaluate(() => document.body.dataset.ready === "true" && !!document.querySelector("#history h2")), { what: "the popup" });
   return page;
 }
 
 /** Waits until the popup shows a summary of `posts` posts (the background summarises a seeded history first). */
 export async function waitForPosts(page, posts) {
-  await waitFor(() => page.evaluate((n) => document.getElementById("habits")?.dataset.posts === String(n), posts), { what: `a summary of ${posts} posts` });
+  await waitFor(() => page.evaluate((n) => document.getElementById("history")?.dataset.posts === String(n), posts), { what: `a summary of ${posts} posts` });
 }
 
 /** Everything the popup shows of the summary, read from the rendered DOM. */
 export function popupSummary(page) {
   return page.evaluate(() => {
-    const habits = document.getElementById("habits");
+    const history = document.getElementById("history");
     const num = (v) => (v === undefined || v === null ? null : Number(v));
     return {
-      posts: num(habits.dataset.posts),
-      tip: habits.querySelector(".tip")?.dataset.tip ?? null,
-      trendPoints: habits.querySelectorAll("svg.trend circle").length,
-      trendBalances: [...habits.querySelectorAll("svg.trend circle")].map((c) => c.dataset.balance),
-      rates: Object.fromEntries([...habits.querySelectorAll("tr[data-habit]")].map((r) => {
+      posts: num(history.dataset.posts),
+      tip: history.querySelector(".tip")?.dataset.tip ?? null,
+      trendPoints: history.querySelectorAll("svg.trend circle").length,
+      trendBalances: [...history.querySelectorAll("svg.trend circle")].map((c) => c.dataset.balance),
+      rates: Object.fromEntries([...history.querySelectorAll("tr[data-habit]")].map((r) => {
         const cur = r.querySelector("td.num:not(.change)");
         const ch = r.querySelector("td.change");
         return [r.dataset.habit, { current: num(cur.dataset.value), change: num(ch.dataset.value), improved: ch.dataset.improved ?? null }];
       })),
-      improved: { improved: num(habits.querySelector(".improved")?.dataset.improved), tracked: num(habits.querySelector(".improved")?.dataset.tracked) },
-      phrases: [...habits.querySelectorAll("section.phrases li")].map((li) => ({ text: li.querySelector("q").textContent, count: Number(li.dataset.count) })),
-      sites: [...habits.querySelectorAll("tr[data-site]")].map((r) => ({ site: r.dataset.site, cells: [...r.querySelectorAll("td")].map((td) => Number(td.textContent)) })),
-      notice: habits.querySelector(".history-notice p")?.textContent ?? null,
-      empty: !!habits.querySelector(".habits-empty"),
-      paused: !!habits.querySelector(".paused-banner"),
+      improved: { improved: num(history.querySelector(".improved")?.dataset.improved), tracked: num(history.querySelector(".improved")?.dataset.tracked) },
+      phrases: [...history.querySelectorAll("section.phrases li")].map((li) => ({ text: li.querySelector("q").textContent, count: Number(li.dataset.count) })),
+      sites: [...history.querySelectorAll("tr[data-site]")].map((r) => ({ site: r.dataset.site, cells: [...r.querySelectorAll("td")].map((td) => Number(td.textContent)) })),
+      notice: history.querySelector(".history-notice p")?.textContent ?? null,
+      empty: !!history.querySelector(".history-empty"),
+      paused: !!history.querySelector(".paused-banner"),
     };
   });
 }

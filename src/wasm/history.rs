@@ -1,5 +1,5 @@
 //! The history functions the background calls: string in, string out, so the
-//! store's logic (schema migration, repair, caps, summary) stays in the pure
+//! history's logic (schema migration, repair, caps, summary) stays in the pure
 //! core and JavaScript only reads and writes `storage.local`.
 
 use serde::{Deserialize, Serialize};
@@ -7,9 +7,9 @@ use wasm_bindgen::prelude::*;
 
 use super::utf16::utf16_to_bytes;
 use crate::analysis::{Balance, Cue, Stats};
-use crate::habits::record::{load_str, Published, Record};
-use crate::habits::summary::Summary;
-use crate::habits::{export, update, Caps, Update};
+use crate::history::record::{load_str, Published, Record};
+use crate::history::summary::Summary;
+use crate::history::{export, update, Caps, Update};
 use crate::options::Platform;
 use crate::span::Span;
 
@@ -92,8 +92,8 @@ fn record_of(report: &str, now_ms: i64) -> Result<Record, String> {
 /// Loads the stored history (`raw`: its JSON text, or "" when absent), adds
 /// the record of `post` (a [`PostReport`] as JSON, or "") and applies the
 /// caps. Returns
-/// `{update: {store, write, problem, dropped, added, rejected}, summary}` as
-/// JSON: the background writes the store and the summary together, so the
+/// `{update: {history, write, problem, dropped, added, rejected}, summary}` as
+/// JSON: the background writes the history and the summary together, so the
 /// popup reads a few kilobytes instead of the whole history.
 #[wasm_bindgen]
 pub fn history_update(
@@ -133,7 +133,7 @@ pub fn history_update(
         }
         None => update(load_str(raw), None, now, caps),
     };
-    let summary = Summary::compute(&update.store.records);
+    let summary = Summary::compute(&update.history.records);
     serde_json::to_string(&Reply {
         update,
         summary,
