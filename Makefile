@@ -25,9 +25,9 @@ test: build
 	@./scripts/test.sh
 
 test-rust:
-	cargo fmt --check
-	cargo clippy --all-targets -- -D warnings
-	cargo test --release
+	cargo fmt --all --check
+	cargo clippy --workspace --all-targets --features rapport-web/popup,rapport-web/ui -- -D warnings
+	cargo test --workspace --release --features rapport-web/popup,rapport-web/ui
 
 test-wasm:
 	@./scripts/test-wasm.sh
@@ -67,7 +67,7 @@ fuzz:
 	@./scripts/fuzz.sh
 
 fmt:
-	cargo fmt
+	cargo fmt --all
 
 clean:
 	cargo clean

@@ -162,7 +162,7 @@ function serially(task) {
 }
 
 /**
- * What the history's Rust side builds a post's record from (src/wasm/history.rs
+ * What the history's Rust side builds a post's record from (web/src/history.rs
  * `PostReport`): the text, the analysis's reading of it, and where it was
  * published. The record's rules (which phrases, how long, which id) are Rust's.
  */

@@ -27,7 +27,7 @@ export RUSTFLAGS="-Zunstable-options -C target-cpu=mvp -C target-feature=+mutabl
 cargo_wasm() {
   RUSTC=/usr/bin/rustc RUSTDOC=/usr/bin/rustdoc RUSTC_BOOTSTRAP=1 \
   CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_LINKER=wasm-ld-19 \
-    /usr/bin/cargo build --lib --release --target wasm32-unknown-unknown --target-dir "$TARGET_DIR" \
+    /usr/bin/cargo build -p rapport-web --lib --release --target wasm32-unknown-unknown --target-dir "$TARGET_DIR" \
       -Zbuild-std=std,panic_abort -Zbuild-std-features=optimize_for_size -Zpanic-immediate-abort "$@"
 }
 
@@ -38,11 +38,11 @@ mkdir -p "$STAGE"
 # installs them from pkg/lexicon.json (written below by the native CLI from
 # the same lexicon, checked by a fingerprint), DESIGN.md.
 cargo_wasm --features external-lexicon
-cp "$OUT/rapport.wasm" "$STAGE/rapport.wasm"
+cp "$OUT/rapport_web.wasm" "$STAGE/rapport.wasm"
 cargo_wasm --no-default-features --features popup
-cp "$OUT/rapport.wasm" "$STAGE/rapport_popup.wasm"
+cp "$OUT/rapport_web.wasm" "$STAGE/rapport_popup.wasm"
 cargo_wasm --no-default-features --features ui
-cp "$OUT/rapport.wasm" "$STAGE/rapport_ui.wasm"
+cp "$OUT/rapport_web.wasm" "$STAGE/rapport_ui.wasm"
 
 rm -rf extension/pkg
 mkdir -p extension/pkg

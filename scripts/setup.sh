@@ -4,8 +4,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-WASM_BINDGEN_VERSION=$(sed -n 's/^wasm-bindgen = "=\([0-9.]*\)".*/\1/p' Cargo.toml)
-[ -n "$WASM_BINDGEN_VERSION" ] || { echo "setup: could not read the pinned wasm-bindgen version from Cargo.toml" >&2; exit 1; }
+WASM_BINDGEN_VERSION=$(sed -n 's/^wasm-bindgen = "=\([0-9.]*\)".*/\1/p' web/Cargo.toml)
+[ -n "$WASM_BINDGEN_VERSION" ] || { echo "setup: could not read the pinned wasm-bindgen version from web/Cargo.toml" >&2; exit 1; }
 
 want_apt=()
 # Installed means "install ok installed": `dpkg -s` also succeeds for a package

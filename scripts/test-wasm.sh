@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs the wasm-bindgen tests (tests/wasm.rs) in headless Chromium.
+# Runs the wasm-bindgen tests (web/tests/wasm.rs) in headless Chromium.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -21,10 +21,10 @@ export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner
 TARGET_DIR=target/wasm-test
 export RUSTFLAGS="-C target-cpu=mvp -C target-feature=+mutable-globals,+sign-ext,+nontrapping-fptoint,+bulk-memory"
 if rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown; then
-  cargo test --target wasm32-unknown-unknown --target-dir "$TARGET_DIR" --features popup,ui --test wasm
+  cargo test --target wasm32-unknown-unknown --target-dir "$TARGET_DIR" -p rapport-web --features popup,ui --test wasm
 else
   RUSTC=/usr/bin/rustc RUSTDOC=/usr/bin/rustdoc RUSTC_BOOTSTRAP=1 \
   CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_LINKER=wasm-ld-19 \
-    /usr/bin/cargo test --target wasm32-unknown-unknown --target-dir "$TARGET_DIR" --features popup,ui --test wasm \
+    /usr/bin/cargo test --target wasm32-unknown-unknown --target-dir "$TARGET_DIR" -p rapport-web --features popup,ui --test wasm \
       -Zbuild-std=std,panic_abort
 fi

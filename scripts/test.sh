@@ -14,9 +14,9 @@ stage() {
   echo "== $name passed in $((SECONDS - start)) s"
 }
 
-stage "cargo fmt" cargo fmt --check
-stage "cargo clippy" cargo clippy --all-targets --quiet -- -D warnings
-stage "native tests" cargo test --release --quiet
+stage "cargo fmt" cargo fmt --all --check
+stage "cargo clippy" cargo clippy --workspace --all-targets --features rapport-web/popup,rapport-web/ui --quiet -- -D warnings
+stage "native tests" cargo test --workspace --release --features rapport-web/popup,rapport-web/ui --quiet
 stage "wasm tests (headless Chromium)" ./scripts/test-wasm.sh
 stage "web-ext lint" ./scripts/lint-ext.sh
 stage "end-to-end (Chromium and Firefox)" node tests/e2e/run.mjs

@@ -665,24 +665,6 @@ mod tests {
     }
 
     #[test]
-    fn spans_convert_to_the_same_text_in_utf16() {
-        let text = "🔥👍🏽 Tag 3 friends 💛 and follow us for more! Thanks @añá \u{FFFD} buy now";
-        let a = analyze(text, &Options::default());
-        assert!(a.hints.len() >= 3, "{:?}", a.hints);
-        let mut offsets: Vec<u32> = a
-            .hints
-            .iter()
-            .flat_map(|h| [h.span.start() as u32, h.span.end() as u32])
-            .collect();
-        crate::utf16::bytes_to_utf16(text, &mut offsets);
-        let units: Vec<u16> = text.encode_utf16().collect();
-        for (h, pair) in a.hints.iter().zip(offsets.chunks(2)) {
-            let slice = String::from_utf16(&units[pair[0] as usize..pair[1] as usize]).unwrap();
-            assert_eq!(slice, h.span.slice(text), "{}", h.rule_id);
-        }
-    }
-
-    #[test]
     fn empty_text_is_neutral() {
         let a = analyze("", &Options::default());
         assert_eq!(a.balance, Balance::Neutral);

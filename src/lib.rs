@@ -1,19 +1,16 @@
 //! Rapport's core: finds fame-seeking and connection-seeking language in a
 //! social media draft, explains it, and scores the draft's balance.
 //!
-//! Pure Rust with no wasm or DOM dependency; `src/wasm/` (wasm32 only) is the
-//! thin binding layer for the browser extension.
+//! Pure Rust with no wasm or DOM dependency; the `rapport-web` crate (`web/`)
+//! is the thin binding layer for the browser extension.
 
 pub mod analysis;
 pub mod analyzer;
-#[cfg(not(target_arch = "wasm32"))]
+#[cfg(feature = "cli")]
 pub mod cli;
 pub mod error;
-#[cfg(not(target_arch = "wasm32"))]
 pub mod eval;
-#[cfg(not(target_arch = "wasm32"))]
 pub mod facts;
-#[cfg(not(target_arch = "wasm32"))]
 pub mod fit;
 pub mod history;
 pub mod lexicon;
@@ -32,17 +29,3 @@ pub use analyzer::{analyze, Analyzer};
 pub use error::{Error, ErrorKind};
 pub use options::{BrandProfile, Options, Platform};
 pub use span::Span;
-
-#[cfg(target_arch = "wasm32")]
-pub mod wasm;
-
-// The UTF-16 conversion belongs to the wasm layer but is pure, so native tests
-// (including the property tests) exercise the very same code.
-#[cfg(all(test, not(target_arch = "wasm32")))]
-#[path = "wasm/utf16.rs"]
-mod utf16;
-
-// The wasm allocator's bookkeeping is pure arithmetic, tested natively.
-#[cfg(all(test, not(target_arch = "wasm32")))]
-#[path = "wasm/alloc.rs"]
-mod alloc;

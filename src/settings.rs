@@ -2,7 +2,7 @@
 //! cleaning every stored, imported or saved value goes through
 //! ([`clean_settings`]), which keeps what is valid and says what it dropped,
 //! so one bad field never costs the user the rest. The background cleans with
-//! this code (through the analyser's module, `src/wasm/api.rs`), the options
+//! this code (through the analyser's module, `web/src/settings.rs`), the options
 //! page edits the result, and `rapport export-facts` gives JavaScript the
 //! defaults.
 

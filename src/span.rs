@@ -1,8 +1,8 @@
 //! Byte ranges into the analysed text.
 //!
-//! Inside Rust every span is a byte range of the UTF-8 text; the wasm layer
+//! Inside Rust every span is a byte range of the UTF-8 text; the wasm binding
 //! converts them to UTF-16 code units for JavaScript in one pass
-//! (`crate::utf16`).
+//! (`rapport_web::utf16`).
 
 use serde::Serialize;
 

@@ -24,10 +24,9 @@ use rapport::{
     lexicon, verdict, Analysis, Analyzer, Balance, Cue, NoticeKind, Options, Platform, Polarity,
 };
 
-// The wasm layer's byte-to-UTF-16 conversion is pure; fuzz the very code the
-// extension runs against the standard library's encoder.
-#[path = "../../src/wasm/utf16.rs"]
-mod utf16;
+// The wasm binding's byte-to-UTF-16 conversion is pure; fuzz the very code
+// the extension runs against the standard library's encoder.
+use rapport_web::utf16;
 
 /// Longest draft built by repetition: long enough for the length-dependent
 /// paths, short enough to keep the fuzzer fast. (A draft past

@@ -383,7 +383,7 @@ pub fn phrase_table() -> (&'static str, &'static [u32]) {
 /// What the extension's analyser, built without them, needs of the
 /// lexicon: each rule's texts (in the order of [`rules`]), the phrase table
 /// and the fingerprint that ties them to the build. Read by
-/// `src/wasm/api.rs` (`install_lexicon`).
+/// `web/src/api.rs` (`install_lexicon`).
 #[cfg(not(feature = "external-lexicon"))]
 pub fn export_json() -> String {
     let rules: Vec<serde_json::Value> = rules()

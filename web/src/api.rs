@@ -9,14 +9,15 @@ use std::cell::{Cell, RefCell};
 
 use wasm_bindgen::prelude::*;
 
-use crate::analysis::{Analysis, Balance, Cue, Hint, NoticeKind, Severity, Stats};
-use crate::lexicon;
-use crate::options::Options;
-use crate::settings::{clean_options, LeftOut};
-use crate::Analyzer;
+use rapport::analysis::{Analysis, Balance, Cue, Hint, NoticeKind, Severity, Stats};
+use rapport::lexicon;
+use rapport::options::Options;
+use rapport::settings::{clean_options, LeftOut};
+use rapport::Analyzer;
 
-use super::json::{push_json_list, push_json_opt, push_json_str};
-use super::utf16::bytes_to_utf16;
+use crate::json::{push_json_list, push_json_opt, push_json_str};
+use crate::settings::Js;
+use crate::utf16::bytes_to_utf16;
 
 #[wasm_bindgen(inline_js = r#"
 let RULES, CUES, POLARITIES, SEVERITIES, BALANCES, STAT_NAMES, INSTALLED;
@@ -160,10 +161,10 @@ fn extra_json(analysis: &Analysis) -> String {
         if !same(rule.map(|r| r.note), Some(&hint.note)) {
             field("note", Some(&hint.note));
         }
-        if suggestion.map_or(true, |s| !same(s, hint.suggestion.as_deref())) {
+        if suggestion.is_none_or(|s| !same(s, hint.suggestion.as_deref())) {
             field("suggestion", hint.suggestion.as_deref());
         }
-        if rule.map_or(true, |r| !same(r.replacement, hint.replacement.as_deref())) {
+        if rule.is_none_or(|r| !same(r.replacement, hint.replacement.as_deref())) {
             field("replacement", hint.replacement.as_deref());
         }
         if !fields.is_empty() {
@@ -239,7 +240,7 @@ fn options_from_js(value: &JsValue) -> Result<Options, String> {
         return Err("options must be an object".into());
     }
     let mut dropped = Vec::new();
-    let options = clean_options(value, &mut dropped);
+    let options = clean_options(&Js(value.clone()), &mut dropped);
     // The first problem is enough to point at the mistake.
     match dropped.first() {
         None => Ok(options),

@@ -14,10 +14,10 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlSelectElement, HtmlTextAreaElement};
 
-use crate::analysis::Balance;
-use crate::options::Platform;
+use rapport::analysis::Balance;
+use rapport::options::Platform;
 
-use super::dom::{append, clear, el, el_text, set_attr, t, t_with};
+use crate::dom::{append, clear, el, el_text, set_attr, t, t_with};
 
 /// Draws a labelled 0-100 meter.
 fn meter(label: &str, value: u8, class: &str) -> Element {

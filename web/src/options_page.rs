@@ -15,15 +15,15 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlInputElement, HtmlTextAreaElement};
 
-use crate::analysis::Cue;
-use crate::lexicon;
-use crate::options::Platform;
-use crate::settings::{
+use rapport::analysis::Cue;
+use rapport::lexicon;
+use rapport::options::Platform;
+use rapport::settings::{
     origin_of, set_site_enabled, site_enabled, site_hosts, Settings, MAX_AGE_DAYS_RANGE,
     MAX_POSTS_RANGE,
 };
 
-use super::dom::{append, call_action, clear, el, el_text, set_attr, t, t_with};
+use crate::dom::{append, call_action, clear, el, el_text, set_attr, t, t_with};
 
 /// The sites with an adapter and hosts of their own (Mastodon instances and
 /// any other site are added as extra sites).
@@ -132,6 +132,9 @@ fn button(parent: &Element, label: &str, action: &str) -> Element {
 /// after the row is gone. Focus moves to the next row's button, else the
 /// previous one, else the heading, so a keyboard user is never dropped on the
 /// page's start.
+/// What turning an item of an [`OffList`] back on does, given its value and name.
+type OnEnable = Rc<dyn Fn(&str, &str)>;
+
 struct OffList {
     class: &'static str,
     heading_key: &'static str,
@@ -142,12 +145,7 @@ struct OffList {
 }
 
 impl OffList {
-    fn render(
-        &self,
-        parent: &Element,
-        items: &[(String, String, String)],
-        on_enable: Rc<dyn Fn(&str, &str)>,
-    ) {
+    fn render(&self, parent: &Element, items: &[(String, String, String)], on_enable: OnEnable) {
         let heading = el_text("h3", "", &t(self.heading_key));
         let heading_id = format!("{}-heading", self.class);
         set_attr(&heading, "id", &heading_id);

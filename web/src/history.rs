@@ -5,13 +5,13 @@
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
 
-use super::utf16::utf16_to_bytes;
-use crate::analysis::{Balance, Cue, Stats};
-use crate::history::record::{load_str, Published, Record};
-use crate::history::summary::Summary;
-use crate::history::{export, update, Caps, Update};
-use crate::options::Platform;
-use crate::span::Span;
+use crate::utf16::utf16_to_bytes;
+use rapport::analysis::{Balance, Cue, Stats};
+use rapport::history::record::{load_str, Published, Record};
+use rapport::history::summary::Summary;
+use rapport::history::{export, update, Caps, Update};
+use rapport::options::Platform;
+use rapport::span::Span;
 
 /// A published post as the background reports it: the text, the analysis's
 /// reading of it with each hint's cue and UTF-16 span, and where it was

@@ -1,4 +1,4 @@
-//! The binding layer: the only module that knows about wasm-bindgen, web-sys
+//! The binding layer: the only crate that knows about wasm-bindgen, web-sys
 //! and JavaScript. It converts byte spans to UTF-16 code units (in `utf16`,
 //! one pass per analysis) and renders the extension pages.
 //!
@@ -11,6 +11,9 @@
 //! - `ui` without `analyser`: `pkg/rapport_ui.js`, the options page and the
 //!   history the background loads on demand.
 
+// The allocator replaces the global one in the wasm only; its bookkeeping is
+// pure arithmetic, unit-tested natively.
+#[cfg(any(test, target_arch = "wasm32"))]
 mod alloc;
 #[cfg(feature = "analyser")]
 pub mod api;
@@ -20,8 +23,7 @@ pub mod history;
 mod json;
 #[cfg(feature = "analyser")]
 pub mod settings;
-#[cfg(any(feature = "analyser", feature = "ui"))]
-mod utf16;
+pub mod utf16;
 
 #[cfg(any(feature = "popup", feature = "ui"))]
 mod dom;

@@ -1,7 +1,6 @@
 //! Converts byte offsets into UTF-16 code-unit offsets, all in one pass, and
 //! back for the spans JavaScript reports.
 
-#[cfg(any(test, feature = "analyser"))]
 /// Maps each offset of `offsets` (byte offsets on char boundaries of `text`, in
 /// any order) to its UTF-16 code-unit offset, in place, walking `text` once.
 pub fn bytes_to_utf16(text: &str, offsets: &mut [u32]) {
@@ -20,7 +19,6 @@ pub fn bytes_to_utf16(text: &str, offsets: &mut [u32]) {
     }
 }
 
-#[cfg(any(test, feature = "ui"))]
 /// The byte offset of each UTF-16 offset of `units` (in any order), in
 /// place, walking `text` once: `None` for one past the text or inside a
 /// surrogate pair, which no span the analyser gave can have.
@@ -50,7 +48,6 @@ pub fn utf16_to_bytes(text: &str, units: &[u32]) -> Vec<Option<usize>> {
 /// pair). Counted eight bytes at a time (SWAR) because the span conversion
 /// walks the whole text on every keystroke, and decoding char by char was
 /// most of its cost.
-#[cfg(any(test, feature = "analyser"))]
 #[inline]
 pub(crate) fn utf16_len(bytes: &[u8]) -> u32 {
     const HIGH: u64 = 0x8080_8080_8080_8080;
@@ -113,6 +110,24 @@ mod tests {
                     "{a}..{b}"
                 );
             }
+        }
+    }
+
+    #[test]
+    fn spans_convert_to_the_same_text_in_utf16() {
+        let text = "🔥👍🏽 Tag 3 friends 💛 and follow us for more! Thanks @añá \u{FFFD} buy now";
+        let a = rapport::analyze(text, &rapport::Options::default());
+        assert!(a.hints.len() >= 3, "{:?}", a.hints);
+        let mut offsets: Vec<u32> = a
+            .hints
+            .iter()
+            .flat_map(|h| [h.span.start() as u32, h.span.end() as u32])
+            .collect();
+        bytes_to_utf16(text, &mut offsets);
+        let units: Vec<u16> = text.encode_utf16().collect();
+        for (h, pair) in a.hints.iter().zip(offsets.chunks(2)) {
+            let slice = String::from_utf16(&units[pair[0] as usize..pair[1] as usize]).unwrap();
+            assert_eq!(slice, h.span.slice(text), "{}", h.rule_id);
         }
     }
 }

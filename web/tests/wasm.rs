@@ -4,8 +4,8 @@
 #![cfg(target_arch = "wasm32")]
 
 use js_sys::{JsString, Reflect};
-use rapport::wasm::api::analyze;
-use rapport::wasm::popup::render_popup;
+use rapport_web::api::analyze;
+use rapport_web::popup::render_popup;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
 
@@ -71,7 +71,7 @@ fn cleaned_settings_are_the_cores_in_serdes_shape() {
         r#"{"options":{"platform":"linkedin","profile":{"names":["Acme \"Co\" \\ ☕"],"handles":[3]}},"nudge":true}"#,
         r#"{"options":{"platform":"myspace"},"extra_sites":["https://a.example","ftp://b"],"history":{"max_posts":50,"max_age_days":0,"store_text":"yes","paused":true}}"#,
     ] {
-        let js = rapport::wasm::settings::clean_settings(js_sys::JSON::parse(raw).unwrap());
+        let js = rapport_web::settings::clean_settings(js_sys::JSON::parse(raw).unwrap());
         let text = String::from(js_sys::JSON::stringify(&js).unwrap());
         let from_js: serde_json::Value = serde_json::from_str(&text).unwrap();
         let mut dropped = Vec::new();
@@ -225,9 +225,9 @@ mod habits {
     use std::cell::RefCell;
     use std::rc::Rc;
 
-    use rapport::wasm::history::history_update;
-    use rapport::wasm::history_view::render_history;
-    use rapport::wasm::options_page::render_options;
+    use rapport_web::history::history_update;
+    use rapport_web::history_view::render_history;
+    use rapport_web::options_page::render_options;
     use wasm_bindgen::closure::Closure;
     use wasm_bindgen::{JsCast, JsValue};
     use wasm_bindgen_test::*;
@@ -351,9 +351,9 @@ mod habits {
     fn the_popup_reads_the_stored_summary_exactly_as_serde_wrote_it() {
         use rapport::history::record::load_str;
         use rapport::history::summary::{Summary, Tip};
-        use rapport::wasm::history_view::summary_from_js;
+        use rapport_web::history_view::summary_from_js;
 
-        let records = load_str(include_str!("data/history-seeded.json")).records;
+        let records = load_str(include_str!("../../tests/data/history-seeded.json")).records;
         assert!(records.len() > 20);
         let as_stored =
             |s: &Summary| js_sys::JSON::parse(&serde_json::to_string(s).unwrap()).unwrap();

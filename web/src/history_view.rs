@@ -8,13 +8,13 @@ use web_sys::Element;
 
 use js_sys::{Array, Reflect};
 
-use crate::analysis::{Balance, Cue};
-use crate::history::summary::{
+use rapport::analysis::{Balance, Cue};
+use rapport::history::summary::{
     Habit, Improved, PhraseCount, Rate, SiteSummary, Summary, Tip, TrendPoint, PERIOD_POSTS,
 };
-use crate::options::Platform;
+use rapport::options::Platform;
 
-use super::dom::{append, call_action, clear, document, el, el_text, set_attr, t, t_with};
+use crate::dom::{append, call_action, clear, document, el, el_text, set_attr, t, t_with};
 
 fn button(label: &str, class: &str) -> Element {
     let b = el_text("button", class, label);

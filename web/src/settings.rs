@@ -5,33 +5,38 @@
 
 use wasm_bindgen::prelude::*;
 
-use crate::settings::{clean_settings as clean, Loose, Settings};
+use rapport::settings::{clean_settings as clean, Loose, Settings};
 
-use super::json::{push_json_list, push_json_str};
+use crate::json::{push_json_list, push_json_str};
 
-impl Loose for JsValue {
+/// A JavaScript value read as the core's [`Loose`] value.
+pub(crate) struct Js(pub JsValue);
+
+impl Loose for Js {
     fn field(&self, name: &str) -> Option<Self> {
-        if !self.is_object() {
+        if !self.0.is_object() {
             return None;
         }
-        js_sys::Reflect::get(self, &JsValue::from_str(name))
+        js_sys::Reflect::get(&self.0, &JsValue::from_str(name))
             .ok()
             .filter(|v| !v.is_undefined() && !v.is_null())
+            .map(Js)
     }
     fn is_object(&self) -> bool {
-        self.is_object() && !js_sys::Array::is_array(self)
+        self.0.is_object() && !js_sys::Array::is_array(&self.0)
     }
     fn string(&self) -> Option<String> {
-        self.as_string()
+        self.0.as_string()
     }
     fn boolean(&self) -> Option<bool> {
-        self.as_bool()
+        self.0.as_bool()
     }
     fn number(&self) -> Option<f64> {
-        self.as_f64()
+        self.0.as_f64()
     }
     fn items(&self) -> Option<Vec<Self>> {
-        js_sys::Array::is_array(self).then(|| js_sys::Array::from(self).iter().collect())
+        js_sys::Array::is_array(&self.0)
+            .then(|| js_sys::Array::from(&self.0).iter().map(Js).collect())
     }
 }
 
@@ -45,7 +50,7 @@ extern "C" {
 #[wasm_bindgen]
 pub fn clean_settings(raw: JsValue) -> JsValue {
     let mut dropped = Vec::new();
-    let settings = clean(&raw, &mut dropped);
+    let settings = clean(&Js(raw), &mut dropped);
     let dropped: Vec<String> = dropped.iter().map(ToString::to_string).collect();
     let mut out = String::with_capacity(256);
     out.push_str("{\"settings\":");
