@@ -290,7 +290,7 @@ pub fn grapheme_count_reference(text: &str) -> usize {
     chars
 }
 
-#[cfg(all(test, not(target_arch = "wasm32")))]
+#[cfg(test)]
 mod tests {
     use proptest::prelude::*;
 
