@@ -334,10 +334,7 @@ fn boolean<V: Loose>(
     default: bool,
     dropped: &mut Vec<LeftOut>,
 ) -> bool {
-    let Some(v) = raw.field(name) else {
-        return default;
-    };
-    v.boolean().unwrap_or_else(|| {
+    scalar(raw, name, default, Loose::boolean).unwrap_or_else(|| {
         drop_field(dropped, field, Why::NotTrueOrFalse);
         default
     })
@@ -352,16 +349,29 @@ fn bounded<V: Loose>(
     default: u32,
     dropped: &mut Vec<LeftOut>,
 ) -> u32 {
-    let Some(v) = raw.field(name) else {
-        return default;
-    };
     let (min, max) = (*range.start(), *range.end());
-    match v.number() {
-        Some(n) if n.fract() == 0.0 && n >= f64::from(min) && n <= f64::from(max) => n as u32,
-        _ => {
-            drop_field(dropped, field, Why::OutOfBounds { min, max });
-            default
-        }
+    let whole_in_range = |v: &V| {
+        v.number()
+            .filter(|n| n.fract() == 0.0 && *n >= f64::from(min) && *n <= f64::from(max))
+            .map(|n| n as u32)
+    };
+    scalar(raw, name, default, whole_in_range).unwrap_or_else(|| {
+        drop_field(dropped, field, Why::OutOfBounds { min, max });
+        default
+    })
+}
+
+/// The field `name` read by `read`: `Some(default)` when it is absent,
+/// `None` when it is there but `read` refuses it (the caller reports why).
+fn scalar<V: Loose, T>(
+    raw: &V,
+    name: &str,
+    default: T,
+    read: impl Fn(&V) -> Option<T>,
+) -> Option<T> {
+    match raw.field(name) {
+        None => Some(default),
+        Some(v) => read(&v),
     }
 }
 

@@ -151,19 +151,22 @@ fn a_megabyte_paste_is_analysed_without_panicking() {
 /// meets both well-formed and damaged fields.
 fn loose_json() -> impl Strategy<Value = serde_json::Value> {
     use serde_json::{json, Value};
+    const KEYS: [&str; 12] = [
+        "options",
+        "platform",
+        "profile",
+        "names",
+        "disabled_rules",
+        "paused_sites",
+        "extra_sites",
+        "nudge",
+        "history",
+        "max_posts",
+        "max_age_days",
+        "paused",
+    ];
     let key = prop_oneof![
-        Just("options".to_string()),
-        Just("platform".to_string()),
-        Just("profile".to_string()),
-        Just("names".to_string()),
-        Just("disabled_rules".to_string()),
-        Just("paused_sites".to_string()),
-        Just("extra_sites".to_string()),
-        Just("nudge".to_string()),
-        Just("history".to_string()),
-        Just("max_posts".to_string()),
-        Just("max_age_days".to_string()),
-        Just("paused".to_string()),
+        prop::sample::select(&KEYS[..]).prop_map(String::from),
         "[a-z_]{1,8}",
     ];
     let leaf = prop_oneof![
