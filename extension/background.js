@@ -123,33 +123,73 @@ async function analyzeText(text, platform) {
 // content scripts as the built-in ones, registered at run time for the origins
 // whose optional permission was granted.
 const EXTRA_SITES_SCRIPT = "rapport-extra-sites";
+// Firefox's getManifest() gives absolute moz-extension: URLs, which registerContentScripts refuses.
+const relative = (files = []) => files.map((f) => f.replace(/^[a-z-]+:\/\/[^/]+\//, ""));
+/** The manifest's content scripts: { matches, js, css } with paths relative to the extension. */
+function contentScripts() {
+  const { matches, js, css } = api.runtime.getManifest().content_scripts[0];
+  return { matches, js: relative(js), css: relative(css) };
+}
+
+/** The match patterns of the sites the user added whose host permission is granted. */
+async function grantedExtraSites() {
+  const granted = new Set((await api.permissions.getAll()).origins || []);
+  return settings.extra_sites.map((o) => `${o}/*`).filter((m) => granted.has(m) || granted.has("https://*/*"));
+}
+
+/**
+ * A registration, and an install or update, covers the pages loaded from
+ * then on: the tabs already open on `matches` get the content scripts now,
+ * so nobody has to reload. (Injected twice, the content script keeps its
+ * first copy; a copy whose extension was reloaded or updated gives way.)
+ */
+async function startInOpenTabs(matches) {
+  if (!matches.length) return;
+  const { js, css } = contentScripts();
+  for (const tab of await api.tabs.query({ url: matches }).catch(() => [])) {
+    const target = { tabId: tab.id };
+    await api.scripting.insertCSS({ target, files: css }).catch(() => {});
+    await api.scripting.executeScript({ target, files: js }).catch((e) => console.debug("Rapport: could not start in an open tab", e));
+  }
+}
+
 let extraSitesSync = Promise.resolve();
 function syncExtraSites() {
   extraSitesSync = extraSitesSync.then(async () => {
     if (!api.scripting?.registerContentScripts) return;
-    const granted = new Set((await api.permissions.getAll()).origins || []);
-    const matches = settings.extra_sites.map((o) => `${o}/*`).filter((m) => granted.has(m) || granted.has("https://*/*"));
+    const matches = await grantedExtraSites();
     const existing = await api.scripting.getRegisteredContentScripts({ ids: [EXTRA_SITES_SCRIPT] });
     if (existing.length) await api.scripting.unregisterContentScripts({ ids: [EXTRA_SITES_SCRIPT] });
     if (!matches.length) return;
-    // Firefox's getManifest() gives absolute moz-extension: URLs, which registerContentScripts refuses.
-    const relative = (files = []) => files.map((f) => f.replace(/^[a-z-]+:\/\/[^/]+\//, ""));
-    const { js, css } = api.runtime.getManifest().content_scripts[0];
-    await api.scripting.registerContentScripts([{ id: EXTRA_SITES_SCRIPT, matches, js: relative(js), css: relative(css), runAt: "document_idle" }]);
-    // A registration covers pages loaded from now on: tabs already open on a
-    // site just added get the scripts now, so nobody has to reload. (Injected
-    // twice, the content script keeps its first copy.)
+    const { js, css } = contentScripts();
+    await api.scripting.registerContentScripts([{ id: EXTRA_SITES_SCRIPT, matches, js, css, runAt: "document_idle" }]);
     const before = new Set(existing[0]?.matches ?? []);
-    const added = matches.filter((m) => !before.has(m));
-    if (!added.length) return;
-    for (const tab of await api.tabs.query({ url: added }).catch(() => [])) {
-      const target = { tabId: tab.id };
-      await api.scripting.insertCSS({ target, files: relative(css) }).catch(() => {});
-      await api.scripting.executeScript({ target, files: relative(js) }).catch((e) => console.debug("Rapport: could not start in an open tab", e));
-    }
+    await startInOpenTabs(matches.filter((m) => !before.has(m)));
   }).catch((e) => console.error("Rapport: could not register the content scripts for added sites", e));
   return extraSitesSync;
 }
+
+// Chromium starts no content script in the tabs already open when the
+// extension is installed, and after an update (or a reload) the copies
+// there belong to the old extension: orphaned, they end themselves
+// (content/core.js). Firefox starts the manifest's scripts in open tabs by
+// itself; the copy injected here then finds that one alive and keeps it.
+// The host permissions for the manifest's sites are what lets tabs.query
+// see those tabs and executeScript run there.
+api.runtime.onInstalled.addListener(({ reason }) => {
+  if (reason !== "install" && reason !== "update") return;
+  settingsReady
+    .then(async () => {
+      if (!api.scripting?.executeScript) return;
+      // After the registration: both browsers drop it on an update (measured
+      // on a reload), so it has just started the added sites' open tabs, and
+      // the second injection there finds that copy alive. Where a browser
+      // kept it, this is what starts them.
+      await extraSitesSync;
+      await startInOpenTabs([...contentScripts().matches, ...(await grantedExtraSites())]);
+    })
+    .catch((e) => console.error("Rapport: could not start in the open tabs", e));
+});
 
 // The history. The background is its only writer and runs every change
 // through this queue, so posts published in many tabs at once each land: no

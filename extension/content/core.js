@@ -4,14 +4,28 @@
 // feature (content/features/, one per file) registered here as
 //   { id, doc, start(ctx) -> the feature's API (optional) }
 // and started, in the manifest's order, each time the core starts on the
-// site. ctx.signal aborts when the user pauses the site or the developer
-// setting starts the overlay afresh; everything a feature starts must end
-// with it (ctx.listen and ctx.subscribe do that by themselves).
+// site. ctx.signal aborts when the user pauses the site, the developer
+// setting starts the overlay afresh, or the extension that started this copy
+// is gone (reloaded, updated or removed: see retire()); everything a feature
+// starts must end with it (ctx.listen and ctx.subscribe do that by
+// themselves). A feature may also have
+//   sweep() -> removes what a dead copy of it left in the page
+// which runs once before the core first starts on a page (see boot()).
 // content/main.js boots the core once every feature has registered.
 (() => {
-  if (globalThis.RapportCore) return; // injected twice (static and run-time registration)
+  const previous = globalThis.RapportCore;
+  if (previous) {
+    // Injected twice by the live extension (static and run-time
+    // registration, or the background starting the scripts in open tabs
+    // after an update): the running copy stays. A copy without alive() is
+    // older than this check and cannot be told to end, so it stays too.
+    if (typeof previous.alive !== "function" || previous.alive()) return;
+    // The copy in this world belongs to an extension that has since been
+    // reloaded or updated: it ends, and this one takes the page over.
+    previous.retire();
+  }
 
-  const { api } = globalThis.RapportBrowser;
+  const { api, alive } = globalThis.RapportBrowser;
   const { PORT_COMPOSER, SETTINGS_KEY, Kinds, hintUnpacker } = globalThis.RapportProtocol;
   const { TextModel } = globalThis.RapportTextModel;
 
@@ -33,12 +47,25 @@
   // read; normal use writes none of them.
   const DEV_KEY = "dev";
   const EVENTS = ["activate", "draw", "detach", "settings"];
+  // Dispatched on the document by a copy starting on the page. A copy of a
+  // reloaded or updated extension may still be running there, in another
+  // world (Chromium starts the new scripts in a new isolated world and
+  // leaves the old ones running without a runtime), where no global of this
+  // one reaches it: DOM events do. Every copy that hears it checks its own
+  // runtime and ends if that is gone. Any page can dispatch it too, which
+  // costs a live copy one property read. Every version must keep the name.
+  const LIFECYCLE_EVENT = "rapport-lifecycle";
+  // A port also disconnects when the background merely stops; an orphaned
+  // copy loses its runtime some time after its ports disconnect (under a
+  // second, measured), so it looks again this much later.
+  const ORPHAN_CHECK_MS = 5000;
 
   const features = [];
   let adapter = null;
   let run = null; // see start()
   let dev = { paint: "auto", shadowMode: "closed", mirrorState: false };
   let settings = null; // the stored settings, as last read
+  let retired = false; // the extension is gone: this copy never starts again
   // Composer root -> ComposerSession. Kept across restarts: a resumed site
   // finds its drafts' sessions (and what was ignored in them) again.
   const sessions = new WeakMap();
@@ -153,9 +180,10 @@
           // A port whose background stopped before its disconnect arrived: a new one wakes it.
           this.port = null;
           if (attempt === 1) {
-            // The extension was updated or removed under this page: nothing can answer any more.
             this.inFlight = false;
             console.debug("Rapport: the analyser is unreachable", e);
+            // The extension was updated or removed under this page: nothing can answer any more.
+            checkAlive();
           }
         }
       }
@@ -175,6 +203,10 @@
         if (this.port === port) this.onMessage(msg);
       });
       port.onDisconnect.addListener(() => {
+        // The extension going (reload, update, removal) disconnects every
+        // port before it takes the runtime away: look now, and once more later.
+        if (!checkAlive()) return;
+        checkAliveLater();
         if (this.port !== port) return;
         this.port = null;
         // A stopped background takes the port with it; the next request wakes it.
@@ -236,7 +268,11 @@
 
     close() {
       clearTimeout(this.watchdog);
-      this.port?.disconnect();
+      try {
+        this.port?.disconnect();
+      } catch {
+        // The port of a runtime that is gone.
+      }
       this.port = null;
     }
   }
@@ -255,6 +291,7 @@
   }
 
   function activate(root, label) {
+    if (!checkAlive()) return null;
     let s = sessions.get(root);
     if (!s) {
       s = new ComposerSession(root, label);
@@ -299,6 +336,7 @@
       /** Marks an element as the extension's own: focus there is not the user's composer. */
       ownElement: (el) => r.own.push(el),
       use: (id) => r.apis.get(id),
+      send,
     };
   }
 
@@ -332,6 +370,7 @@
   }
 
   function start() {
+    if (retired) return;
     const controller = new AbortController();
     run = {
       controller, composers: [], publish: [], fold: 0, active: null, own: [], hintFilters: [], apis: new Map(),
@@ -377,21 +416,71 @@
     };
     if (Object.keys(next).every((k) => next[k] === dev[k])) return;
     dev = Object.freeze(next);
-    if (run) {
+    if (run && !retired) {
       stop();
       start();
     }
   }
 
+  /**
+   * runtime.sendMessage for features: a send that fails because the
+   * extension is gone ends this copy (and still rejects).
+   */
+  async function send(msg) {
+    try {
+      return await api.runtime.sendMessage(msg);
+    } catch (e) {
+      checkAlive();
+      throw e;
+    }
+  }
+
+  function onStorageChanged(changes, area) {
+    if (area !== "local") return;
+    if (changes[DEV_KEY]) applyDev(changes[DEV_KEY].newValue);
+    if (changes[SETTINGS_KEY]) applySettings(changes[SETTINGS_KEY].newValue);
+  }
+
+  /** Whether this copy's extension is still there; when it is not, this copy ends (retire). */
+  function checkAlive() {
+    if (!retired && !alive()) retire();
+    return !retired;
+  }
+
+  let laterCheck = 0;
+  function checkAliveLater() {
+    if (!laterCheck) laterCheck = setTimeout(() => { laterCheck = 0; checkAlive(); }, ORPHAN_CHECK_MS);
+  }
+
+  /**
+   * Ends this copy for good: its extension was reloaded, updated or removed,
+   * so it can never be answered again, and what it drew would stay on the
+   * page, dead. Everything goes through the run's signal, as for a pause:
+   * the overlay and all it holds, the highlights, listeners and observers.
+   */
+  function retire() {
+    if (retired) return;
+    retired = true;
+    stop();
+    document.removeEventListener(LIFECYCLE_EVENT, checkAlive);
+    try {
+      api.storage?.onChanged.removeListener(onStorageChanged);
+    } catch {
+      // The runtime is gone, and its listeners with it.
+    }
+  }
+
   function boot() {
-    if (adapter) return;
+    if (adapter || !checkAlive()) return;
     adapter = globalThis.RapportAdapters.pick(location, document);
     if (!adapter) return;
-    api.storage.onChanged.addListener((changes, area) => {
-      if (area !== "local") return;
-      if (changes[DEV_KEY]) applyDev(changes[DEV_KEY].newValue);
-      if (changes[SETTINGS_KEY]) applySettings(changes[SETTINGS_KEY].newValue);
-    });
+    // A copy left by a reloaded or updated extension ends now if it still
+    // runs (Chromium); what a copy that was stopped outright left behind
+    // (Firefox) is removed by each feature's sweep.
+    document.dispatchEvent(new Event(LIFECYCLE_EVENT));
+    for (const f of features) f.sweep?.();
+    document.addEventListener(LIFECYCLE_EVENT, checkAlive);
+    api.storage.onChanged.addListener(onStorageChanged);
     api.storage.local.get([SETTINGS_KEY, DEV_KEY]).then((stored) => {
       applyDev(stored[DEV_KEY]);
       applySettings(stored[SETTINGS_KEY]);
@@ -405,9 +494,14 @@
         if (typeof def[key] !== "string" || !def[key]) throw new Error(`Rapport feature is missing ${key}`);
       }
       if (typeof def.start !== "function") throw new Error(`Rapport feature ${def.id} needs start()`);
+      if (def.sweep !== undefined && typeof def.sweep !== "function") throw new Error(`Rapport feature ${def.id}: sweep must be a function`);
       if (!features.some((f) => f.id === def.id)) features.push(Object.freeze(def));
     },
     features: () => features.slice(),
     boot,
+    /** Whether the extension that started this copy is still there (a second injection keeps a live copy). */
+    alive: () => !retired && alive(),
+    /** Ends this copy: a new injection found its extension gone. */
+    retire,
   });
 })();

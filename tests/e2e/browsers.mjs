@@ -263,6 +263,32 @@ export async function launch(kind, { extensionDir, hosts, recordRequests = true,
 }
 
 /**
+ * launch() with a copy of the extension whose manifest also asks for
+ * `origins` at install (host_permissions), which Chromium grants to an
+ * unpacked extension without the prompt of permissions.request that
+ * headless automation cannot answer. close() removes the copy too.
+ */
+export async function launchWithHostsGranted(kind, { extensionDir, origins, ...options }) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "rapport-hosts-granted-"));
+  const remove = () => fs.rmSync(dir, { recursive: true, force: true });
+  fs.cpSync(extensionDir, dir, { recursive: true });
+  const manifestPath = path.join(dir, "manifest.json");
+  const manifest = JSON.parse(fs.readFileSync(manifestPath, "utf8"));
+  manifest.host_permissions = [...(manifest.host_permissions ?? []), ...origins];
+  fs.writeFileSync(manifestPath, JSON.stringify(manifest, null, 2));
+  let session;
+  try {
+    session = await launch(kind, { extensionDir: dir, ...options });
+  } catch (e) {
+    remove();
+    throw e;
+  }
+  const close = session.close.bind(session);
+  session.close = async () => { await close(); remove(); };
+  return session;
+}
+
+/**
  * Runs `expression` in Firefox's browser window (chrome scope), reachable over
  * WebDriver BiDi because the test Firefox starts with --remote-allow-system-access.
  */

@@ -4,7 +4,6 @@
 // shadow root (in the top layer), and is reachable by keyboard: opened by
 // the shortcut it takes focus, Escape closes it and returns to the editor.
 (() => {
-  const { api } = globalThis.RapportBrowser;
   const { Kinds } = globalThis.RapportProtocol;
   const { t, applyReplacement } = globalThis.RapportUI;
 
@@ -151,12 +150,12 @@
     contains(node) { return this.el.contains(node); }
   }
 
-  async function changeSettings(mutate) {
-    const reply = await api.runtime.sendMessage({ kind: Kinds.GET_SETTINGS });
+  async function changeSettings(ctx, mutate) {
+    const reply = await ctx.send({ kind: Kinds.GET_SETTINGS });
     if (!reply?.ok) return;
     const next = structuredClone(reply.settings);
     mutate(next);
-    await api.runtime.sendMessage({ kind: Kinds.SET_SETTINGS, settings: next });
+    await ctx.send({ kind: Kinds.SET_SETTINGS, settings: next });
   }
 
   /** What the card's buttons do; `selection` holds the editor's selection to give back when the card closes. */
@@ -177,13 +176,13 @@
       },
       disableRule(hint) {
         getCard().close(true);
-        changeSettings((st) => {
+        changeSettings(ctx, (st) => {
           if (!st.options.disabled_rules.includes(hint.rule_id)) st.options.disabled_rules.push(hint.rule_id);
         }).catch((e) => console.debug("Rapport: could not turn off the rule", e));
       },
       pauseSite() {
         getCard().close(true);
-        changeSettings((st) => {
+        changeSettings(ctx, (st) => {
           if (!st.paused_sites.includes(ctx.site)) st.paused_sites.push(ctx.site);
         }).catch((e) => console.debug("Rapport: could not pause the site", e));
       },

@@ -15,6 +15,9 @@
   const { hasCustomHighlights } = globalThis.RapportBrowser;
   const { FIELD_STYLE_PROPS, MARK_COLOURS } = globalThis.RapportConstants;
   const t = (key, subs) => globalThis.RapportBrowser.api.i18n.getMessage(key, subs) || key;
+  const HOST_TAG = "rapport-overlay";
+  // Names in the page's one highlight registry (styled by highlights.css); -dark where the composer's text is light.
+  const HIGHLIGHTS = { fame: "rapport-fame", connection: "rapport-connection", fameDark: "rapport-fame-dark", connectionDark: "rapport-connection-dark" };
 
   const STYLE = `
     :host { all: initial; }
@@ -90,7 +93,7 @@
       this.highlightApi = hasCustomHighlights && paint !== "boxes";
       this.mirrorState = mirrorState;
       this.drawn = 0;
-      this.host = document.createElement("rapport-overlay");
+      this.host = document.createElement(HOST_TAG);
       // The host is ours; its style only keeps it out of the page's layout and pointer path.
       this.host.style.cssText = "position:fixed;inset:0;width:auto;height:auto;margin:0;padding:0;border:0;background:transparent;overflow:visible;pointer-events:none;z-index:2147483647;color-scheme:normal";
       if (typeof this.host.showPopover === "function") this.host.setAttribute("popover", "manual");
@@ -236,8 +239,8 @@
     }
 
     paintHighlights() {
-      const fameName = this.dark ? "rapport-fame-dark" : "rapport-fame";
-      const connName = this.dark ? "rapport-connection-dark" : "rapport-connection";
+      const fameName = this.dark ? HIGHLIGHTS.fameDark : HIGHLIGHTS.fame;
+      const connName = this.dark ? HIGHLIGHTS.connectionDark : HIGHLIGHTS.connection;
       const fame = new Highlight();
       const conn = new Highlight();
       for (const { hint, range } of this.ranges) (hint.polarity === "fame" ? fame : conn).add(range);
@@ -480,6 +483,15 @@
       ctx.subscribe("detach", (s) => overlay.detach(s));
       ctx.signal.addEventListener("abort", () => overlay.destroy());
       return overlay;
+    },
+    // A copy of an extension that was reloaded or updated and stopped
+    // outright (Firefox) could not destroy its overlay: the host stays on
+    // the page with its gauge, and its highlights in the registry. No live
+    // copy of this extension runs in another world, so whatever is there
+    // is a dead copy's.
+    sweep() {
+      for (const host of document.querySelectorAll(HOST_TAG)) host.remove();
+      if (hasCustomHighlights) for (const name of Object.values(HIGHLIGHTS)) CSS.highlights.delete(name);
     },
   });
 })();

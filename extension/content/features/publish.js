@@ -59,7 +59,7 @@
     }
 
     function send(text, firstText, manual) {
-      return api.runtime.sendMessage({
+      return ctx.send({
         kind: Kinds.RECORD_POST,
         id: crypto.randomUUID(),
         text,
@@ -166,7 +166,8 @@
       return true; // answered asynchronously
     };
     api.runtime.onMessage.addListener(onMessage);
-    ctx.signal.addEventListener("abort", () => api.runtime.onMessage.removeListener(onMessage));
+    // An orphaned copy (its extension reloaded or removed) has no runtime left to remove it from.
+    ctx.signal.addEventListener("abort", () => api.runtime?.onMessage.removeListener(onMessage));
   }
 
   globalThis.RapportCore.feature({

@@ -6,10 +6,8 @@
 // generic adapter. Until then, nothing runs on those hosts.
 import assert from "node:assert/strict";
 import { FIXTURES } from "../lib/fixtures.mjs";
-import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
-import { launch } from "../browsers.mjs";
+import { launchWithHostsGranted } from "../browsers.mjs";
 import { ROOT } from "../server.mjs";
 import { focusComposer, openFixture, overlayState, resetSettings, sendFromExtension, sleep, waitForMarks } from "../lib/composer.mjs";
 
@@ -81,17 +79,8 @@ async function addedSites(session, grant) {
  * asks for the test hosts at install (host_permissions), which Chromium
  * grants to an unpacked extension without a prompt.
  */
-async function chromiumWithHostsGranted(server, origins) {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "rapport-hosts-granted-"));
-  fs.cpSync(path.join(ROOT, "extension"), dir, { recursive: true });
-  const manifestPath = path.join(dir, "manifest.json");
-  const manifest = JSON.parse(fs.readFileSync(manifestPath, "utf8"));
-  manifest.host_permissions = origins;
-  fs.writeFileSync(manifestPath, JSON.stringify(manifest, null, 2));
-  const session = await launch("chromium", { extensionDir: dir, hosts: server.hosts });
-  const close = session.close.bind(session);
-  session.close = async () => { await close(); fs.rmSync(dir, { recursive: true, force: true }); };
-  return session;
+function chromiumWithHostsGranted(server, origins) {
+  return launchWithHostsGranted("chromium", { extensionDir: path.join(ROOT, "extension"), origins, hosts: server.hosts });
 }
 
 export default [
