@@ -82,16 +82,20 @@ pub struct PlatformFacts {
 /// character limit, hashtag norm.
 #[rustfmt::skip]
 const PLATFORM_FACTS: [PlatformFacts; 9] = [
-    facts("x", "X", &["x.com", "twitter.com"], &["x.com", "twitter.com"], 280, 2),
+    // mobile.x.com serves the same app, laid out for narrow screens
+    // (docs/site-dom-evidence.md, X).
+    facts("x", "X", &["x.com", "twitter.com", "mobile.x.com"], &["x.com", "twitter.com"], 280, 2),
     facts("bluesky", "Bluesky", &["bsky.app"], &["bsky.app"], 300, 2),
     // Mastodon has no hosts of its own: its instances are added as extra
     // sites, and its adapter recognises the app by its page.
     facts("mastodon", "Mastodon", &[], &[], 500, 5),
     facts("threads", "Threads", &["www.threads.net", "www.threads.com"], &["threads.net", "threads.com"], 500, 1),
     facts("linkedin", "LinkedIn", &["www.linkedin.com"], &["linkedin.com"], 3_000, 5),
-    facts("facebook", "Facebook", &["www.facebook.com"], &["facebook.com"], 63_206, 2),
+    // m.facebook.com serves another DOM (docs/site-dom-evidence.md, Hosts):
+    // its composers get the generic path.
+    facts("facebook", "Facebook", &["www.facebook.com", "web.facebook.com", "m.facebook.com"], &["facebook.com"], 63_206, 2),
     facts("instagram", "Instagram", &["www.instagram.com"], &["instagram.com"], 2_200, 5),
-    facts("reddit", "Reddit", &["www.reddit.com", "old.reddit.com"], &["reddit.com"], 40_000, 0),
+    facts("reddit", "Reddit", &["www.reddit.com", "old.reddit.com", "sh.reddit.com"], &["reddit.com"], 40_000, 0),
     // Any other field the user enabled: no limit, and the most lenient of
     // the common hashtag norms.
     facts("generic", "this site", &[], &[], 0, 5),
