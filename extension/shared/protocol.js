@@ -45,6 +45,10 @@
 //        through tabs.sendMessage) -> the background's recordPost reply, or
 //        { ok: false, error: "no draft" }. The manual "log this post": records
 //        the composer the user last typed in on that page, as it is now.
+//   { kind: "runCommand", command } (background -> every frame of the
+//        active tab, for a keyboard command) -> { ok: true, done }
+//        command: COMMANDS.nextHint | COMMANDS.applyFix; the frame the user
+//        types in acts (done: whether there was a hint to act on).
 //   { kind: "exportHistory", format: "json" | "csv" } -> { ok: true, format, text }
 //        The whole history formatted by Rust (the popup's module has no history code;
 //        the popup indents the JSON and saves the file).
@@ -155,6 +159,9 @@
       DISMISS_HISTORY_NOTICE: "dismissHistoryNotice",
       SET_RECORDING: "setRecording",
       LOG_ACTIVE_DRAFT: "logActiveDraft",
+      RUN_COMMAND: "runCommand",
     }),
+    // The manifest's "commands" (keyboard shortcuts the user can rebind).
+    COMMANDS: Object.freeze({ nextHint: "next-hint", applyFix: "apply-fix" }),
   });
 })();
