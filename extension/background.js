@@ -143,11 +143,11 @@ async function grantedExtraSites() {
  * so nobody has to reload. (Injected twice, the content script keeps its
  * first copy; a copy whose extension was reloaded or updated gives way.)
  */
-async function startInOpenTabs(matches) {
+async function startInOpenTabs(matches, { allFrames = false } = {}) {
   if (!matches.length) return;
   const { js, css } = contentScripts();
   for (const tab of await api.tabs.query({ url: matches }).catch(() => [])) {
-    const target = { tabId: tab.id };
+    const target = { tabId: tab.id, allFrames };
     await api.scripting.insertCSS({ target, files: css }).catch(() => {});
     await api.scripting.executeScript({ target, files: js }).catch((e) => console.debug("Rapport: could not start in an open tab", e));
   }
@@ -162,9 +162,12 @@ function syncExtraSites() {
     if (existing.length) await api.scripting.unregisterContentScripts({ ids: [EXTRA_SITES_SCRIPT] });
     if (!matches.length) return;
     const { js, css } = contentScripts();
-    await api.scripting.registerContentScripts([{ id: EXTRA_SITES_SCRIPT, matches, js, css, runAt: "document_idle" }]);
+    // Every frame, and the frames without a URL of their own (about:blank,
+    // srcdoc) of a page the user added: classic rich-text editors (TinyMCE,
+    // CKEditor 4) edit the body of such a frame.
+    await api.scripting.registerContentScripts([{ id: EXTRA_SITES_SCRIPT, matches, js, css, runAt: "document_idle", allFrames: true, matchOriginAsFallback: true }]);
     const before = new Set(existing[0]?.matches ?? []);
-    await startInOpenTabs(matches.filter((m) => !before.has(m)));
+    await startInOpenTabs(matches.filter((m) => !before.has(m)), { allFrames: true });
   }).catch((e) => console.error("Rapport: could not register the content scripts for added sites", e));
   return extraSitesSync;
 }
@@ -186,7 +189,8 @@ api.runtime.onInstalled.addListener(({ reason }) => {
       // the second injection there finds that copy alive. Where a browser
       // kept it, this is what starts them.
       await extraSitesSync;
-      await startInOpenTabs([...contentScripts().matches, ...(await grantedExtraSites())]);
+      await startInOpenTabs(contentScripts().matches);
+      await startInOpenTabs(await grantedExtraSites(), { allFrames: true });
     })
     .catch((e) => console.error("Rapport: could not start in the open tabs", e));
 });

@@ -45,6 +45,18 @@
   // mirrors what each pass drew on the overlay host's data attributes (the
   // marks and their boxes, the balance, the gauge's place), which the tests
   // read; normal use writes none of them.
+  // The site a frame belongs to: its own host, or for a frame without a URL
+  // of its own (about:blank, srcdoc: a classic rich-text editor's frame on a
+  // site the user added) the host of the page that made it, whose origin it
+  // inherits.
+  const SITE = (() => {
+    if (location.hostname) return location.hostname;
+    try {
+      return new URL(self.origin).hostname;
+    } catch {
+      return "";
+    }
+  })();
   const DEV_KEY = "dev";
   const EVENTS = ["activate", "draw", "detach", "settings"];
   // Dispatched on the document by a copy starting on the page. A copy of a
@@ -316,7 +328,7 @@
     const { signal } = r.controller;
     return {
       adapter,
-      site: location.hostname,
+      site: SITE,
       signal,
       dev,
       settings: () => settings,
@@ -419,7 +431,7 @@
 
   function applySettings(raw) {
     settings = raw ?? null;
-    const paused = Array.isArray(raw?.paused_sites) && raw.paused_sites.includes(location.hostname);
+    const paused = Array.isArray(raw?.paused_sites) && raw.paused_sites.includes(SITE);
     if (paused) stop();
     else if (!run) start();
     else {

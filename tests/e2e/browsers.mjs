@@ -300,3 +300,20 @@ export async function evaluateInFirefoxChrome(session, expression) {
   if (reply.result.type !== "success") throw new Error(`chrome-scope evaluation failed: ${JSON.stringify(reply.result)}`);
   return reply.result.result.value;
 }
+
+/** Grants optional host permissions the way the options page does: permissions.request inside a real click. */
+export async function grantFromExtensionPage(session, origins) {
+  const page = await session.openExtensionPage("popup.html");
+  await page.evaluate((o) => {
+    const api = globalThis.browser?.runtime ? globalThis.browser : globalThis.chrome;
+    globalThis.__granted = null;
+    document.addEventListener("click", () => { api.permissions.request({ origins: o }).then((g) => { globalThis.__granted = g; }, (e) => { globalThis.__granted = String(e); }); }, { once: true, capture: true });
+  }, origins);
+  await page.mouse.click(5, 5);
+  for (let i = 0; i < 50; i++) {
+    const g = await page.evaluate(() => globalThis.__granted);
+    if (g !== null) return g;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return null;
+}

@@ -7,28 +7,11 @@
 import assert from "node:assert/strict";
 import { FIXTURES } from "../lib/fixtures.mjs";
 import path from "node:path";
-import { launchWithHostsGranted } from "../browsers.mjs";
+import { grantFromExtensionPage, launchWithHostsGranted } from "../browsers.mjs";
 import { ROOT } from "../server.mjs";
 import { focusComposer, openFixture, overlayState, resetSettings, sendFromExtension, sleep, waitForMarks } from "../lib/composer.mjs";
 
 const DRAFT = "Follow us for more!!! Thanks to Maria for the idea. What do you think?";
-
-/** Grants optional host permissions the way the options page does: permissions.request inside a real click. */
-async function grantFromExtensionPage(session, origins) {
-  const page = await session.openExtensionPage("popup.html");
-  await page.evaluate((o) => {
-    const api = globalThis.browser?.runtime ? globalThis.browser : globalThis.chrome;
-    globalThis.__granted = null;
-    document.addEventListener("click", () => { api.permissions.request({ origins: o }).then((g) => { globalThis.__granted = g; }, (e) => { globalThis.__granted = String(e); }); }, { once: true, capture: true });
-  }, origins);
-  await page.mouse.click(5, 5);
-  for (let i = 0; i < 50; i++) {
-    const g = await page.evaluate(() => globalThis.__granted);
-    if (g !== null) return g;
-    await sleep(100);
-  }
-  return null;
-}
 
 /**
  * The added-sites scenario: nothing runs on a Mastodon instance or another
