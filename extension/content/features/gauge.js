@@ -4,7 +4,9 @@
 // arrow keys (or n/p) move between the entries, Enter activates one, Escape
 // closes the list and returns to the editor.
 //
-// The gauge never covers the text. It sits inside the composer's corner
+// The gauge never covers the text, nor the site's own controls around the
+// composer (its Post button above all: a click meant for it would hit the
+// gauge and nothing would be published). It sits inside the composer's corner
 // while the text leaves that corner free; when the text reaches it, it
 // shrinks to a dot and the count, and when that is covered too it moves just
 // outside the composer (to its right, else below, else above). It stays where
@@ -55,10 +57,45 @@
 
   const intersects = (a, b) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
 
+  // What a user may click or focus on the site.
+  const CONTROLS = 'button, [role="button"], a[href], input:not([type="hidden"]), select, textarea, [contenteditable="true"]';
+  // The site's controls change (a Post button appears once there is text):
+  // looked up again at most this often; their boxes are read at every pass.
+  const CONTROLS_TTL_MS = 1000;
+  // Without a form or dialog around the composer, the controls this many
+  // levels up count as its own.
+  const CONTROL_SCOPE_LEVELS = 4;
+
+  /**
+   * The boxes of the site's controls around the composer `root`: those in
+   * its form or dialog (else a few levels up), and the adapter's publish
+   * buttons, but not the composer itself nor what holds it.
+   */
+  function siteControls(ctx) {
+    let cache = { root: null, at: -Infinity, els: [] };
+    const scopeOf = (root) => {
+      const around = root.closest('form, dialog, [role="dialog"]');
+      if (around) return around;
+      let el = root;
+      for (let i = 0; i < CONTROL_SCOPE_LEVELS && el.parentElement; i++) el = el.parentElement;
+      return el;
+    };
+    return (root) => {
+      const now = performance.now();
+      if (cache.root !== root || now - cache.at > CONTROLS_TTL_MS) {
+        const els = new Set(scopeOf(root).querySelectorAll(CONTROLS));
+        if (ctx.publishButtons.length) for (const b of root.getRootNode().querySelectorAll(ctx.publishButtons.join(","))) els.add(b);
+        cache = { root, at: now, els: [...els].filter((el) => !el.contains(root) && !root.contains(el)) };
+      }
+      return cache.els.map((el) => el.getBoundingClientRect()).filter((r) => r.width > 0 && r.height > 0);
+    };
+  }
+
   class Gauge {
     /** `logActive()`: records the active draft as published (the publish feature's), resolving to the background's reply. */
-    constructor(overlay, { onOpenHint, onClose, logActive }) {
+    constructor(overlay, { onOpenHint, onClose, logActive, controls }) {
       this.overlay = overlay;
+      this.controls = controls;
       this.onOpenHint = onOpenHint;
       this.onClose = onClose;
       this.logActive = logActive;
@@ -154,18 +191,21 @@
       };
     }
 
-    /** Where the gauge goes: where it was while that stays free of text, else the first free place. */
+    /** Where the gauge goes: where it was while that stays free of text and controls, else the first free place. */
     chooseSpot(s, box) {
       const spots = this.spots(box);
-      const text = this.overlay.textRects;
-      const free = (name) => {
+      const controls = this.controls(s.root);
+      const clearOf = (rects) => (name) => {
         const p = spots[name];
         if (!p) return false;
         const r = { left: p.left - CLEAR, top: p.top - CLEAR, right: p.left + p.width + CLEAR, bottom: p.top + HEIGHT + CLEAR };
-        return !text.some((t) => intersects(r, t));
+        return !rects.some((t) => intersects(r, t));
       };
+      const free = clearOf([...this.overlay.textRects, ...controls]);
       let name = s.model.text.trim() ? this.spotOf.get(s) : null;
-      if (!name || !free(name)) name = SPOTS.find(free) || "inside-compact";
+      // Where every place is taken, covering text is the lesser harm: a
+      // covered control would take a click meant for the site.
+      if (!name || !free(name)) name = SPOTS.find(free) || SPOTS.find(clearOf(controls)) || "inside-compact";
       this.spotOf.set(s, name);
       return { name, ...spots[name] };
     }
@@ -327,6 +367,7 @@
         onOpenHint: (hint) => card.show(hint, { focus: true, via: "list" }),
         onClose: () => card.actions.close(),
         logActive: publish && (() => publish.logActive()),
+        controls: siteControls(ctx),
       });
     },
   });
