@@ -18,7 +18,12 @@
   // New feed: div[data-view-name="comment-box"] > [data-testid="ui-core-tiptap-text-editor-wrapper"]
   // > div.tiptap.ProseMirror[contenteditable] [LB] [TH] [LRP]. No child
   // combinators: the aria-label sits on the editable or on a div around it [TH].
-  const COMMENT_TIPTAP = '[data-view-name="comment-box"] [contenteditable="true"], [data-testid="ui-core-tiptap-text-editor-wrapper"] [contenteditable="true"]';
+  // The commentBox- component keys wrap them too [IDX 66909197240].
+  const COMMENT_TIPTAP = [
+    '[data-view-name="comment-box"] [contenteditable="true"]',
+    '[data-testid="ui-core-tiptap-text-editor-wrapper"] [contenteditable="true"]',
+    '[componentkey^="commentBox-"] [contenteditable="true"]',
+  ].join(", ");
   // Single-post pages keep Quill comment boxes [TH utils-v1].
   const COMMENT_QUILL = ".comments-comment-box .ql-editor, .comments-comment-texteditor .ql-editor";
   // Post (share box), comment and reply submits, new and old feed [LB] [TH].

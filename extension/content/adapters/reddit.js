@@ -36,6 +36,8 @@
   const COMMENT = [
     'shreddit-composer [contenteditable="true"]',
     "shreddit-markdown-composer",
+    // The other composer, whose contenteditable is in its own shadow root [RE].
+    "shreddit-simple-composer",
     "comment-composer-host faceplate-textarea-input",
     ".usertext-edit textarea",
     'textarea[aria-label="Add a comment"]',
@@ -47,6 +49,7 @@
   // button[name=submit] and a comment's .usertext-buttons button.save [RA].
   const PUBLISH = [
     'shreddit-composer button[type="submit"]',
+    'shreddit-simple-composer button[type="submit"]',
     'button[slot="submit-button"]',
     "r-post-form-submit-button",
     '[post-action-type="submit"]',

@@ -65,6 +65,16 @@ export default [
     done: published(1),
   }),
   composerCase({
+    name: "comment in shreddit-simple-composer (contenteditable in its shadow root)",
+    host: "www.reddit.com",
+    url: "/r/fixtures/comments/rapport/?mode=simple",
+    open: openComposer,
+    path: "shreddit-simple-composer >>> [contenteditable]",
+    paint: "boxes",
+    publish: 'shreddit-simple-composer button[slot="submit-button"]',
+    done: published(1),
+  }),
+  composerCase({
     name: "post form body (submit inside r-post-form-submit-button's shadow root)",
     host: "www.reddit.com",
     url: "/r/fixtures/submit/",
