@@ -7,8 +7,8 @@
 // share box's Dismiss -> Discard records nothing.
 import assert from "node:assert/strict";
 import { waitFor } from "../browsers.mjs";
-import { resetSettings } from "../lib/composer.mjs";
-import { applyAndUndo, checkHints, expectNoRecord, expectOneRecord, focusDeep, openPage, resetAll } from "../lib/shadow.mjs";
+import { analyzeInBackground, editorText, resetSettings, sameRects, sendFromExtension, waitForMarks } from "../lib/composer.mjs";
+import { applyAndUndo, checkHints, deepTextRects, expectNoRecord, expectOneRecord, focusDeep, openPage, resetAll } from "../lib/shadow.mjs";
 
 const HOST = "www.linkedin.com";
 const SHARE_EDITOR = '#interop-outlet >>> [data-test-modal-id="sharebox"] .ql-editor';
@@ -102,6 +102,54 @@ export default [
       const frame = page.frames().find((f) => f.url().includes("/preload/"));
       assert.ok(frame, "the page has its preload frame");
       assert.equal(await frame.evaluate(() => document.querySelector("rapport-overlay")), null, "nothing of Rapport in the preload frame");
+      await page.close();
+    },
+  },
+  {
+    name: "linkedin share box: the editor scrolling inside the shadow tree moves the boxes with the words",
+    timeout: 60_000,
+    async run({ session }) {
+      await resetSettings(session);
+      const page = await openShareBox(session);
+      await focusDeep(page, SHARE_EDITOR);
+      for (let i = 0; i < 8; i++) {
+        await page.keyboard.type(`Line ${i} of a long post, nothing to see here.`);
+        await page.keyboard.press("Enter");
+      }
+      await page.keyboard.type("Follow us for more and smash that like button!!!");
+      const text = await editorText(page);
+      const analysis = await analyzeInBackground(session, text, "linkedin");
+      const follow = analysis.hints.find((h) => text.slice(h.start, h.end).startsWith("Follow"));
+      assert.ok(follow, "the last line has a hint");
+      const words = text.slice(follow.start, follow.end);
+      const drawnAt = async () => (await waitForMarks(page, (st) => st.hints === analysis.hints.length, "the hints")).marks.find((m) => m.rule_id === follow.rule_id).rects;
+      const scrolled = await page.evaluate(() => {
+        const editor = document.getElementById("interop-outlet").shadowRoot.querySelector(".ql-editor");
+        const before = editor.scrollTop;
+        editor.scrollTop = before > 20 ? before - 20 : before + 20;
+        return { before, after: editor.scrollTop, scrollHeight: editor.scrollHeight, clientHeight: editor.clientHeight };
+      });
+      assert.ok(scrolled.before !== scrolled.after, `the editor scrolls: ${JSON.stringify(scrolled)}`);
+      await waitFor(async () => sameRects(await drawnAt(), await deepTextRects(page, SHARE_EDITOR, words)), { what: `the box of "${words}" to follow the editor's scroll` })
+        .catch(async (e) => { throw new Error(`${e.message}: drawn ${JSON.stringify(await drawnAt())}, words ${JSON.stringify(await deepTextRects(page, SHARE_EDITOR, words))}`); });
+      await page.close();
+    },
+  },
+  {
+    name: "linkedin share box: focused when the core starts (a site resumed), its draft is drawn without a keystroke",
+    timeout: 60_000,
+    async run({ session }) {
+      await resetSettings(session);
+      const page = await openShareBox(session);
+      await focusDeep(page, SHARE_EDITOR);
+      await page.keyboard.type("Follow us for more and share this with 5 friends!!!");
+      await waitForMarks(page, (st) => st.hints > 0, "hints in the share box");
+      const { settings } = await sendFromExtension(session, { kind: "getSettings" });
+      await sendFromExtension(session, { kind: "setSettings", settings: { ...settings, paused_sites: [HOST] } });
+      await waitFor(() => page.evaluate(() => !document.querySelector("rapport-overlay")), { what: "the paused site's overlay to go" });
+      await resetSettings(session);
+      // No focus or input event comes now: the core finds the focused composer inside the shadow root itself.
+      await waitForMarks(page, (st) => st.hints > 0 && st.platform === "linkedin", "the resumed core to draw the focused share box");
       await page.close();
     },
   },
