@@ -55,6 +55,19 @@ export default [
     done: published(1),
   })),
   composerCase({
+    name: "reply (composer moved in from a detached fragment under the comment's action row)",
+    host: "www.reddit.com",
+    url: "/r/fixtures/comments/rapport/replies",
+    open: async (page) => {
+      await page.click('shreddit-comment-action-row [slot="comment-reply"]');
+      await waitFor(() => page.evaluate(() => document.documentElement.dataset.composerOpen === "true"), { what: "the reply composer" });
+    },
+    path: `shreddit-comment-action-row ${RTE}`,
+    paint: "highlights",
+    publish: 'shreddit-comment-action-row button[slot="submit-button"]',
+    done: published(1),
+  }),
+  composerCase({
     name: "Markdown comment (textarea two shadow roots deep)",
     host: "www.reddit.com",
     url: "/r/fixtures/comments/rapport/?mode=markdown",
