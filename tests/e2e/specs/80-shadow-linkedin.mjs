@@ -52,9 +52,10 @@ export default [
     // A composer in a shadow tree gets boxes in both browsers (overlay.js).
     paint: "boxes",
     // Measured: in Chromium, Quill's own undo in a shadow root restores the
-    // words but puts the caret at the end of the text (Chromium fires no
-    // beforeinput for the insertion there, so Quill's history records the
-    // change from its DOM diff); the apply's caret is still checked.
+    // words but puts the caret at the end of the text (in a probe no
+    // beforeinput reached the editor for the insertion, so Quill's history
+    // has the change from its DOM diff only); Firefox puts it back. The
+    // apply's caret is checked in both.
     undoCaret: false,
     publish: SHARE_POST,
     published: () => document.documentElement.dataset.published === "1",
