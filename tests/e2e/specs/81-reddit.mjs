@@ -10,6 +10,7 @@
 import assert from "node:assert/strict";
 import { waitFor } from "../browsers.mjs";
 import { overlayState, resetSettings, waitForMarks } from "../lib/composer.mjs";
+import { storedHistory } from "../lib/history.mjs";
 import { applyAndUndo, checkHints, expectNoRecord, expectOneRecord, focusDeep, openPage, resetAll } from "../lib/shadow.mjs";
 
 const TRIGGER = "comment-composer-host faceplate-textarea-input >>> #innerTextArea";
@@ -153,6 +154,24 @@ export default [
       await expectNoRecord(session, () => page.click('shreddit-composer button[slot="cancel-button"]'),
         () => page.evaluate(() => document.documentElement.dataset.cancelled === "true"));
       assert.equal((await overlayState(page)).hints, 0, "the closed composer's hints are gone");
+      await page.close();
+    },
+  },
+  {
+    name: "reddit post form: a post the site refuses (inner shadow button) is not recorded",
+    timeout: 60_000,
+    async run({ session }) {
+      await resetAll(session);
+      await resetSettings(session);
+      const page = await openPage(session, "https://www.reddit.com/r/fixtures/submit/?outcome=fail");
+      await focusDeep(page, 'shreddit-composer [slot="rte"][aria-label]');
+      await page.keyboard.type("Follow us for more and share this with 5 friends!!!");
+      await waitForMarks(page, (s) => s.hints > 0, "hints in the post body");
+      await page.click("r-post-form-submit-button >>> #inner-post-submit-button");
+      // The attempt was seen (the inner button's host is on the composed path) and never confirmed.
+      await waitFor(() => page.evaluate(() => document.documentElement.dataset.rapportLastPublish === "not-confirmed"), { what: "the refused attempt to lapse", timeout: 20_000 });
+      const history = await storedHistory(session);
+      assert.equal(history?.records?.length ?? 0, 0, "a refused post is not recorded");
       await page.close();
     },
   },
