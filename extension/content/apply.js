@@ -53,7 +53,7 @@
     if (model.field) {
       root.setSelectionRange(start, end);
     } else {
-      const sel = document.getSelection();
+      const sel = globalThis.RapportTextModel.selectionOf(root);
       sel.removeAllRanges();
       sel.addRange(model.range(start, end));
     }

@@ -27,7 +27,7 @@
 
   const { api, alive } = globalThis.RapportBrowser;
   const { PORT_COMPOSER, SETTINGS_KEY, Kinds, hintUnpacker } = globalThis.RapportProtocol;
-  const { TextModel } = globalThis.RapportTextModel;
+  const { TextModel, isField } = globalThis.RapportTextModel;
 
   // A woken background answers in well under this (its wasm loads in about 0.1 s).
   const ANSWER_TIMEOUT_MS = 1500;
@@ -289,12 +289,44 @@
     }
   }
 
+  /**
+   * The nearest element at or above `node` that matches `selector`, climbing
+   * out of open shadow roots to their hosts when the node's own tree has
+   * none: `closest` stops at a shadow root, and sites render composers
+   * inside custom elements (Reddit) or a shadow-root outlet (LinkedIn). A
+   * selector is matched within one tree at a time, so it names either the
+   * editable in its own tree or a host whose shadow tree holds it.
+   */
+  function closestAcrossShadow(node, selector) {
+    for (let el = node; el instanceof Element; el = el.getRootNode().host) {
+      const hit = el.closest(selector);
+      if (hit) return hit;
+    }
+    return null;
+  }
+
+  /** The field or contenteditable `node` is in, within its own tree, or null. */
+  function editableAt(node) {
+    if (isField(node)) return node;
+    return node.isContentEditable ? node : null;
+  }
+
+  /** The focused element, followed into open shadow roots (document.activeElement stops at their hosts). */
+  function deepActiveElement() {
+    let el = document.activeElement;
+    while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+    return el;
+  }
+
   /** The composer `node` is in, by the selectors the adapter declared: { root, label } or null. */
   function composerOf(node) {
     if (!run || !(node instanceof Element)) return null;
     for (const { selector, label } of run.composers) {
-      let root = node.closest(selector);
+      let root = closestAcrossShadow(node, selector);
       if (!root) continue;
+      // A host matched from inside its shadow tree, or an element around the
+      // editable: the composer is the editable the node is in.
+      if (!isField(root) && !root.isContentEditable && !(root = editableAt(node))) continue;
       // The editing host, not an inner block the selector happened to match.
       while (!(root instanceof HTMLTextAreaElement || root instanceof HTMLInputElement) && root.parentElement?.isContentEditable) root = root.parentElement;
       return { root, label };
@@ -321,6 +353,20 @@
     return s;
   }
 
+  /**
+   * The adapter's publish button an event went through, or null. Every
+   * element on the event's composed path is matched, not only the target's
+   * ancestors: a button inside a shadow root (Reddit's post form, LinkedIn's
+   * share box) has ancestors only up to its root, and the selector may name
+   * its host.
+   */
+  function publishButtonIn(e) {
+    if (!run?.publish.length) return null;
+    const selector = run.publish.join(",");
+    for (const el of e.composedPath()) if (el instanceof Element && el.matches(selector)) return el;
+    return null;
+  }
+
   const listen = (signal) => (target, type, fn, opts = {}) => target.addEventListener(type, fn, { ...opts, signal });
 
   /** What a feature's start() gets. */
@@ -337,6 +383,7 @@
       fold: r.fold,
       active: () => r.active,
       composerOf,
+      publishButtonIn,
       listen: listen(signal),
       /** Core events: "activate" (session), "draw" (session, { now }), "detach" (session), "settings" (raw settings). */
       subscribe(name, fn) {
@@ -417,7 +464,7 @@
     for (const f of features) r.apis.set(f.id, f.start(ctx));
     follow(r, ctx.listen);
     controller.signal.addEventListener("abort", () => r.edits.disconnect());
-    const focused = composerOf(document.activeElement);
+    const focused = composerOf(deepActiveElement());
     if (focused) activate(focused.root, focused.label);
   }
 

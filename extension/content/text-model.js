@@ -18,6 +18,19 @@
 
   const isField = (el) => el instanceof HTMLTextAreaElement || el instanceof HTMLInputElement;
 
+  /**
+   * The selection that holds the caret of an editor `root`. Inside a shadow
+   * tree Chromium's document selection is retargeted to the host (its
+   * anchor is the host, and a range in the tree cannot be added to it), and
+   * only the tree's own getSelection() shows and takes the real nodes;
+   * Firefox has no ShadowRoot.getSelection and its document selection holds
+   * the nodes inside the tree as they are.
+   */
+  const selectionOf = (root) => {
+    const tree = root.getRootNode();
+    return tree instanceof ShadowRoot && typeof tree.getSelection === "function" ? tree.getSelection() : document.getSelection();
+  };
+
   /** Snapshot of a contenteditable: text plus (text node, start offset) segments in order. */
   function readEditable(root) {
     const segments = [];
@@ -175,11 +188,11 @@
     /** The caret's text offset, or null when the selection is elsewhere. */
     caret() {
       if (this.field) return this.root.selectionEnd;
-      const sel = document.getSelection();
+      const sel = selectionOf(this.root);
       if (!sel || !sel.rangeCount || !this.root.contains(sel.focusNode)) return null;
       return this.offsetOf(sel.focusNode, sel.focusOffset);
     }
   }
 
-  globalThis.RapportTextModel = { TextModel, isField };
+  globalThis.RapportTextModel = { TextModel, isField, selectionOf };
 })();

@@ -6,6 +6,7 @@
 (() => {
   const { Kinds, COMMANDS } = globalThis.RapportProtocol;
   const { t, applyReplacement } = globalThis.RapportUI;
+  const { selectionOf } = globalThis.RapportTextModel;
 
   const FOCUS_GUARD_MS = 500;
   const HOVER_OPEN_MS = 300;
@@ -202,7 +203,7 @@
       save(s) {
         if (s.model.field) saved = { field: true, start: s.root.selectionStart, end: s.root.selectionEnd };
         else {
-          const sel = document.getSelection();
+          const sel = selectionOf(s.root);
           saved = { field: false, range: sel.rangeCount && s.root.contains(sel.anchorNode) ? sel.getRangeAt(0).cloneRange() : null };
         }
       },
@@ -210,7 +211,7 @@
         if (!saved) return;
         const { field, start, end, range } = saved;
         if (field) s.root.setSelectionRange(start, end);
-        else if (range) { const sel = document.getSelection(); sel.removeAllRanges(); sel.addRange(range); }
+        else if (range) { const sel = selectionOf(s.root); sel.removeAllRanges(); sel.addRange(range); }
         saved = null;
       },
     };

@@ -41,7 +41,7 @@
       ctx.listen(document, "click", (e) => {
         const s = ctx.active();
         if (!enabled || !s || e.composedPath().includes(overlay.host)) return;
-        const button = e.composedPath()[0]?.closest?.(ctx.publishButtons.join(","));
+        const button = ctx.publishButtonIn(e);
         if (button && !nudged.has(s) && s.analysis?.balance === "broadcasting" && s.analyzedText === s.model.text) {
           nudged.add(s);
           show(s.root);

@@ -217,7 +217,11 @@
         return;
       }
       const hints = s.visibleHints();
-      const useHighlights = !s.model.field && this.highlightApi;
+      // A composer inside a shadow tree gets boxes in both browsers: Firefox
+      // paints no document ::highlight() style there (ranges register,
+      // nothing shows), and the other way, a style element of ours put into
+      // the site's shadow root, would change the page's DOM.
+      const useHighlights = !s.model.field && this.highlightApi && !(s.root.getRootNode() instanceof ShadowRoot);
       this.expose(() => ({ paint: useHighlights ? "highlights" : "boxes" }));
       if (useHighlights) {
         // No layout read on this path: the highlights paint at the next frame
@@ -462,9 +466,17 @@
     if (document.body) theme.observe(document.body, themeAttrs);
     // The active composer's own size.
     const resize = new ResizeObserver(relayout);
+    // Scroll events are not composed: one inside a shadow tree (a composer
+    // that scrolls itself there) never reaches the document's listener.
+    const shadowTrees = new WeakSet();
     ctx.subscribe("activate", (s) => {
       resize.disconnect();
       resize.observe(s.root);
+      const tree = s.root.getRootNode();
+      if (tree instanceof ShadowRoot && !shadowTrees.has(tree)) {
+        shadowTrees.add(tree);
+        ctx.listen(tree, "scroll", relayout, { capture: true, passive: true });
+      }
     });
     ctx.signal.addEventListener("abort", () => { theme.disconnect(); resize.disconnect(); });
   }

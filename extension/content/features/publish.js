@@ -146,7 +146,7 @@
     // Capture phase: the site's own handler may remove the button or the composer.
     on("click", (e) => {
       if (!ctx.publishButtons.length || !d.active()) return;
-      const button = e.composedPath()[0]?.closest?.(ctx.publishButtons.join(","));
+      const button = ctx.publishButtonIn(e);
       if (button && !button.disabled && button.getAttribute("aria-disabled") !== "true") d.publishAttempt(d.active());
     });
     // Ctrl+Enter / Cmd+Enter publishes on X, Bluesky, Mastodon, Threads, LinkedIn and Reddit.
