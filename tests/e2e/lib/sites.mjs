@@ -16,36 +16,48 @@ export const LANGS = ["es", "de", "ja"];
 
 /** Opens `c` (a composer case) in `lang`, its composer the one the probe reads. */
 export async function openCase(session, c, { lang = "en", query = "" } = {}) {
-  const url = `https://${c.host}${c.path}?main=${c.id}&lang=${lang}${query}`;
+  const url = `https://${c.host}${c.path}?${c.id ? `main=${c.id}&` : ""}lang=${lang}${query}`;
   const page = await session.openPage(url);
   await waitFor(() => page.evaluate(() => document.documentElement.dataset.editorReady === "true"), { what: `the fixture ${url}` });
   return page;
 }
 
+/** The composer's selector: c.selector, else its id. */
+export const selectorOf = (c) => c.selector ?? `#${c.id}`;
+
+/** The composer's own text: its editor's (tests/fixtures/editors/probe.js), else a field's value or its rendered text. */
+export const composerText = (page, c) => page.evaluate((sel) => {
+  const el = document.querySelector(sel);
+  const editor = el.id && globalThis.__editors?.[el.id];
+  if (editor) return editor.getText();
+  return el instanceof HTMLTextAreaElement || el instanceof HTMLInputElement ? el.value : el.textContent.replace(/\u00a0/g, " ");
+}, selectorOf(c));
+
 /** Clicks the composer (opening its dialog first when an entry row does) and types the draft. */
 export async function typeDraft(page, c, text = DRAFT) {
   if (c.opener) await page.click(c.opener);
-  await page.click(`#${c.id}`);
-  await waitFor(() => page.evaluate((id) => {
-    const root = document.getElementById(id);
+  const sel = selectorOf(c);
+  await page.click(sel);
+  await waitFor(() => page.evaluate((s) => {
+    const root = document.querySelector(s);
     return root && (document.activeElement === root || root.contains(document.activeElement));
-  }, c.id), { what: `#${c.id} to take focus` });
+  }, sel), { what: `${sel} to take focus` });
   await page.keyboard.type(text);
-  assert.equal(await editorText(page), text, "the draft went into the composer");
+  assert.equal(await composerText(page, c), text, "the draft went into the composer");
 }
 
 /** Hints for the analysed draft, each mark exactly over its words; returns { analysis, state }. */
 export async function checkHints(page, session, c, { label = c.label, text = DRAFT } = {}) {
   const analysis = await analyzeInBackground(session, text, c.adapter);
   assert.ok(analysis.hints.length >= 2, "the draft has hints");
-  const state = await waitForMarks(page, (s) => s.hints === analysis.hints.length && s.balance === analysis.balance, `the hints in #${c.id}`);
+  const state = await waitForMarks(page, (s) => s.hints === analysis.hints.length && s.balance === analysis.balance, `the hints in ${selectorOf(c)}`);
   assert.equal(state.platform, c.adapter, "analysed for the site's platform");
   assert.equal(state.label, label, `the composer is taken as "${label}"`);
   for (const hint of analysis.hints) {
     const words = text.slice(hint.start, hint.end);
     const mark = state.marks.find((m) => m.rule_id === hint.rule_id && m.start === hint.start);
     assert.ok(mark, `${hint.rule_id} ("${words}") is drawn`);
-    const want = await textRects(page, `#${c.id}`, words);
+    const want = await textRects(page, selectorOf(c), words);
     assert.ok(want?.length, `"${words}" is in the composer`);
     assert.ok(sameRects(mark.rects, want), `${hint.rule_id} ("${words}") drawn at ${JSON.stringify(mark.rects)}, the words are at ${JSON.stringify(want)}`);
   }
