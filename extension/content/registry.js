@@ -38,14 +38,19 @@
      * the close control before the editor, so no label is needed to tell
      * them apart, in any UI language.
      */
-    submitAfter(controls) {
+    submitAfter(controls, { scope = null } = {}) {
       return (button, root) => {
         if (!root?.isConnected || !(root.compareDocumentPosition(button) & Node.DOCUMENT_POSITION_FOLLOWING)) return false;
-        let box = root.parentElement;
-        while (box && !box.contains(button)) box = box.parentElement;
-        if (!box) return false;
-        const editors = box.querySelectorAll('textarea, [contenteditable="true"], [contenteditable=""]');
-        if ([...editors].some((e) => e !== root && !root.contains(e) && !e.contains(root))) return false;
+        // A `scope` (a dialog) holding both is the box, however many editors
+        // it has: a thread of several parts has one Post for all of them.
+        let box = scope ? root.closest(scope) : null;
+        if (!box?.contains(button)) {
+          box = root.parentElement;
+          while (box && !box.contains(button)) box = box.parentElement;
+          if (!box) return false;
+          const editors = box.querySelectorAll('textarea, [contenteditable="true"], [contenteditable=""]');
+          if ([...editors].some((e) => e !== root && !root.contains(e) && !e.contains(root))) return false;
+        }
         const after = [...box.querySelectorAll(controls)].filter((c) => root.compareDocumentPosition(c) & Node.DOCUMENT_POSITION_FOLLOWING);
         return after.at(-1) === button;
       };

@@ -127,7 +127,7 @@ export function composerCase(c, { lang = "en", quick = false } = {}) {
     async run({ session }) {
       await resetAll(session);
       await resetSettings(session);
-      const page = await openCase(session, c, { lang });
+      const page = await openCase(session, c, { lang, query: c.query ?? "" });
       await typeDraft(page, c);
       const { analysis, state } = await checkHints(page, session, c);
       if (!quick) await applyAndUndo(page, analysis, state);
