@@ -128,6 +128,8 @@ export function composerCase(c, { lang = "en", quick = false } = {}) {
       await resetAll(session);
       await resetSettings(session);
       const page = await openCase(session, c, { lang, query: c.query ?? "" });
+      const [shown, labels] = (await page.evaluate(() => document.documentElement.dataset.l10n ?? "")).split(":");
+      assert.ok(shown === lang && Number(labels) > 0, `the page's labels are in ${lang} (${shown}, ${labels} labels)`);
       await typeDraft(page, c);
       const { analysis, state } = await checkHints(page, session, c);
       if (!quick) await applyAndUndo(page, analysis, state);

@@ -14,6 +14,10 @@ function breakSelectors(page, sel) {
   return page.evaluate((s) => {
     const target = document.querySelector(s);
     target.setAttribute("data-fixture-target", "");
+    // The editor's layout stays as it was (the site's stylesheet keyed on its class), so that
+    // an editor writing its class back between passes does not move the words under the marks.
+    const cs = getComputedStyle(target);
+    for (const p of ["white-space", "overflow-wrap", "min-height"]) target.style.setProperty(p, cs.getPropertyValue(p));
     const keyed = (name) => name === "class" || name === "role" || name === "name" || name.startsWith("aria-") ||
       (name.startsWith("data-") && !name.startsWith("data-fixture") && name !== "data-editor-ready");
     const chain = [];
