@@ -81,6 +81,16 @@ export default [
       await page.close();
     },
   },
+  {
+    name: "facebook m.facebook.com (WebLite, another DOM): the Lexical composer gets plain hints through the generic path",
+    async run({ session }) {
+      const c = { adapter: "facebook", host: "m.facebook.com", path: "/", id: "mfb-post", label: "draft" };
+      const page = await openCase(session, c);
+      await typeDraft(page, c);
+      await checkHints(page, session, c);
+      await page.close();
+    },
+  },
   ...INSTAGRAM.map((c) => composerCase(c)),
   ...IG_QUICK.map((c) => composerCase(c, { quick: true })),
   {
