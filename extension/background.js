@@ -191,6 +191,19 @@ api.runtime.onInstalled.addListener(({ reason }) => {
     .catch((e) => console.error("Rapport: could not start in the open tabs", e));
 });
 
+// Keyboard commands (manifest "commands", rebindable in the browser's
+// shortcut settings) act in the draft the user is writing: the active tab's
+// content scripts get them, and the frame with the focused composer acts.
+api.commands?.onCommand.addListener(async (command, tab) => {
+  try {
+    const target = tab ?? (await api.tabs.query({ active: true, currentWindow: true }))[0];
+    if (target?.id !== undefined) await api.tabs.sendMessage(target.id, { kind: Kinds.RUN_COMMAND, command });
+  } catch (e) {
+    // A tab without Rapport's content scripts (no composer site) has nobody to answer.
+    console.debug("Rapport: the command reached no draft", command, e);
+  }
+});
+
 // The history. The background is its only writer and runs every change
 // through this queue, so posts published in many tabs at once each land: no
 // write starts from a value another write is about to replace.

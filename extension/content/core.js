@@ -381,6 +381,28 @@
       ownElement: (el) => r.own.push(el),
       use: (id) => r.apis.get(id),
       send,
+      /**
+       * Answers messages of `kind` from this extension (the popup, the
+       * background) until the run ends: `fn(msg)` returns the reply or a
+       * promise of it, or undefined to leave the message to another frame.
+       */
+      answer(kind, fn) {
+        const onMessage = (msg, sender, sendResponse) => {
+          if (msg?.kind !== kind || sender.id !== api.runtime.id) return false;
+          let reply;
+          try {
+            reply = fn(msg);
+          } catch (e) {
+            reply = Promise.reject(e);
+          }
+          if (reply === undefined) return false;
+          Promise.resolve(reply).then(sendResponse, (e) => sendResponse({ ok: false, error: String(e?.message ?? e) }));
+          return true; // answered asynchronously
+        };
+        api.runtime.onMessage.addListener(onMessage);
+        // An orphaned copy (its extension reloaded or removed) has no runtime left to remove it from.
+        signal.addEventListener("abort", () => api.runtime?.onMessage.removeListener(onMessage));
+      },
     };
   }
 

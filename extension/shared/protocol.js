@@ -54,6 +54,10 @@
 //        adapter's selectors match; generic, those it missed that the user
 //        wrote in (the generic path's plain hints); active, the composer
 //        last focused. No answer: no content script runs there (or paused).
+//   { kind: "runCommand", command } (background -> every frame of the
+//        active tab, for a keyboard command) -> { ok: true, done }
+//        command: COMMANDS.nextHint | COMMANDS.applyFix; the frame the user
+//        types in acts (done: whether there was a hint to act on).
 //   { kind: "exportHistory", format: "json" | "csv" } -> { ok: true, format, text }
 //        The whole history formatted by Rust (the popup's module has no history code;
 //        the popup indents the JSON and saves the file).
@@ -165,6 +169,9 @@
       SET_RECORDING: "setRecording",
       LOG_ACTIVE_DRAFT: "logActiveDraft",
       COMPOSER_STATUS: "composerStatus",
+      RUN_COMMAND: "runCommand",
     }),
+    // The manifest's "commands" (keyboard shortcuts the user can rebind).
+    COMMANDS: Object.freeze({ nextHint: "next-hint", applyFix: "apply-fix" }),
   });
 })();

@@ -4,7 +4,7 @@
 // shadow root (in the top layer), and is reachable by keyboard: opened by
 // the shortcut it takes focus, Escape closes it and returns to the editor.
 (() => {
-  const { Kinds } = globalThis.RapportProtocol;
+  const { Kinds, COMMANDS } = globalThis.RapportProtocol;
   const { t, applyReplacement } = globalThis.RapportUI;
 
   const FOCUS_GUARD_MS = 500;
@@ -255,21 +255,68 @@
     }, { capture: true });
   }
 
-  /** Alt+Shift+H opens the hint at the caret, or the next one after it, with focus in the card. */
-  function openOnShortcut(ctx, card, selection) {
+  /**
+   * The hint the keyboard goes to: after the open card's (wrapping round),
+   * else the one at the caret or the next after it; with `fixable`, only
+   * hints that carry a replacement.
+   */
+  function nextHint(s, card, { fixable = false } = {}) {
+    const hints = s.visibleHints().filter((h) => !fixable || typeof h.replacement === "string");
+    if (!hints.length) return null;
+    if (card.open && card.hint && card.via === "keyboard") {
+      // "Apply" acts on the open card's hint itself when it can; "next" moves on.
+      const from = card.hint.start;
+      return hints.find((h) => (fixable ? h.start >= from : h.start > from)) ?? hints[0];
+    }
+    s.model.refresh();
+    const caret = s.model.caret() ?? 0;
+    return hints.find((h) => caret >= h.start && caret <= h.end) ?? hints.find((h) => h.start >= caret) ?? hints[0];
+  }
+
+  // The commands' default keys, also heard in the page: a browser may hand a
+  // shortcut's key press to the page rather than run the command (synthetic
+  // key events do; so does a key the user left unbound).
+  const PAGE_KEYS = { KeyH: COMMANDS.nextHint, KeyJ: COMMANDS.applyFix };
+  // One key press can arrive both ways (as the browser's command and in the
+  // page); the second within this is the same press.
+  const SAME_PRESS_MS = 400;
+
+  /**
+   * The keyboard: "next hint" opens the next hint's card with focus in it,
+   * "apply fix" applies the open card's suggested rewrite (or the next one
+   * that has one). They come as the browser's commands (Alt+Shift+H and
+   * Alt+Shift+J unless the user rebinds them in the browser's shortcut
+   * settings; the background forwards them to the tab) or as those keys in
+   * the page.
+   */
+  function keyboard(ctx, card, selection) {
+    const last = { command: null, via: null, at: -Infinity };
+    const run = (s, command, via) => {
+      const now = performance.now();
+      if (last.command === command && last.via !== via && now - last.at < SAME_PRESS_MS) return true;
+      Object.assign(last, { command, via, at: now });
+      const hint = nextHint(s, card, { fixable: command === COMMANDS.applyFix });
+      if (!hint) return false;
+      if (!card.open) selection.save(s);
+      if (command === COMMANDS.applyFix) card.actions.apply(hint);
+      else card.show(hint, { focus: true, via: "keyboard" });
+      return true;
+    };
+    ctx.answer(Kinds.RUN_COMMAND, (msg) => {
+      const s = ctx.active();
+      // Sent to every frame of the tab: the one the user is typing in acts and answers.
+      if (!s || !document.hasFocus()) return undefined;
+      if (msg.command !== COMMANDS.nextHint && msg.command !== COMMANDS.applyFix) return { ok: false, error: "unknown command" };
+      return { ok: true, done: run(s, msg.command, "browser") };
+    });
     ctx.listen(document, "keydown", (e) => {
+      const command = PAGE_KEYS[e.code];
       const s = ctx.active();
       const target = e.composedPath()[0];
-      if (!(e.altKey && e.shiftKey && !e.ctrlKey && !e.metaKey && e.code === "KeyH") || !s || !(target instanceof Node && s.root.contains(target))) return;
+      if (!command || !(e.altKey && e.shiftKey && !e.ctrlKey && !e.metaKey) || !s || !(target instanceof Node && s.root.contains(target))) return;
       e.preventDefault();
       e.stopPropagation();
-      s.model.refresh();
-      const caret = s.model.caret() ?? 0;
-      const hints = s.visibleHints();
-      const hint = hints.find((h) => caret >= h.start && caret <= h.end) || hints.find((h) => h.start >= caret) || hints[0];
-      if (!hint) return;
-      selection.save(s);
-      card.show(hint, { focus: true, via: "keyboard" });
+      run(s, command, "page");
     }, { capture: true });
   }
 
@@ -282,7 +329,7 @@
       const card = new Card(overlay, cardActions(ctx, overlay, () => card, selection));
       openOnHover(ctx, overlay, card);
       openOnClick(ctx, overlay, card);
-      openOnShortcut(ctx, card, selection);
+      keyboard(ctx, card, selection);
       ctx.subscribe("activate", () => card.close(false));
       return card;
     },

@@ -8,7 +8,6 @@
 // declarations) and reads text through the text model, as the analyser sees
 // it; it only listens, never changes the page.
 (() => {
-  const { api } = globalThis.RapportBrowser;
   const { Kinds } = globalThis.RapportProtocol;
   const { TextModel } = globalThis.RapportTextModel;
 
@@ -174,17 +173,6 @@
   }
 
   /** The popup's "log the post in this tab" reaches the page through here. */
-  function answerPopup(ctx, d) {
-    const onMessage = (msg, sender, sendResponse) => {
-      if (msg?.kind !== Kinds.LOG_ACTIVE_DRAFT || sender.id !== api.runtime.id) return false;
-      d.logActive().then(sendResponse, (e) => sendResponse({ ok: false, error: String(e?.message ?? e) }));
-      return true; // answered asynchronously
-    };
-    api.runtime.onMessage.addListener(onMessage);
-    // An orphaned copy (its extension reloaded or removed) has no runtime left to remove it from.
-    ctx.signal.addEventListener("abort", () => api.runtime?.onMessage.removeListener(onMessage));
-  }
-
   globalThis.RapportCore.feature({
     id: "publish",
     doc: "Records a post in the history when the site confirms it was published, or when the user logs it",
@@ -192,7 +180,8 @@
       if (!ctx.composers.length) return undefined;
       const d = detector(ctx);
       listen(ctx, d);
-      answerPopup(ctx, d);
+      // The popup's "log the post in this tab".
+      ctx.answer(Kinds.LOG_ACTIVE_DRAFT, () => d.logActive());
       return { logActive: d.logActive };
     },
   });

@@ -43,14 +43,8 @@
           active: found ? { label: found.label, path: found.fallback ? "generic" : "adapter" } : null,
         };
       };
-      const onMessage = (msg, sender, sendResponse) => {
-        if (msg?.kind !== Kinds.COMPOSER_STATUS || sender.id !== api.runtime.id) return false;
-        sendResponse(answer());
-        return false;
-      };
-      api.runtime.onMessage.addListener(onMessage);
-      // An orphaned copy (its extension reloaded or removed) has no runtime left to remove it from.
-      ctx.signal.addEventListener("abort", () => api.runtime?.onMessage.removeListener(onMessage));
+      // The tab's page itself answers (every frame of the tab hears the popup): a frame leaves it.
+      ctx.answer(Kinds.COMPOSER_STATUS, () => (window === window.top ? answer() : undefined));
       return { answer };
     },
   });
