@@ -46,20 +46,38 @@ export async function typeDraft(page, c, text = DRAFT) {
   assert.equal(await composerText(page, c), text, "the draft went into the composer");
 }
 
-/** Hints for the analysed draft, each mark exactly over its words; returns { analysis, state }. */
+/**
+ * Hints for the analysed draft, each mark exactly over its words; returns
+ * { analysis, state }. The overlay may show a pass measured while the editor
+ * was still laying out the last keystrokes: it must settle on the words
+ * within the wait, and the last mismatch is what a failure reports.
+ */
 export async function checkHints(page, session, c, { label = c.label, text = DRAFT } = {}) {
   const analysis = await analyzeInBackground(session, text, c.adapter);
   assert.ok(analysis.hints.length >= 2, "the draft has hints");
-  const state = await waitForMarks(page, (s) => s.hints === analysis.hints.length && s.balance === analysis.balance, `the hints in ${selectorOf(c)}`);
+  let state = await waitForMarks(page, (s) => s.hints === analysis.hints.length && s.balance === analysis.balance, `the hints in ${selectorOf(c)}`);
   assert.equal(state.platform, c.adapter, "analysed for the site's platform");
   assert.equal(state.label, label, `the composer is taken as "${label}"`);
-  for (const hint of analysis.hints) {
-    const words = text.slice(hint.start, hint.end);
-    const mark = state.marks.find((m) => m.rule_id === hint.rule_id && m.start === hint.start);
-    assert.ok(mark, `${hint.rule_id} ("${words}") is drawn`);
-    const want = await textRects(page, selectorOf(c), words);
-    assert.ok(want?.length, `"${words}" is in the composer`);
-    assert.ok(sameRects(mark.rects, want), `${hint.rule_id} ("${words}") drawn at ${JSON.stringify(mark.rects)}, the words are at ${JSON.stringify(want)}`);
+  const mismatch = async (s) => {
+    for (const hint of analysis.hints) {
+      const words = text.slice(hint.start, hint.end);
+      const mark = s.marks.find((m) => m.rule_id === hint.rule_id && m.start === hint.start);
+      if (!mark) return `${hint.rule_id} ("${words}") is not drawn`;
+      const want = await textRects(page, selectorOf(c), words);
+      if (!want?.length) return `"${words}" is not in the composer`;
+      if (!sameRects(mark.rects, want)) return `${hint.rule_id} ("${words}") drawn at ${JSON.stringify(mark.rects)}, the words are at ${JSON.stringify(want)}`;
+    }
+    return null;
+  };
+  let last = null;
+  try {
+    state = await waitFor(async () => {
+      const s = await overlayState(page);
+      last = s && s.hints === analysis.hints.length ? await mismatch(s) : "the hints changed";
+      return last === null ? s : null;
+    }, { what: "every mark on its words" });
+  } catch (e) {
+    assert.fail(`${e.message}: ${last}`);
   }
   return { analysis, state };
 }
