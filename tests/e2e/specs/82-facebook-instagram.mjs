@@ -84,6 +84,7 @@ export default [
   {
     name: "facebook m.facebook.com (WebLite, another DOM): the Lexical composer gets plain hints through the generic path",
     async run({ session }) {
+      await resetAll(session);
       const c = { adapter: "facebook", host: "m.facebook.com", path: "/", id: "mfb-post", label: "draft" };
       const page = await openCase(session, c);
       await typeDraft(page, c);
