@@ -47,6 +47,37 @@ const actions = {
   dismissNotice: () => send({ kind: Kinds.DISMISS_HISTORY_NOTICE }),
 };
 
+/**
+ * The "this tab" line: asks the content script of the tab the popup was
+ * opened over what it sees (composerStatus), and says it in words a user can
+ * quote in a bug report; the section's data attributes carry the same facts.
+ */
+async function showTabStatus() {
+  const section = document.getElementById("tab-status");
+  const t = (key, subs) => api.i18n.getMessage(key, subs);
+  document.getElementById("tab-status-heading").textContent = t("tabStatusHeading");
+  document.getElementById("tab-status-refresh").textContent = t("tabStatusRefresh");
+  const [tab] = await api.tabs.query({ active: true, currentWindow: true }).catch(() => []);
+  const reply = tab?.id === undefined ? null : await api.tabs.sendMessage(tab.id, { kind: Kinds.COMPOSER_STATUS }).catch(() => null);
+  const version = api.runtime.getManifest().version;
+  let text;
+  if (reply?.ok) {
+    const active = reply.active;
+    const last = !active ? t("tabStatusNoActive")
+      : active.path === "adapter" ? t("tabStatusActiveAdapter", [active.label, reply.adapter]) : t("tabStatusActiveGeneric", [reply.adapter]);
+    text = `${t("tabStatusLine", [version, reply.site, reply.adapter, String(reply.recognised), String(reply.generic)])} ${last}`;
+  } else {
+    text = t("tabStatusNone", [version]);
+  }
+  document.getElementById("tab-status-text").textContent = text;
+  Object.assign(section.dataset, {
+    running: String(Boolean(reply?.ok)), adapter: reply?.adapter ?? "", recognised: String(reply?.recognised ?? 0),
+    generic: String(reply?.generic ?? 0), activePath: reply?.active?.path ?? "", activeLabel: reply?.active?.label ?? "",
+  });
+  section.dataset.ready = "true";
+}
+document.getElementById("tab-status-refresh").addEventListener("click", () => { showTabStatus(); });
+
 let askedForSummary = false;
 function showHabits(stored) {
   const section = document.getElementById("history");
@@ -95,6 +126,7 @@ async function start() {
     performance.mark("rapport:shell");
     showHabits(stored);
     performance.mark("rapport:rendered");
+    showTabStatus().catch((e) => console.debug("Rapport: no status from this tab", e));
     document.body.dataset.ready = "true";
     // For bench/popup.mjs: when the first frame with the summary is painted
     // (unless popup-boot.js's snapshot of it was painted before).

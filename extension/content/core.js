@@ -331,7 +331,34 @@
       while (!(root instanceof HTMLTextAreaElement || root instanceof HTMLInputElement) && root.parentElement?.isContentEditable) root = root.parentElement;
       return { root, label };
     }
-    return null;
+    return fallbackComposer(node);
+  }
+
+  // Smaller than this (CSS px) an editable is a widget's input, not a draft.
+  const FALLBACK_MIN_WIDTH = 120;
+  const FALLBACK_MIN_HEIGHT = 16;
+  // Fields that take a query or a choice, not a draft.
+  const NOT_A_DRAFT = '[role="searchbox"], [role="combobox"], [role="spinbutton"], [aria-hidden="true"], [inert]';
+
+  /**
+   * Never silent: on a supported site, an editable the adapter's selectors
+   * miss (the site changed its DOM, or a composer nobody declared) still gets
+   * plain hints. Sites redesign without notice, and a draft with no hints at
+   * all looks like Rapport is broken. It is labelled "draft" and `fallback`,
+   * so publish detection leaves it alone (only the manual "log this post").
+   */
+  function fallbackComposer(node) {
+    if (adapter.id === "generic") return null;
+    let root = null;
+    if (node instanceof HTMLTextAreaElement) root = node;
+    else if (node.isContentEditable) {
+      root = node;
+      while (root.parentElement?.isContentEditable) root = root.parentElement;
+    }
+    if (!root || root.readOnly || root.disabled || root.closest(NOT_A_DRAFT)) return null;
+    const box = root.getBoundingClientRect();
+    if (box.width < FALLBACK_MIN_WIDTH || box.height < FALLBACK_MIN_HEIGHT) return null;
+    return { root, label: "draft", fallback: true };
   }
 
   function activate(root, label) {
@@ -354,16 +381,22 @@
   }
 
   /**
-   * The adapter's publish button an event went through, or null. Every
-   * element on the event's composed path is matched, not only the target's
-   * ancestors: a button inside a shadow root (Reddit's post form, LinkedIn's
-   * share box) has ancestors only up to its root, and the selector may name
-   * its host.
+   * The adapter's publish control an event went through, for the composer
+   * `root`: an element on the event's composed path that a declared publish
+   * selector matches and whose structural check (if the adapter gave one)
+   * accepts for that composer; null otherwise. The whole composed path, not
+   * the target's ancestors: a button inside a shadow root (Reddit's post
+   * form, LinkedIn's share box) has ancestors only up to its root, and the
+   * selector may name its host.
    */
-  function publishButtonIn(e) {
-    if (!run?.publish.length) return null;
-    const selector = run.publish.join(",");
-    for (const el of e.composedPath()) if (el instanceof Element && el.matches(selector)) return el;
+  function publishControlIn(e, root) {
+    if (!run) return null;
+    for (const el of e.composedPath()) {
+      if (!(el instanceof Element)) continue;
+      for (const { selector, accept } of run.publishChecks) {
+        if (el.matches(selector) && (!accept || accept(el, root))) return el;
+      }
+    }
     return null;
   }
 
@@ -380,10 +413,12 @@
       settings: () => settings,
       composers: r.composers,
       publishButtons: r.publish,
+      publishControlIn,
+      /** Composer labels the site submits with a bare Enter (Shift+Enter is a new line). */
+      enterSubmits: r.enterSubmit,
       fold: r.fold,
       active: () => r.active,
       composerOf,
-      publishButtonIn,
       listen: listen(signal),
       /** Core events: "activate" (session), "draw" (session, { now }), "detach" (session), "settings" (raw settings). */
       subscribe(name, fn) {
@@ -425,7 +460,13 @@
     adapter.setup({
       signal: r.controller.signal,
       watchComposers: (selector, label) => r.composers.push({ selector, label }),
-      watchPublish: (selector) => r.publish.push(selector),
+      // accept(button, composerRoot) -> boolean: a structural check for
+      // selectors that also match other controls (close, add photo).
+      watchPublish: (selector, accept) => {
+        r.publish.push(selector);
+        r.publishChecks.push({ selector, accept });
+      },
+      submitsOnEnter: (label) => r.enterSubmit.add(label),
       setFold: (chars) => { r.fold = chars; },
     });
   }
@@ -454,7 +495,7 @@
     if (retired) return;
     const controller = new AbortController();
     run = {
-      controller, composers: [], publish: [], fold: 0, active: null, own: [], hintFilters: [], apis: new Map(),
+      controller, composers: [], publish: [], publishChecks: [], enterSubmit: new Set(), fold: 0, active: null, own: [], hintFilters: [], apis: new Map(),
       hooks: Object.fromEntries(EVENTS.map((name) => [name, new Set()])),
       edits: new MutationObserver(() => run?.active?.update()),
     };

@@ -30,6 +30,49 @@
       if (!domains?.length) throw new Error(`Rapport has no domains for ${platform}`);
       return (loc) => domains.some((d) => loc.hostname === d || loc.hostname.endsWith(`.${d}`));
     },
+    /**
+     * A structural publish check (watchPublish's `accept`): `button` is the
+     * last control matching `controls` after the composer in the smallest
+     * box holding both, and that box holds no other editor. Sites put the
+     * submit control last, after their toolbars (add photo, emoji), and
+     * the close control before the editor, so no label is needed to tell
+     * them apart, in any UI language.
+     */
+    submitAfter(controls, { scope = null } = {}) {
+      return (button, root) => {
+        if (!root?.isConnected || !(root.compareDocumentPosition(button) & Node.DOCUMENT_POSITION_FOLLOWING)) return false;
+        // A `scope` (a dialog) holding both is the box, however many editors
+        // it has: a thread of several parts has one Post for all of them.
+        let box = scope ? root.closest(scope) : null;
+        if (!box?.contains(button)) {
+          box = root.parentElement;
+          while (box && !box.contains(button)) box = box.parentElement;
+          if (!box) return false;
+          const editors = box.querySelectorAll('textarea, [contenteditable="true"], [contenteditable=""]');
+          if ([...editors].some((e) => e !== root && !root.contains(e) && !e.contains(root))) return false;
+        }
+        const after = [...box.querySelectorAll(controls)].filter((c) => root.compareDocumentPosition(c) & Node.DOCUMENT_POSITION_FOLLOWING);
+        return after.at(-1) === button;
+      };
+    },
+    /**
+     * A structural publish check for dialogs whose submit sits in their
+     * header row, before the editor (Instagram's Share): `button` is the
+     * last of the controls in the row holding the dialog's heading, in the
+     * composer's own dialog, and not that row's only control (the first one
+     * goes back or closes).
+     */
+    submitInHeader(controls) {
+      return (button, root) => {
+        const dialog = root?.closest('[role="dialog"]');
+        if (!dialog?.contains(button)) return false;
+        let row = button.parentElement;
+        while (row && row !== dialog && !row.querySelector('h1, h2, h3, [role="heading"]')) row = row.parentElement;
+        if (!row || row === dialog || row.contains(root)) return false;
+        const all = [...row.querySelectorAll(controls)];
+        return all.length > 1 && all.at(-1) === button;
+      };
+    },
     /** The site's own adapter, else the generic one. */
     pick(loc, doc) {
       return adapters.find((a) => a.id !== "generic" && a.matches(loc, doc)) || adapters.find((a) => a.id === "generic" && a.matches(loc, doc)) || null;

@@ -45,6 +45,15 @@
 //        through tabs.sendMessage) -> the background's recordPost reply, or
 //        { ok: false, error: "no draft" }. The manual "log this post": records
 //        the composer the user last typed in on that page, as it is now.
+//   { kind: "composerStatus" } (popup -> the active tab's content script,
+//        through tabs.sendMessage) -> { ok: true, version, site, adapter,
+//        platform, recognised: number, generic: number, active: null |
+//        { label, path: "adapter" | "generic" } }: whether Rapport sees a
+//        composer there, for the popup's "this tab" line a user can quote
+//        in a bug report. recognised counts the editables on the page the
+//        adapter's selectors match; generic, those it missed that the user
+//        wrote in (the generic path's plain hints); active, the composer
+//        last focused. No answer: no content script runs there (or paused).
 //   { kind: "runCommand", command } (background -> every frame of the
 //        active tab, for a keyboard command) -> { ok: true, done }
 //        command: COMMANDS.nextHint | COMMANDS.applyFix; the frame the user
@@ -159,6 +168,7 @@
       DISMISS_HISTORY_NOTICE: "dismissHistoryNotice",
       SET_RECORDING: "setRecording",
       LOG_ACTIVE_DRAFT: "logActiveDraft",
+      COMPOSER_STATUS: "composerStatus",
       RUN_COMMAND: "runCommand",
     }),
     // The manifest's "commands" (keyboard shortcuts the user can rebind).

@@ -41,7 +41,8 @@
       ctx.listen(document, "click", (e) => {
         const s = ctx.active();
         if (!enabled || !s || e.composedPath().includes(overlay.host)) return;
-        const button = ctx.publishButtonIn(e);
+        // The adapter's structural check too: a selector such as Facebook's matches every control.
+        const button = ctx.publishControlIn(e, s.root);
         if (button && !nudged.has(s) && s.analysis?.balance === "broadcasting" && s.analyzedText === s.model.text) {
           nudged.add(s);
           show(s.root);

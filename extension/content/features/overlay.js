@@ -341,6 +341,7 @@
         ...(a && { balance: a.balance, fame: String(a.fame), connection: String(a.connection) }),
         hints: String(marks.length),
         platform: s.platform,
+        label: s.label,
         marks: JSON.stringify(marks.map(({ hint, rects }) => ({
           start: hint.start, end: hint.end, polarity: hint.polarity, rule_id: hint.rule_id,
           rects: rects.map((r) => [round(r.left), round(r.top), round(r.width), round(r.height)]),

@@ -129,31 +129,46 @@
 
   function listen(ctx, d) {
     const rootAt = (e) => ctx.composerOf(e.composedPath()[0])?.root ?? null;
+    // A composer the adapter declared: the generic fallback's editables (a
+    // search-like field, a chat box) are never taken as published by a click or a key.
+    const declaredAt = (e) => {
+      const found = ctx.composerOf(e.composedPath()[0]);
+      return found && !found.fallback ? found : null;
+    };
     const on = (type, fn) => ctx.listen(document, type, fn, { capture: true, passive: true });
     // Sites that go to the new post's page once it is accepted (Reddit's submit
     // form, some comment forms) confirm by leaving: a refused post stays put.
     ctx.listen(window, "pagehide", d.pagehide);
+    let declared = false; // whether the composer last focused is one the adapter declared
     on("focusin", (e) => {
       const root = rootAt(e);
-      if (root) d.focus(root);
+      if (root) {
+        d.focus(root);
+        declared = declaredAt(e) !== null;
+      }
     });
     on("input", (e) => {
       const root = rootAt(e);
       if (!root) return;
       d.focus(root);
+      declared = declaredAt(e) !== null;
       d.noteInput(root);
     });
     // Capture phase: the site's own handler may remove the button or the composer.
     on("click", (e) => {
-      if (!ctx.publishButtons.length || !d.active()) return;
-      const button = ctx.publishButtonIn(e);
+      if (!ctx.publishButtons.length || !d.active() || !declared) return;
+      const button = ctx.publishControlIn(e, d.active());
       if (button && !button.disabled && button.getAttribute("aria-disabled") !== "true") d.publishAttempt(d.active());
     });
-    // Ctrl+Enter / Cmd+Enter publishes on X, Bluesky, Mastodon, Threads, LinkedIn and Reddit.
+    // Ctrl+Enter / Cmd+Enter publishes on X, Bluesky, Mastodon, Threads,
+    // LinkedIn and Reddit; a bare Enter in the composers the adapter says
+    // submit on Enter (Facebook comments). Enter that ends an IME
+    // composition (Japanese, Chinese) only commits the text.
     on("keydown", (e) => {
-      if (e.key !== "Enter" || !(e.ctrlKey || e.metaKey) || e.altKey || e.shiftKey) return;
-      const root = rootAt(e);
-      if (root) d.publishAttempt(root);
+      if (e.key !== "Enter" || e.altKey || e.shiftKey || e.isComposing || e.keyCode === 229) return;
+      const found = declaredAt(e);
+      if (!found) return;
+      if (e.ctrlKey || e.metaKey || ctx.enterSubmits.has(found.label)) d.publishAttempt(found.root);
     });
   }
 

@@ -47,7 +47,7 @@ export function overlayState(page) {
     return {
       balance: d.balance ?? null, hints: Number(d.hints ?? 0), fame: Number(d.fame ?? 0), connection: Number(d.connection ?? 0),
       marks: JSON.parse(d.marks || "[]"), card: d.card ?? null, paint: d.paint ?? null, fold: d.fold ? Number(d.fold) : null,
-      nudge: d.nudge ?? null, platform: d.platform ?? null, why: d.why ?? null,
+      nudge: d.nudge ?? null, platform: d.platform ?? null, label: d.label ?? null, why: d.why ?? null,
       gauge: d.gauge ? JSON.parse(d.gauge) : null, gaugeSpot: d.gaugeSpot ?? null, logged: d.logged ?? null,
     };
   });
