@@ -573,7 +573,10 @@ mod tests {
     fn site_switches_pause_every_host_of_the_site_only() {
         let mut paused = vec!["blog.example".to_string()];
         set_site_enabled(Platform::X, &mut paused, false);
-        assert_eq!(paused, ["blog.example", "x.com", "twitter.com", "mobile.x.com"]);
+        assert_eq!(
+            paused,
+            ["blog.example", "x.com", "twitter.com", "mobile.x.com"]
+        );
         assert!(!site_enabled(Platform::X, &paused) && site_enabled(Platform::Reddit, &paused));
         set_site_enabled(Platform::X, &mut paused, true);
         assert_eq!(paused, ["blog.example"]);
