@@ -416,7 +416,7 @@ mod habits {
         );
         assert_eq!(
             last["paused_sites"],
-            serde_json::json!(["x.com", "twitter.com"])
+            serde_json::json!(rapport::Platform::X.facts().hosts)
         );
         assert_eq!(last["history"]["max_posts"], 1000);
         drop(save);
@@ -512,7 +512,7 @@ mod habits {
         let last: serde_json::Value = serde_json::from_str(saved.borrow().last().unwrap()).unwrap();
         assert_eq!(
             last["paused_sites"],
-            serde_json::json!(["x.com", "twitter.com"]),
+            serde_json::json!(rapport::Platform::X.facts().hosts),
             "the X switch still decides X's hosts"
         );
         assert!(values("sites-off").is_empty());
