@@ -49,14 +49,17 @@
   // of its own (about:blank, srcdoc: a classic rich-text editor's frame on a
   // site the user added) the host of the page that made it, whose origin it
   // inherits.
-  const SITE = (() => {
-    if (location.hostname) return location.hostname;
-    try {
-      return new URL(self.origin).hostname;
-    } catch {
-      return "";
+  let site = null;
+  const siteHost = () => {
+    if (site === null) {
+      try {
+        site = location.hostname || new URL(self.origin).hostname;
+      } catch {
+        site = "";
+      }
     }
-  })();
+    return site;
+  };
   const DEV_KEY = "dev";
   const EVENTS = ["activate", "draw", "detach", "settings"];
   // Dispatched on the document by a copy starting on the page. A copy of a
@@ -407,7 +410,7 @@
     const { signal } = r.controller;
     return {
       adapter,
-      site: SITE,
+      site: siteHost(),
       signal,
       dev,
       settings: () => settings,
@@ -519,7 +522,7 @@
 
   function applySettings(raw) {
     settings = raw ?? null;
-    const paused = Array.isArray(raw?.paused_sites) && raw.paused_sites.includes(SITE);
+    const paused = Array.isArray(raw?.paused_sites) && raw.paused_sites.includes(siteHost());
     if (paused) stop();
     else if (!run) start();
     else {
