@@ -2,7 +2,7 @@
 // Runs every end-to-end spec in headless Chromium and Firefox ESR with the
 // built extension loaded, and prints how many passed per browser.
 //
-//   node tests/e2e/run.mjs [--browser chromium|firefox] [--grep TEXT]
+//   node tests/e2e/run.mjs [--browser chromium|firefox] [--grep TEXT[|TEXT...]]
 //
 // A spec is a module in tests/e2e/specs/ whose default export is a list of
 // { name, run(ctx) } (run throws to fail); ctx = { session, kind, server, fixtureUrl }.
@@ -30,7 +30,7 @@ const specs = [];
 for (const file of fs.readdirSync(specDir).filter((f) => f.endsWith(".mjs")).sort()) {
   const mod = await import(pathToFileURL(path.join(specDir, file)));
   for (const test of mod.default) {
-    if (!grep || `${file} ${test.name}`.includes(grep)) specs.push({ file, ...test });
+    if (!grep || grep.split("|").some((g) => `${file} ${test.name}`.includes(g))) specs.push({ file, ...test });
   }
 }
 
