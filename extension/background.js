@@ -12,7 +12,7 @@ import init, { analyze, clean_settings, install_lexicon, version } from "./pkg/r
 import initHistoryModule, { history_update, history_export } from "./pkg/rapport_ui.js";
 
 const { api } = globalThis.RapportBrowser;
-const { Kinds, PORT_COMPOSER, hintPacker, SETTINGS_KEY, MAX_TEXT_UTF16, HISTORY_KEY, HISTORY_SUMMARY_KEY, HISTORY_NOTICE_KEY, HISTORY_BACKUP_KEY } = globalThis.RapportProtocol;
+const { Kinds, PORT_COMPOSER, hintPacker, SETTINGS_KEY, DEV_KEY, MAX_TEXT_UTF16, HISTORY_KEY, HISTORY_SUMMARY_KEY, HISTORY_NOTICE_KEY, HISTORY_BACKUP_KEY } = globalThis.RapportProtocol;
 
 const FACTS = globalThis.RapportFacts;
 const PLATFORMS = new Set(Object.keys(FACTS.platforms));
@@ -52,12 +52,23 @@ async function cleanSettings(raw, what) {
   return clean;
 }
 
+// Developer setting (storage.local[DEV_KEY], see extension/content/core.js):
+// { holdAnalysesMs: N } keeps a starting background from analysing for N ms
+// (at most this), so that a test can queue texts behind a start for certain
+// (25-wake: only the newest is answered) instead of hoping the wasm loads
+// slowly enough. Read in the same storage call as the settings: no cost
+// to a wake without it.
+const HOLD_ANALYSES_MAX_MS = 5000;
+
 async function loadSettings() {
   try {
-    const stored = (await api.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY];
+    const got = await api.storage.local.get([SETTINGS_KEY, DEV_KEY]);
+    const stored = got[SETTINGS_KEY];
     // Nothing stored yet is not bad data: the defaults, without a warning.
     if (stored !== undefined) settings = await cleanSettings(stored, "stored settings");
     syncExtraSites();
+    const hold = got[DEV_KEY]?.holdAnalysesMs;
+    if (Number.isFinite(hold) && hold > 0) await new Promise((r) => setTimeout(r, Math.min(hold, HOLD_ANALYSES_MAX_MS)));
   } catch (e) {
     console.error("Rapport: settings could not be read; using defaults", e);
     settings = defaultSettings();

@@ -26,7 +26,7 @@
   }
 
   const { api, alive } = globalThis.RapportBrowser;
-  const { PORT_COMPOSER, SETTINGS_KEY, Kinds, hintUnpacker } = globalThis.RapportProtocol;
+  const { PORT_COMPOSER, SETTINGS_KEY, DEV_KEY, Kinds, hintUnpacker } = globalThis.RapportProtocol;
   const { TextModel, isField } = globalThis.RapportTextModel;
 
   // A woken background answers in well under this (its wasm loads in about 0.1 s).
@@ -44,7 +44,8 @@
   // rendered (50-xss checks that payloads stay text). { mirrorState: true }
   // mirrors what each pass drew on the overlay host's data attributes (the
   // marks and their boxes, the balance, the gauge's place), which the tests
-  // read; normal use writes none of them.
+  // read; normal use writes none of them. (The background reads one field
+  // of it too: background.js, holdAnalysesMs.)
   // The site a frame belongs to: its own host, or for a frame without a URL
   // of its own (about:blank, srcdoc: a classic rich-text editor's frame on a
   // site the user added) the host of the page that made it, whose origin it
@@ -60,7 +61,6 @@
     }
     return site;
   };
-  const DEV_KEY = "dev";
   const EVENTS = ["activate", "draw", "detach", "settings"];
   // Dispatched on the document by a copy starting on the page. A copy of a
   // reloaded or updated extension may still be running there, in another

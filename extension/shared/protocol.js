@@ -152,6 +152,8 @@
     HISTORY_SUMMARY_KEY: "history_summary",
     HISTORY_NOTICE_KEY: "history_notice",
     HISTORY_BACKUP_KEY: "history_backup",
+    // The developer setting (extension/content/core.js, background.js), written only from extension pages.
+    DEV_KEY: "dev",
     MAX_TEXT_UTF16: 1_000_000,
     Kinds: Object.freeze({
       ANALYZE: "analyze",
