@@ -84,6 +84,19 @@ impl Heap {
         start
     }
 
+    /// Whether `block`, just returned by `alloc` while `untouched` was the
+    /// start of the memory no block had used, must be cleared to read as
+    /// zeros: one taken from a free list was used before; fresh memory was
+    /// not, and wasm memory is zero when the module starts and when it grows.
+    pub fn needs_clearing(block: usize, untouched: usize) -> bool {
+        block != 0 && block < untouched
+    }
+
+    /// Start of the memory no block has used yet.
+    pub fn untouched(&self) -> usize {
+        self.next
+    }
+
     /// Returns a block to its class's list; `write(block, next)` stores the
     /// link in the block.
     pub fn free(&mut self, block: usize, class: u32, write: impl FnOnce(usize, usize)) {
@@ -140,6 +153,21 @@ mod global {
                     old => Some(old * PAGE),
                 },
             ) as *mut u8
+        }
+
+        unsafe fn alloc_zeroed(&self, layout: Layout) -> *mut u8 {
+            // The default clears every block; fresh memory already reads as
+            // zeros, and the large zeroed tables (the phrase automaton's,
+            // megabytes, built on a woken background's first analysis) come
+            // from it.
+            // SAFETY: as in `alloc`.
+            let untouched = unsafe { &*self.0.get() }.untouched();
+            let ptr = unsafe { self.alloc(layout) };
+            if Heap::needs_clearing(ptr as usize, untouched) {
+                // SAFETY: the block holds at least `layout.size()` bytes.
+                unsafe { core::ptr::write_bytes(ptr, 0, layout.size()) };
+            }
+            ptr
         }
 
         unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
@@ -219,6 +247,23 @@ mod tests {
                 links.insert(b, next);
             });
         }
+    }
+
+    #[test]
+    fn only_a_reused_block_needs_clearing() {
+        let mut sim = Sim::new(PAGE, 1 << 30);
+        let before = sim.heap.untouched();
+        let first = sim.alloc(1_000, 8);
+        assert!(!Heap::needs_clearing(first, before), "fresh memory");
+        sim.free(first, 1_000, 8);
+        let before = sim.heap.untouched();
+        let again = sim.alloc(1_000, 8);
+        assert_eq!(again, first);
+        assert!(Heap::needs_clearing(again, before), "a block used before");
+        let before = sim.heap.untouched();
+        let other = sim.alloc(1_000, 8);
+        assert!(!Heap::needs_clearing(other, before), "fresh memory again");
+        assert!(!Heap::needs_clearing(0, before), "no block");
     }
 
     #[test]
