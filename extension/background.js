@@ -1,5 +1,6 @@
 // The background: loads the wasm analyser once and answers the protocol in
 // shared/protocol.js. Service worker in Chromium, event page in Firefox.
+import { analyserModule, lexiconData } from "./background-start.js";
 import "./shared/browser.js";
 import "./shared/protocol.js";
 // Platforms, settings defaults and bounds, record limits: written once in
@@ -17,12 +18,11 @@ const { Kinds, PORT_COMPOSER, hintPacker, SETTINGS_KEY, DEV_KEY, MAX_TEXT_UTF16,
 const FACTS = globalThis.RapportFacts;
 const PLATFORMS = new Set(Object.keys(FACTS.platforms));
 
-// Started at once so the first analysis after a wake-up waits only for what is left.
 // The analyser's module is built without the lexicon's texts and phrases
 // (they would be a quarter of what is compiled on every wake); they are data,
-// fetched beside it and installed before the first analysis (DESIGN.md).
-const lexicon = fetch(api.runtime.getURL("pkg/lexicon.json")).then((r) => r.json());
-const wasmReady = Promise.all([init({ module_or_path: api.runtime.getURL("pkg/rapport_bg.wasm") }), lexicon])
+// fetched beside it (background-start.js) and installed before the first
+// analysis (DESIGN.md).
+const wasmReady = Promise.all([init({ module_or_path: analyserModule }), lexiconData])
   .then(([, data]) => install_lexicon(data));
 let wasmLoaded = false;
 wasmReady.then(() => { wasmLoaded = true; }, (e) => console.error("Rapport: the analyser failed to load", e));
