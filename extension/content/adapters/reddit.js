@@ -40,7 +40,6 @@
     "shreddit-simple-composer",
     "comment-composer-host faceplate-textarea-input",
     ".usertext-edit textarea",
-    'textarea[aria-label="Add a comment"]',
   ].join(", ");
   // Submit controls. New Reddit: the composer's light-DOM submit button
   // [RE] [IDX 67345867853] and the post form's r-post-form-submit-button,

@@ -32,5 +32,5 @@ export const SECONDARY = [
   { adapter: "linkedin", host: "www.linkedin.com", path: "/feed", editor: "quill", composer: ".comments-comment-texteditor .ql-editor", label: "comment" },
   { adapter: "instagram", host: "www.instagram.com", path: "/", editor: "textarea", composer: 'textarea[aria-label^="Add a comment"]', label: "comment", field: true },
   { adapter: "reddit", host: "www.reddit.com", path: "/submit", editor: "input", composer: 'input[name="title"]', label: "title", field: true },
-  { adapter: "reddit", host: "www.reddit.com", path: "/submit", editor: "textarea", composer: 'textarea[aria-label="Add a comment"]', label: "comment", field: true },
+  { adapter: "reddit", host: "www.reddit.com", path: "/submit", editor: "textarea", composer: "#comment", label: "comment", field: true },
 ];
