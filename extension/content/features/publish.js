@@ -127,6 +127,12 @@
     };
   }
 
+  /** Whether `node` is inside `ancestor`, through the hosts of any shadow roots between them. */
+  const holds = (ancestor, node) => {
+    for (let n = node; n; n = n.parentNode ?? n.host) if (n === ancestor) return true;
+    return false;
+  };
+
   function listen(ctx, d) {
     const rootAt = (e) => ctx.composerOf(e.composedPath()[0])?.root ?? null;
     // A composer the adapter declared: the generic fallback's editables (a
@@ -159,6 +165,17 @@
       if (!ctx.publishButtons.length || !d.active() || !declared) return;
       const button = ctx.publishControlIn(e, d.active());
       if (button && !button.disabled && button.getAttribute("aria-disabled") !== "true") d.publishAttempt(d.active());
+    });
+    // A form that holds the composer, submitted by the site's own script
+    // (requestSubmit) or by a control the adapter does not name: the submit
+    // event is the form's own word for it. A click on a declared button
+    // submits its form too; publishAttempt takes the two as one publish.
+    // (submit does not leave a shadow root: a form inside one is seen only
+    // through its button.)
+    on("submit", (e) => {
+      const root = d.active();
+      if (!root || !declared || !(e.target instanceof HTMLFormElement)) return;
+      if (holds(e.target, root)) d.publishAttempt(root);
     });
     // Ctrl+Enter / Cmd+Enter publishes on X, Bluesky, Mastodon, Threads,
     // LinkedIn and Reddit; a bare Enter in the composers the adapter says

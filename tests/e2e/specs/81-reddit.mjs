@@ -12,6 +12,7 @@ import { waitFor } from "../browsers.mjs";
 import { overlayState, resetSettings, waitForMarks } from "../lib/composer.mjs";
 import { storedHistory } from "../lib/history.mjs";
 import { applyAndUndo, checkHints, expectNoRecord, expectOneRecord, focusDeep, openPage, resetAll } from "../lib/shadow.mjs";
+import { LANGS } from "../lib/sites.mjs";
 
 const TRIGGER = "comment-composer-host faceplate-textarea-input >>> #innerTextArea";
 const RTE = 'shreddit-composer [slot="rte"][contenteditable="true"]';
@@ -24,38 +25,52 @@ async function openComposer(page) {
     { what: "the comment composer" });
 }
 
-const composerCase = ({ name, host, url, open, before, path, paint, publish, done }) => ({
-  name: `reddit ${name} (${host}): hints on the right words, apply + undo, published once`,
+/** `url` with the fixture's UI language set. */
+const withLang = (url, lang) => `${url}${url.includes("?") ? "&" : "?"}lang=${lang}`;
+
+const composerCase = ({ name, host, url, open, before, path, paint, publish, done }, lang = null) => ({
+  name: `reddit ${name} (${host})${lang ? ` [${lang}]` : ""}: hints on the right words, apply + undo, published once`,
   timeout: 120_000,
   async run({ session }) {
     await resetAll(session);
     await resetSettings(session);
-    const page = await openPage(session, `https://${host}${url}`);
+    const page = await openPage(session, `https://${host}${lang ? withLang(url, lang) : url}`);
+    if (lang) assert.ok((await page.evaluate(() => document.documentElement.dataset.l10n ?? "")).startsWith(`${lang}:`), "the page is localised");
     if (open) await open(page);
     if (before) await before(page);
     await focusDeep(page, path);
     const drawn = await checkHints(session, page, { path, platform: "reddit", paint });
     await applyAndUndo(page, drawn);
     await expectOneRecord(session, async () => {
-      await page.click(publish);
+      if (typeof publish === "function") await publish(page);
+      else await page.click(publish);
       if (done) await waitFor(() => page.evaluate(done), { what: "the site to take the post" });
     }, { platform: "reddit", host });
     await page.close();
   },
 });
 
-export default [
-  ...["www.reddit.com", "sh.reddit.com"].map((host) => composerCase({
+/** The title typed first, as a user fills a post form. */
+const titleFirst = (selector) => async (page) => {
+  await focusDeep(page, selector);
+  await page.keyboard.type("A question for you all");
+};
+
+// New Reddit's composers. Each in English, then with the site's UI in
+// Spanish, German and Japanese (?lang=, tests/fixtures/shared/l10n.js): the
+// adapter finds them by structure, never by their labels.
+const NEW_REDDIT = [
+  {
     name: "comment (trigger, then Lexical slotted into shreddit-composer)",
-    host,
+    host: "www.reddit.com",
     url: "/r/fixtures/comments/rapport/",
     open: openComposer,
     path: RTE,
     paint: "highlights",
     publish: 'shreddit-composer button[slot="submit-button"]',
     done: published(1),
-  })),
-  composerCase({
+  },
+  {
     name: "reply (composer moved in from a detached fragment under the comment's action row)",
     host: "www.reddit.com",
     url: "/r/fixtures/comments/rapport/replies",
@@ -67,8 +82,8 @@ export default [
     paint: "highlights",
     publish: 'shreddit-comment-action-row button[slot="submit-button"]',
     done: published(1),
-  }),
-  composerCase({
+  },
+  {
     name: "Markdown comment (textarea two shadow roots deep)",
     host: "www.reddit.com",
     url: "/r/fixtures/comments/rapport/?mode=markdown",
@@ -77,8 +92,8 @@ export default [
     paint: "boxes",
     publish: 'shreddit-composer button[slot="submit-button"]',
     done: published(1),
-  }),
-  composerCase({
+  },
+  {
     name: "comment in shreddit-simple-composer (contenteditable in its shadow root)",
     host: "www.reddit.com",
     url: "/r/fixtures/comments/rapport/?mode=simple",
@@ -87,31 +102,40 @@ export default [
     paint: "boxes",
     publish: 'shreddit-simple-composer button[slot="submit-button"]',
     done: published(1),
-  }),
-  composerCase({
+  },
+  {
     name: "post form body (submit inside r-post-form-submit-button's shadow root)",
     host: "www.reddit.com",
     url: "/r/fixtures/submit/",
-    // The title first, as a user fills the form.
-    before: async (page) => {
-      await focusDeep(page, "faceplate-textarea-input >>> #innerTextArea");
-      await page.keyboard.type("A question for you all");
-    },
+    before: titleFirst("faceplate-textarea-input >>> #innerTextArea"),
     path: 'shreddit-composer [slot="rte"][aria-label]',
     paint: "highlights",
     publish: "r-post-form-submit-button >>> #inner-post-submit-button",
-  }),
+  },
+];
+
+const OLD_SUBMIT = {
+  name: "submit form (form#newlink, a real form post)",
+  host: "old.reddit.com",
+  url: "/submit",
+  before: titleFirst('form#newlink textarea[name="title"]'),
+  path: 'form#newlink .usertext-edit textarea[name="text"]',
+  paint: "boxes",
+  publish: 'form#newlink button[name="submit"]',
+};
+
+export default [
+  ...NEW_REDDIT.map((c) => composerCase(c)),
+  // sh.reddit.com serves the same app.
+  composerCase({ ...NEW_REDDIT[0], host: "sh.reddit.com" }),
+  ...LANGS.flatMap((lang) => NEW_REDDIT.map((c) => composerCase(c, lang))),
+  composerCase(OLD_SUBMIT),
+  // No click or key of the user's: a site script submits the form. Only the
+  // form's submit event says so.
   composerCase({
-    name: "submit form (form#newlink, a real form post)",
-    host: "old.reddit.com",
-    url: "/submit",
-    before: async (page) => {
-      await focusDeep(page, 'form#newlink textarea[name="title"]');
-      await page.keyboard.type("A question for you all");
-    },
-    path: 'form#newlink .usertext-edit textarea[name="text"]',
-    paint: "boxes",
-    publish: 'form#newlink button[name="submit"]',
+    ...OLD_SUBMIT,
+    name: "submit form posted by the site's own script (requestSubmit, no click)",
+    publish: (page) => page.evaluate(() => document.querySelector("form#newlink").requestSubmit()),
   }),
   composerCase({
     name: "comment (UserText form, button.save)",
