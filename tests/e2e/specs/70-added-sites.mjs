@@ -10,6 +10,7 @@ import path from "node:path";
 import { grantFromExtensionPage, launchWithHostsGranted } from "../browsers.mjs";
 import { ROOT } from "../server.mjs";
 import { focusComposer, openFixture, overlayState, resetSettings, sendFromExtension, sleep, waitForMarks } from "../lib/composer.mjs";
+import { LANGS } from "../lib/sites.mjs";
 
 const DRAFT = "Follow us for more!!! Thanks to Maria for the idea. What do you think?";
 
@@ -17,7 +18,8 @@ const DRAFT = "Follow us for more!!! Thanks to Maria for the idea. What do you t
  * The added-sites scenario: nothing runs on a Mastodon instance or another
  * site before the user adds it; once `grant(session, origins)` has the host
  * permissions granted and the origins are in settings.extra_sites, the
- * content scripts registered at run time analyse them as mastodon and generic.
+ * content scripts registered at run time analyse them as mastodon and generic
+ * (Mastodon with its UI in English, Spanish, German and Japanese).
  */
 async function addedSites(session, grant) {
   await resetSettings(session);
@@ -49,6 +51,17 @@ async function addedSites(session, grant) {
       throw new Error(`${e.message}; ${JSON.stringify(diagnosis)}`);
     });
     assert.equal(state.platform, platform, `${fixture.host} is analysed as ${platform}`);
+    await page.close();
+  }
+  // The Mastodon adapter needs no English word: the instance's UI in Spanish,
+  // German and Japanese (?lang=, tests/fixtures/shared/l10n.js).
+  for (const lang of LANGS) {
+    page = await openFixture(session, { ...mastodon, path: `/?lang=${lang}` });
+    assert.ok((await page.evaluate(() => document.documentElement.dataset.l10n ?? "")).startsWith(`${lang}:`), "the page is localised");
+    await focusComposer(page, mastodon);
+    await page.keyboard.type(DRAFT);
+    const state = await waitForMarks(page, (st) => st.hints > 0, `hints on ${mastodon.host} [${lang}]`);
+    assert.equal(state.platform, "mastodon", `${mastodon.host} [${lang}] is analysed as mastodon`);
     await page.close();
   }
   const cleared = (await sendFromExtension(session, { kind: "getSettings" })).settings;

@@ -9,6 +9,7 @@ import assert from "node:assert/strict";
 import { waitFor } from "../browsers.mjs";
 import { analyzeInBackground, editorText, resetSettings, sameRects, sendFromExtension, waitForMarks } from "../lib/composer.mjs";
 import { applyAndUndo, checkHints, deepTextRects, expectNoRecord, expectOneRecord, focusDeep, openPage, resetAll } from "../lib/shadow.mjs";
+import { LANGS } from "../lib/sites.mjs";
 
 const HOST = "www.linkedin.com";
 const SHARE_EDITOR = '#interop-outlet >>> [data-test-modal-id="sharebox"] .ql-editor';
@@ -16,18 +17,19 @@ const SHARE_POST = "#interop-outlet >>> button.share-actions__primary-action";
 
 async function openShareBox(session) {
   const page = await openPage(session, `https://${HOST}/share`);
-  await page.click("[aria-label='Start a post']");
+  await page.click(".share-box-feed-entry__trigger");
   await waitFor(() => page.evaluate(() => document.documentElement.dataset.editorReady === "true"), { what: "the share box" });
   return page;
 }
 
-const composerCase = ({ name, url, open, path, paint, publish, published, undoCaret = true }) => ({
-  name: `linkedin ${name}: hints on the right words, apply + undo, published once`,
+const composerCase = ({ name, url, open, path, paint, publish, published, undoCaret = true }, lang = null) => ({
+  name: `linkedin ${name}${lang ? ` [${lang}]` : ""}: hints on the right words, apply + undo, published once`,
   timeout: 120_000,
   async run({ session }) {
     await resetAll(session);
     await resetSettings(session);
-    const page = await openPage(session, `https://${HOST}${url}`);
+    const page = await openPage(session, `https://${HOST}${lang ? withLang(url, lang) : url}`);
+    if (lang) assert.ok((await page.evaluate(() => document.documentElement.dataset.l10n ?? "")).startsWith(`${lang}:`), "the page is localised");
     if (open) await open(page);
     await focusDeep(page, path);
     const drawn = await checkHints(session, page, { path, platform: "linkedin", paint });
@@ -43,11 +45,14 @@ const composerCase = ({ name, url, open, path, paint, publish, published, undoCa
   },
 });
 
-export default [
-  composerCase({
+// Each composer in English, then with the site's UI in Spanish, German and
+// Japanese (?lang=, tests/fixtures/shared/l10n.js): the adapter finds them by
+// structure, never by their labels.
+const COMPOSERS = [
+  {
     name: "share box (Quill in #interop-outlet's open shadow root)",
     url: "/share",
-    open: (page) => page.click("[aria-label='Start a post']"),
+    open: (page) => page.click(".share-box-feed-entry__trigger"),
     path: SHARE_EDITOR,
     // A composer in a shadow tree gets boxes in both browsers (overlay.js).
     paint: "boxes",
@@ -59,8 +64,8 @@ export default [
     undoCaret: false,
     publish: SHARE_POST,
     published: () => document.documentElement.dataset.published === "1",
-  }),
-  composerCase({
+  },
+  {
     name: "new-feed comment (TipTap, aria-label on the editor)",
     url: "/comments",
     open: (page) => page.click('[data-view-name="feed-comment-button"]'),
@@ -68,8 +73,8 @@ export default [
     paint: "highlights",
     publish: 'button[data-view-name="comment-post"]',
     published: () => document.documentElement.dataset.published === "1",
-  }),
-  composerCase({
+  },
+  {
     name: "new-feed reply (TipTap, aria-label on a parent div)",
     url: "/comments?label=parent&reply=1",
     open: (page) => page.click('[data-view-name="feed-comment-button"]'),
@@ -77,15 +82,23 @@ export default [
     paint: "highlights",
     publish: 'button[data-view-name="comment-reply-post"]',
     published: () => document.documentElement.dataset.published === "1",
-  }),
-  composerCase({
+  },
+  {
     name: "single-post page comment (Quill, /posts/...)",
     url: "/posts/rapport-fixture",
     path: ".comments-comment-texteditor .ql-editor",
     paint: "highlights",
     publish: "button.comments-comment-box__submit-button--cr",
     published: () => document.documentElement.dataset.published === "1",
-  }),
+  },
+];
+
+/** `url` with the fixture's UI language set. */
+const withLang = (url, lang) => `${url}${url.includes("?") ? "&" : "?"}lang=${lang}`;
+
+export default [
+  ...COMPOSERS.map((c) => composerCase(c)),
+  ...LANGS.flatMap((lang) => COMPOSERS.map((c) => composerCase(c, lang))),
   {
     name: "linkedin share box: Dismiss then Discard records nothing; the preload frame's decoy editor is no composer",
     timeout: 60_000,
@@ -96,7 +109,7 @@ export default [
       await page.keyboard.type("Follow us for more and share this with 5 friends!!!");
       await waitFor(async () => (await page.evaluate(() => document.querySelector("rapport-overlay")?.dataset.hints)) > 0, { what: "hints in the share box" });
       await expectNoRecord(session, async () => {
-        await page.click("#interop-outlet >>> [aria-label=Dismiss]");
+        await page.click("#interop-outlet >>> .artdeco-modal__dismiss");
         await page.click("#interop-outlet >>> [data-test-dialog-secondary-btn]");
       }, () => page.evaluate(() => document.documentElement.dataset.dismissed === "discard"));
       // The decoy: a .ql-editor in a hidden same-site frame, where no content script runs.
