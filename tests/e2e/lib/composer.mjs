@@ -26,6 +26,20 @@ export async function openFixture(session, fixture, { off = false } = {}) {
   return page;
 }
 
+/**
+ * Settings reset, the fixture opened and `draft` typed into its composer:
+ * { page, text, analysis }, the background's analysis of the text the editor
+ * then holds.
+ */
+export async function typeIntoFixture(session, fixture, draft) {
+  await resetSettings(session);
+  const page = await openFixture(session, fixture);
+  await focusComposer(page, fixture);
+  await page.keyboard.type(draft);
+  const text = await editorText(page);
+  return { page, text, analysis: await analyzeInBackground(session, text, fixture.adapter) };
+}
+
 /** Puts the caret at the end of the composer with a real click, then waits for the editor to have focus. */
 export async function focusComposer(page, fixture) {
   await page.click(fixture.composer);

@@ -148,12 +148,16 @@ export async function checkHints(session, page, { path, platform, paint }) {
  * Opens the card of `hint` (a click on its words, then the shortcut), applies
  * its rewrite, checks the text and the caret, undoes it with the editor's
  * own undo (Ctrl/Cmd+Z) and checks the words are back and the hints redrawn.
+ * `undoCaret: false` only checks the caret is in the editor after the undo;
+ * `anyMarkOfRule: false` clicks only the mark that starts where the hint does.
  */
-export async function applyAndUndo(page, { text, analysis, state }, { undoCaret = true } = {}) {
+export async function applyAndUndo(page, { text, analysis, state }, { undoCaret = true, anyMarkOfRule = true } = {}) {
   const hint = analysis.hints.find((h) => typeof h.replacement === "string" && h.replacement !== "");
   assert.ok(hint, "the draft has a hint with a rewrite");
   const words = text.slice(hint.start, hint.end);
-  const mark = state.marks.find((m) => m.rule_id === hint.rule_id && m.start === hint.start) || state.marks.find((m) => m.rule_id === hint.rule_id);
+  const mark = state.marks.find((m) => m.rule_id === hint.rule_id && m.start === hint.start)
+    || (anyMarkOfRule ? state.marks.find((m) => m.rule_id === hint.rule_id) : undefined);
+  assert.ok(mark, `the mark of ${hint.rule_id} at ${hint.start} is drawn`);
   const [l, t, w, h] = mark.rects[0];
   await page.mouse.click(l + Math.min(w / 2, 12), t + h / 2);
   await pressCombo(page, "Alt", "Shift", "KeyH");

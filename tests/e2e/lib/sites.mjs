@@ -6,9 +6,10 @@
 import assert from "node:assert/strict";
 import { waitFor } from "../browsers.mjs";
 import {
-  analyzeInBackground, editorCaret, editorText, MOD, overlayState, pressCombo, resetSettings, sameRects, sleep, textRects, waitForMarks,
+  analyzeInBackground, MOD, overlayState, pressCombo, resetSettings, sameRects, sleep, textRects, waitForMarks,
 } from "./composer.mjs";
 import { resetAll, storedHistory, waitForRecords } from "./history.mjs";
+import { applyAndUndo as applyAndUndoDeep } from "./shadow.mjs";
 
 // One line (Enter sends several of these composers) with a fame cue, a cue with a rewrite and a connection cue.
 export const DRAFT = "Follow us and smash that like button!!! Thanks to Maria for the idea.";
@@ -83,29 +84,7 @@ export async function checkHints(page, session, c, { label = c.label, text = DRA
 }
 
 /** Applies the first rewrite from its card (keyboard), then undoes it with the editor's own undo. */
-export async function applyAndUndo(page, analysis, state, text = DRAFT) {
-  const hint = analysis.hints.find((h) => typeof h.replacement === "string" && h.replacement !== "");
-  assert.ok(hint, "the draft has a hint with a rewrite");
-  const mark = state.marks.find((m) => m.rule_id === hint.rule_id && m.start === hint.start);
-  const [l, t, w, h] = mark.rects[0];
-  await page.mouse.click(l + Math.min(w / 2, 12), t + h / 2);
-  await pressCombo(page, "Alt", "Shift", "KeyH");
-  await waitFor(async () => (await overlayState(page)).card === hint.rule_id && page.evaluate(() => document.activeElement?.localName === "rapport-overlay"),
-    { what: `the card of ${hint.rule_id} to take focus` });
-  const caretBefore = await editorCaret(page);
-  await page.keyboard.press("Enter"); // "apply" is the card's first button
-  const applied = text.slice(0, hint.start) + hint.replacement + text.slice(hint.end);
-  await waitFor(async () => (await editorText(page)) === applied, { what: `the rewrite of "${text.slice(hint.start, hint.end)}"` })
-    .catch(async (e) => { throw new Error(`${e.message}; the text is ${JSON.stringify(await editorText(page))}`); });
-  assert.equal(await editorCaret(page), hint.start + hint.replacement.length, "the caret sits after the applied text");
-  await sleep(350); // past the editors' history merge window
-  await pressCombo(page, MOD, "KeyZ");
-  await waitFor(async () => (await editorText(page)) === text, { what: "undo to bring the words back" })
-    .catch(async (e) => { throw new Error(`${e.message}; the text is ${JSON.stringify(await editorText(page))}`); });
-  const undoCaret = await editorCaret(page);
-  assert.ok([caretBefore, hint.start, hint.end].includes(undoCaret), `the caret after undo (${undoCaret})`);
-  await waitForMarks(page, (s) => s.hints === analysis.hints.length, "the hints after undo");
-}
+export const applyAndUndo = (page, analysis, state, text = DRAFT) => applyAndUndoDeep(page, { text, analysis, state }, { anyMarkOfRule: false });
 
 /** Publishes the way the site does (c.publish: "enter", "mod-enter" or a control's selector). */
 export async function publish(page, c) {

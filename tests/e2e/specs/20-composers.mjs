@@ -7,7 +7,7 @@ import assert from "node:assert/strict";
 import { FIXTURES } from "../lib/fixtures.mjs";
 import {
   analyzeInBackground, editorCaret, editorText, fieldBox, focusComposer, MOD, openFixture, overlayState, pressCombo,
-  resetSettings, sameRects, sendFromExtension, sleep, textRects, waitForMarks,
+  resetSettings, sameRects, sendFromExtension, sleep, textRects, typeIntoFixture, waitForMarks,
 } from "../lib/composer.mjs";
 import { waitFor } from "../browsers.mjs";
 
@@ -99,12 +99,7 @@ function composerTest(fixture) {
   return {
     name: `${fixture.adapter} (${fixture.editor}): hints on the right words, gauge, card, apply + undo, ignore, turn off`,
     async run({ session }) {
-      await resetSettings(session);
-      const page = await openFixture(session, fixture);
-      await focusComposer(page, fixture);
-      await page.keyboard.type(DRAFT);
-      const text = await editorText(page);
-      const analysis = await analyzeInBackground(session, text, fixture.adapter);
+      const { page, text, analysis } = await typeIntoFixture(session, fixture, DRAFT);
       assert.ok(analysis.hints.some((h) => h.polarity === "fame") && analysis.hints.some((h) => h.polarity === "connection"), "the draft has both kinds of hint");
       let state = await waitForMarks(page, (s) => s.hints === analysis.hints.length && s.balance === analysis.balance, "the hints of the draft");
       assert.equal(state.platform, fixture.adapter);

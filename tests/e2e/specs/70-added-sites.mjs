@@ -6,9 +6,8 @@
 // generic adapter. Until then, nothing runs on those hosts.
 import assert from "node:assert/strict";
 import { FIXTURES } from "../lib/fixtures.mjs";
-import path from "node:path";
-import { grantFromExtensionPage, launchWithHostsGranted } from "../browsers.mjs";
-import { ROOT } from "../server.mjs";
+import { grantFromExtensionPage } from "../browsers.mjs";
+import { onAddedSites } from "../lib/added-sites.mjs";
 import { focusComposer, openFixture, overlayState, resetSettings, sendFromExtension, sleep, waitForMarks } from "../lib/composer.mjs";
 import { LANGS } from "../lib/sites.mjs";
 
@@ -70,46 +69,13 @@ async function addedSites(session, grant) {
   await resetSettings(session);
 }
 
-/**
- * Starts a Chromium of its own with a copy of the extension whose manifest
- * asks for the test hosts at install (host_permissions), which Chromium
- * grants to an unpacked extension without a prompt.
- */
-function chromiumWithHostsGranted(server, origins) {
-  return launchWithHostsGranted("chromium", { extensionDir: path.join(ROOT, "extension"), origins, hosts: server.hosts });
-}
-
 export default [
-  {
-    name: "Mastodon and generic sites: nothing runs before they are added; registered at run time once granted and enabled",
-    // Chromium shows a permission prompt that headless automation cannot answer; Firefox answers it through a pref.
-    browsers: ["firefox"],
-    async run({ session }) {
-      await addedSites(session, async (s, origins) => {
-        assert.equal(await grantFromExtensionPage(s, origins), true, "the optional host permissions were granted");
-      });
-    },
-  },
-  {
-    name: "Mastodon and generic sites in Chromium: registered at run time once enabled (permissions granted at install)",
-    // The prompt of permissions.request cannot be answered headless in
-    // Chromium, so this copy has the hosts granted at install: what is
-    // tested is the run-time registration and the adapters on those hosts.
-    browsers: ["chromium"],
-    timeout: 120_000,
-    async run({ server }) {
-      const origins = FIXTURES.filter((f) => f.runtime).map((f) => `https://${f.host}/*`);
-      const session = await chromiumWithHostsGranted(server, origins);
-      try {
-        await addedSites(session, async (s, wanted) => {
-          const granted = await s.extensionPage.evaluate(async () => (await chrome.permissions.getAll()).origins);
-          assert.ok(wanted.every((o) => granted.includes(o)), `the hosts are granted: ${JSON.stringify(granted)}`);
-        });
-      } finally {
-        await session.close();
-      }
-    },
-  },
+  ...onAddedSites({
+    firefox: "Mastodon and generic sites: nothing runs before they are added; registered at run time once granted and enabled",
+    chromium: "Mastodon and generic sites in Chromium: registered at run time once enabled (permissions granted at install)",
+    origins: FIXTURES.filter((f) => f.runtime).map((f) => `https://${f.host}/*`),
+    scenario: addedSites,
+  }),
   {
     name: "Mastodon on another instance: recognised by its page structure under a host the user added, analysed as mastodon",
     // As above: only Firefox can grant the optional host permission without a prompt.

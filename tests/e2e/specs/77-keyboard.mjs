@@ -8,7 +8,7 @@
 // onCommand listener.)
 import assert from "node:assert/strict";
 import { waitFor } from "../browsers.mjs";
-import { analyzeInBackground, editorText, focusComposer, MOD, openFixture, overlayState, pressCombo, resetSettings, sleep, waitForMarks } from "../lib/composer.mjs";
+import { editorText, MOD, overlayState, pressCombo, sleep, typeIntoFixture, waitForMarks } from "../lib/composer.mjs";
 import { FIXTURES } from "../lib/fixtures.mjs";
 import { inExtension } from "../lib/history.mjs";
 
@@ -36,12 +36,8 @@ export default [
     return {
       name: `${editor} (${fixture.adapter}): "next hint" walks the hints' cards in order, "apply fix" applies the open one's rewrite, and the editor's undo restores it`,
       async run({ session }) {
-        await resetSettings(session);
-        const page = await openFixture(session, fixture);
-        await focusComposer(page, fixture);
-        await page.keyboard.type(DRAFT);
-        const text = await editorText(page);
-        const hints = (await analyzeInBackground(session, text, fixture.adapter)).hints.slice().sort((a, b) => a.start - b.start);
+        const { page, text, analysis } = await typeIntoFixture(session, fixture, DRAFT);
+        const hints = analysis.hints.slice().sort((a, b) => a.start - b.start);
         assert.ok(hints.length >= 2, `at least two hints: ${JSON.stringify(hints.map((h) => h.rule_id))}`);
         await waitForMarks(page, (s) => s.hints === hints.length, "the draft's marks");
         await pressCombo(page, MOD, "Home");

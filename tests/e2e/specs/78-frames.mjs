@@ -4,9 +4,8 @@
 // each get hints on their words, drawn in that frame, from the content
 // scripts registered at run time for every frame of the added origin.
 import assert from "node:assert/strict";
-import path from "node:path";
-import { grantFromExtensionPage, launchWithHostsGranted, waitFor } from "../browsers.mjs";
-import { ROOT } from "../server.mjs";
+import { waitFor } from "../browsers.mjs";
+import { onAddedSites } from "../lib/added-sites.mjs";
 import { resetSettings, sendFromExtension, sleep, waitForMarks } from "../lib/composer.mjs";
 
 const HOST = "www.example.com";
@@ -57,28 +56,9 @@ async function framesOfAddedSite(session, grant) {
   }
 }
 
-export default [
-  {
-    name: "editors in frames on an added site (about:blank, srcdoc, same-origin): hints on their words, drawn in the frame",
-    // Firefox answers the permission prompt through a pref; Chromium below has the host granted at install.
-    browsers: ["firefox"],
-    async run({ session }) {
-      await framesOfAddedSite(session, async (s, origins) => {
-        assert.equal(await grantFromExtensionPage(s, origins), true, "the optional host permission was granted");
-      });
-    },
-  },
-  {
-    name: "editors in frames on an added site in Chromium (host granted at install): hints on their words, drawn in the frame",
-    browsers: ["chromium"],
-    timeout: 120_000,
-    async run({ server }) {
-      const session = await launchWithHostsGranted("chromium", { extensionDir: path.join(ROOT, "extension"), origins: [`https://${HOST}/*`], hosts: server.hosts });
-      try {
-        await framesOfAddedSite(session, async () => {});
-      } finally {
-        await session.close();
-      }
-    },
-  },
-];
+export default onAddedSites({
+  firefox: "editors in frames on an added site (about:blank, srcdoc, same-origin): hints on their words, drawn in the frame",
+  chromium: "editors in frames on an added site in Chromium (host granted at install): hints on their words, drawn in the frame",
+  origins: [`https://${HOST}/*`],
+  scenario: framesOfAddedSite,
+});
