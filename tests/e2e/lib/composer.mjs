@@ -122,46 +122,59 @@ export async function resetSettings(session) {
 const FIELD_LAYOUT_PROPS = [...FIELD_STYLE_PROPS];
 
 /**
- * Client rects of the first occurrence of `needle` in the composer's rendered
- * text, computed in the page by an independent walk over its text nodes (a
- * textarea's, over a copy laid out like it).
+ * Run in the page: client rects of the first occurrence of `n` in the text
+ * rendered in `root`, by an independent walk over its text nodes (a
+ * textarea's, over a copy laid out like it, where it is, in its own tree),
+ * or null when the text is not there.
  */
+function rectsOfTextIn(root, n, props) {
+  if (!root) return null;
+  let copy = null;
+  if (root instanceof HTMLTextAreaElement) {
+    // A textarea's text has no nodes: a copy laid out like it.
+    const cs = getComputedStyle(root);
+    const box = root.getBoundingClientRect();
+    copy = document.createElement("div");
+    for (const p of props) copy.style[p] = cs[p];
+    const zoom = box.width / root.offsetWidth || 1; // CSS zoom between the page and the field: the copy's style is in the field's own px
+    const borders = parseFloat(cs.borderLeftWidth) + parseFloat(cs.borderRightWidth);
+    Object.assign(copy.style, { position: "fixed", left: `${box.left / zoom}px`, top: `${(box.top - root.scrollTop * zoom) / zoom}px`, width: `${root.clientWidth + borders}px`,
+      whiteSpace: "pre-wrap", visibility: "hidden", margin: "0" });
+    copy.textContent = root.value;
+    root.parentNode.append(copy);
+    root = copy;
+  }
+  const nodes = [];
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  let all = "";
+  for (let t = walker.nextNode(); t; t = walker.nextNode()) { nodes.push({ t, at: all.length }); all += t.data; }
+  const i = all.indexOf(n);
+  if (i < 0) { copy?.remove(); return null; }
+  const locate = (off) => { let k = nodes.length - 1; while (k > 0 && nodes[k].at > off) k--; return [nodes[k].t, off - nodes[k].at]; };
+  const r = document.createRange();
+  const a = locate(i);
+  // An end at a node boundary belongs to the node before it.
+  let b = locate(i + n.length);
+  const bi = nodes.findIndex((x) => x.t === b[0]);
+  if (b[1] === 0 && bi > 0) b = [nodes[bi - 1].t, nodes[bi - 1].t.data.length];
+  r.setStart(a[0], a[1]);
+  r.setEnd(b[0], b[1]);
+  const rects = [...r.getClientRects()].filter((x) => x.width > 0).map((x) => [x.left, x.top, x.width, x.height]);
+  copy?.remove();
+  return rects;
+}
+
+/** The composer's rects of `needle` (rectsOfTextIn), the composer found by `selector`. */
 export function textRects(page, selector, needle) {
-  return page.evaluate((sel, n, props) => {
-    let root = document.querySelector(sel);
-    let copy = null;
-    if (root instanceof HTMLTextAreaElement) {
-      // A textarea's text has no nodes: a copy laid out like it, where it is, in the page's own document.
-      const cs = getComputedStyle(root);
-      const box = root.getBoundingClientRect();
-      copy = document.createElement("div");
-      for (const p of props) copy.style[p] = cs[p];
-      const zoom = box.width / root.offsetWidth || 1; // CSS zoom between the page and the field: the copy's style is in the field's own px
-      const borders = parseFloat(cs.borderLeftWidth) + parseFloat(cs.borderRightWidth);
-      Object.assign(copy.style, { position: "fixed", left: `${box.left / zoom}px`, top: `${(box.top - root.scrollTop * zoom) / zoom}px`, width: `${root.clientWidth + borders}px`,
-        whiteSpace: "pre-wrap", visibility: "hidden", margin: "0" });
-      copy.textContent = root.value;
-      root.parentElement.append(copy);
-      root = copy;
-    }
-    const nodes = [];
-    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-    let all = "";
-    for (let t = walker.nextNode(); t; t = walker.nextNode()) { nodes.push({ t, at: all.length }); all += t.data; }
-    const i = all.indexOf(n);
-    if (i < 0) return null;
-    const locate = (off) => { let k = nodes.length - 1; while (k > 0 && nodes[k].at > off) k--; return [nodes[k].t, off - nodes[k].at]; };
-    const r = document.createRange();
-    const a = locate(i);
-    // An end at a node boundary belongs to the node before it.
-    let b = locate(i + n.length);
-    if (b[1] === 0 && nodes.findIndex((x) => x.t === b[0]) > 0) { const prev = nodes[nodes.findIndex((x) => x.t === b[0]) - 1]; b = [prev.t, prev.t.data.length]; }
-    r.setStart(a[0], a[1]);
-    r.setEnd(b[0], b[1]);
-    const rects = [...r.getClientRects()].filter((x) => x.width > 0).map((x) => [x.left, x.top, x.width, x.height]);
-    copy?.remove();
-    return rects;
-  }, selector, needle, FIELD_LAYOUT_PROPS);
+  return page.evaluate(`(${rectsOfTextIn})(document.querySelector(${JSON.stringify(selector)}), ${JSON.stringify(needle)}, ${JSON.stringify(FIELD_LAYOUT_PROPS)})`);
+}
+
+/**
+ * The same in the page for a composer that `resolve`, the source of a
+ * function of no arguments run in the page, returns (one inside a shadow root).
+ */
+export function textRectsAt(page, resolve, needle) {
+  return page.evaluate(`(${rectsOfTextIn})((${resolve})(), ${JSON.stringify(needle)}, ${JSON.stringify(FIELD_LAYOUT_PROPS)})`);
 }
 
 /** Geometry of a form field's content box, for checking marks drawn over a textarea. */

@@ -9,7 +9,7 @@
 import assert from "node:assert/strict";
 import { waitFor } from "../browsers.mjs";
 import {
-  analyzeInBackground, editorCaret, editorText, MARK_COLOURS, MOD, overlayState, pressCombo, sameRects, sleep, underlineCoverage, waitForMarks,
+  analyzeInBackground, editorCaret, editorText, MARK_COLOURS, MOD, overlayState, pressCombo, sameRects, sleep, textRectsAt, underlineCoverage, waitForMarks,
 } from "./composer.mjs";
 import { resetAll, storedHistory, waitForRecords } from "./history.mjs";
 
@@ -49,52 +49,10 @@ export async function focusDeep(page, path) {
   })()`), { what: `${path} to take focus` });
 }
 
-/**
- * Client rects of the first `needle` in the composer at `path`, by an
- * independent walk of its text nodes (a textarea's, over a copy laid out
- * like it beside it, in the same tree).
- */
+/** Client rects of the first `needle` in the composer at `path` (composer.mjs, textRectsAt). */
 export function deepTextRects(page, path, needle) {
-  return page.evaluate(`(() => {
-    let root = (${RESOLVE})(${JSON.stringify(path)});
-    const n = ${JSON.stringify(needle)};
-    let copy = null;
-    if (root instanceof HTMLTextAreaElement) {
-      const cs = getComputedStyle(root);
-      const box = root.getBoundingClientRect();
-      copy = document.createElement("div");
-      for (const p of ${JSON.stringify(FIELD_PROPS)}) copy.style[p] = cs[p];
-      const borders = parseFloat(cs.borderLeftWidth) + parseFloat(cs.borderRightWidth);
-      Object.assign(copy.style, { position: "fixed", left: box.left + "px", top: (box.top - root.scrollTop) + "px", width: (root.clientWidth + borders) + "px",
-        whiteSpace: "pre-wrap", visibility: "hidden", margin: "0" });
-      copy.textContent = root.value;
-      root.parentNode.append(copy);
-      root = copy;
-    }
-    const nodes = [];
-    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-    let all = "";
-    for (let t = walker.nextNode(); t; t = walker.nextNode()) { nodes.push({ t, at: all.length }); all += t.data; }
-    const i = all.indexOf(n);
-    if (i < 0) { copy?.remove(); return null; }
-    const locate = (off) => { let k = nodes.length - 1; while (k > 0 && nodes[k].at > off) k--; return [nodes[k].t, off - nodes[k].at]; };
-    const r = document.createRange();
-    const a = locate(i);
-    let b = locate(i + n.length);
-    const bi = nodes.findIndex((x) => x.t === b[0]);
-    if (b[1] === 0 && bi > 0) b = [nodes[bi - 1].t, nodes[bi - 1].t.data.length];
-    r.setStart(a[0], a[1]);
-    r.setEnd(b[0], b[1]);
-    const rects = [...r.getClientRects()].filter((x) => x.width > 0).map((x) => [x.left, x.top, x.width, x.height]);
-    copy?.remove();
-    return rects;
-  })()`);
+  return textRectsAt(page, `() => (${RESOLVE})(${JSON.stringify(path)})`, needle);
 }
-// The styles that decide where a textarea's text lies (as the overlay's mirror copies them).
-const FIELD_PROPS = ["boxSizing", "paddingTop", "paddingRight", "paddingBottom", "paddingLeft", "borderTopWidth", "borderRightWidth",
-  "borderBottomWidth", "borderLeftWidth", "borderTopStyle", "borderRightStyle", "borderBottomStyle", "borderLeftStyle", "fontFamily",
-  "fontSize", "fontWeight", "fontStyle", "fontVariant", "fontStretch", "fontKerning", "letterSpacing", "lineHeight", "textTransform",
-  "textIndent", "wordSpacing", "tabSize", "textAlign", "direction", "wordBreak", "overflowWrap"];
 
 /**
  * The share of each rect's columns with the colour in the band at its
