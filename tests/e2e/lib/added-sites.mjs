@@ -4,6 +4,7 @@ import assert from "node:assert/strict";
 import path from "node:path";
 import { grantFromExtensionPage, launchWithHostsGranted } from "../browsers.mjs";
 import { ROOT } from "../server.mjs";
+import { resetSettings, sendFromExtension, sleep } from "./composer.mjs";
 
 /**
  * The two tests of one scenario on added sites. Firefox answers the prompt
@@ -42,4 +43,24 @@ export function onAddedSites({ firefox, chromium, origins, scenario }) {
       },
     },
   ];
+}
+
+/**
+ * Puts `sites` (origins whose host permission is granted) in the settings'
+ * extra_sites, runs `fn` once the background has registered the content
+ * scripts there, then takes them out and resets the settings, whatever `fn` did.
+ */
+export async function withExtraSites(session, sites, fn) {
+  const s = (await sendFromExtension(session, { kind: "getSettings" })).settings;
+  s.extra_sites = sites;
+  await sendFromExtension(session, { kind: "setSettings", settings: s });
+  await sleep(500); // the background registers the scripts after the settings change
+  try {
+    return await fn();
+  } finally {
+    const cleared = (await sendFromExtension(session, { kind: "getSettings" })).settings;
+    cleared.extra_sites = [];
+    await sendFromExtension(session, { kind: "setSettings", settings: cleared });
+    await resetSettings(session);
+  }
 }

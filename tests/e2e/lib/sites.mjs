@@ -15,6 +15,15 @@ import { applyAndUndo as applyAndUndoDeep } from "./shadow.mjs";
 export const DRAFT = "Follow us and smash that like button!!! Thanks to Maria for the idea.";
 export const LANGS = ["es", "de", "ja"];
 
+/** `url` with the fixture's UI language set (tests/fixtures/shared/l10n.js). */
+export const withLang = (url, lang) => `${url}${url.includes("?") ? "&" : "?"}lang=${lang}`;
+
+/** Checks the page rendered its labels in `lang`. */
+export async function assertLocalised(page, lang) {
+  const [shown, labels] = (await page.evaluate(() => document.documentElement.dataset.l10n ?? "")).split(":");
+  assert.ok(shown === lang && Number(labels) > 0, `the page's labels are in ${lang} (${shown}, ${labels} labels)`);
+}
+
 /** Opens `c` (a composer case) in `lang`, its composer the one the probe reads. */
 export async function openCase(session, c, { lang = "en", query = "" } = {}) {
   const url = `https://${c.host}${c.path}?${c.id ? `main=${c.id}&` : ""}lang=${lang}${query}`;
@@ -125,8 +134,7 @@ export function composerCase(c, { lang = "en", quick = false } = {}) {
       await resetAll(session);
       await resetSettings(session);
       const page = await openCase(session, c, { lang, query: c.query ?? "" });
-      const [shown, labels] = (await page.evaluate(() => document.documentElement.dataset.l10n ?? "")).split(":");
-      assert.ok(shown === lang && Number(labels) > 0, `the page's labels are in ${lang} (${shown}, ${labels} labels)`);
+      await assertLocalised(page, lang);
       await typeDraft(page, c);
       const { analysis, state } = await checkHints(page, session, c);
       if (!quick) await applyAndUndo(page, analysis, state);

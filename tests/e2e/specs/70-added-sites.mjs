@@ -7,9 +7,9 @@
 import assert from "node:assert/strict";
 import { FIXTURES } from "../lib/fixtures.mjs";
 import { grantFromExtensionPage } from "../browsers.mjs";
-import { onAddedSites } from "../lib/added-sites.mjs";
-import { focusComposer, openFixture, overlayState, resetSettings, sendFromExtension, sleep, waitForMarks } from "../lib/composer.mjs";
-import { LANGS } from "../lib/sites.mjs";
+import { onAddedSites, withExtraSites } from "../lib/added-sites.mjs";
+import { focusComposer, openFixture, overlayState, resetSettings, sleep, waitForMarks } from "../lib/composer.mjs";
+import { assertLocalised, LANGS } from "../lib/sites.mjs";
 
 const DRAFT = "Follow us for more!!! Thanks to Maria for the idea. What do you think?";
 
@@ -33,40 +33,31 @@ async function addedSites(session, grant) {
 
   const origins = [`https://${mastodon.host}/*`, `https://${generic.host}/*`];
   await grant(session, origins);
-  const s = (await sendFromExtension(session, { kind: "getSettings" })).settings;
-  s.extra_sites = [`https://${mastodon.host}`, `https://${generic.host}`];
-  await sendFromExtension(session, { kind: "setSettings", settings: s });
-  await sleep(500); // the background registers the scripts after the settings change
-
-  for (const [fixture, platform] of [[mastodon, "mastodon"], [generic, "generic"]]) {
-    page = await openFixture(session, fixture);
-    await focusComposer(page, fixture);
-    await page.keyboard.type(DRAFT);
-    const state = await waitForMarks(page, (st) => st.hints > 0, `hints on ${fixture.host}`).catch(async (e) => {
-      const diagnosis = await session.extensionPage.evaluate(async () => {
-        const api = globalThis.browser?.runtime ? globalThis.browser : globalThis.chrome;
-        return { registered: await api.scripting.getRegisteredContentScripts(), permissions: await api.permissions.getAll(), extra_sites: (await api.runtime.sendMessage({ kind: "getSettings" })).settings.extra_sites };
-      });
-      throw new Error(`${e.message}; ${JSON.stringify(diagnosis)}`);
-    });
-    assert.equal(state.platform, platform, `${fixture.host} is analysed as ${platform}`);
-    await page.close();
-  }
   // The Mastodon adapter needs no English word: the instance's UI in Spanish,
-  // German and Japanese (?lang=, tests/fixtures/shared/l10n.js).
-  for (const lang of LANGS) {
-    page = await openFixture(session, { ...mastodon, path: `/?lang=${lang}` });
-    assert.ok((await page.evaluate(() => document.documentElement.dataset.l10n ?? "")).startsWith(`${lang}:`), "the page is localised");
-    await focusComposer(page, mastodon);
-    await page.keyboard.type(DRAFT);
-    const state = await waitForMarks(page, (st) => st.hints > 0, `hints on ${mastodon.host} [${lang}]`);
-    assert.equal(state.platform, "mastodon", `${mastodon.host} [${lang}] is analysed as mastodon`);
-    await page.close();
-  }
-  const cleared = (await sendFromExtension(session, { kind: "getSettings" })).settings;
-  cleared.extra_sites = [];
-  await sendFromExtension(session, { kind: "setSettings", settings: cleared });
-  await resetSettings(session);
+  // German and Japanese too (?lang=, tests/fixtures/shared/l10n.js).
+  const cases = [
+    { fixture: mastodon, platform: "mastodon", lang: null },
+    { fixture: generic, platform: "generic", lang: null },
+    ...LANGS.map((lang) => ({ fixture: { ...mastodon, path: `/?lang=${lang}` }, platform: "mastodon", lang })),
+  ];
+  await withExtraSites(session, [`https://${mastodon.host}`, `https://${generic.host}`], async () => {
+    for (const { fixture, platform, lang } of cases) {
+      const what = `${fixture.host}${lang ? ` [${lang}]` : ""}`;
+      page = await openFixture(session, fixture);
+      if (lang) await assertLocalised(page, lang);
+      await focusComposer(page, fixture);
+      await page.keyboard.type(DRAFT);
+      const state = await waitForMarks(page, (st) => st.hints > 0, `hints on ${what}`).catch(async (e) => {
+        const diagnosis = await session.extensionPage.evaluate(async () => {
+          const api = globalThis.browser?.runtime ? globalThis.browser : globalThis.chrome;
+          return { registered: await api.scripting.getRegisteredContentScripts(), permissions: await api.permissions.getAll(), extra_sites: (await api.runtime.sendMessage({ kind: "getSettings" })).settings.extra_sites };
+        });
+        throw new Error(`${e.message}; ${JSON.stringify(diagnosis)}`);
+      });
+      assert.equal(state.platform, platform, `${what} is analysed as ${platform}`);
+      await page.close();
+    }
+  });
 }
 
 export default [
@@ -92,23 +83,14 @@ export default [
       await page.close();
 
       assert.equal(await grantFromExtensionPage(session, [`https://${instance.host}/*`]), true, "the optional host permission was granted");
-      const s = (await sendFromExtension(session, { kind: "getSettings" })).settings;
-      s.extra_sites = [`https://${instance.host}`];
-      await sendFromExtension(session, { kind: "setSettings", settings: s });
-      await sleep(500); // the background registers the scripts after the settings change
-      try {
+      await withExtraSites(session, [`https://${instance.host}`], async () => {
         page = await openFixture(session, instance);
         await focusComposer(page, instance);
         await page.keyboard.type(DRAFT);
         const state = await waitForMarks(page, (st) => st.hints > 0, `hints on ${instance.host}`);
         assert.equal(state.platform, "mastodon", `${instance.host} is recognised as Mastodon, not handed to the generic adapter`);
         await page.close();
-      } finally {
-        const cleared = (await sendFromExtension(session, { kind: "getSettings" })).settings;
-        cleared.extra_sites = [];
-        await sendFromExtension(session, { kind: "setSettings", settings: cleared });
-        await resetSettings(session);
-      }
+      });
     },
   },
 ];

@@ -5,8 +5,8 @@
 // scripts registered at run time for every frame of the added origin.
 import assert from "node:assert/strict";
 import { waitFor } from "../browsers.mjs";
-import { onAddedSites } from "../lib/added-sites.mjs";
-import { resetSettings, sendFromExtension, sleep, waitForMarks } from "../lib/composer.mjs";
+import { onAddedSites, withExtraSites } from "../lib/added-sites.mjs";
+import { resetSettings, waitForMarks } from "../lib/composer.mjs";
 
 const HOST = "www.example.com";
 const DRAFT = "Follow us for more!!! What do you think?";
@@ -19,11 +19,7 @@ const FRAMES = [
 async function framesOfAddedSite(session, grant) {
   await resetSettings(session);
   await grant(session, [`https://${HOST}/*`]);
-  const s = (await sendFromExtension(session, { kind: "getSettings" })).settings;
-  s.extra_sites = [`https://${HOST}`];
-  await sendFromExtension(session, { kind: "setSettings", settings: s });
-  await sleep(500); // the background registers the scripts after the settings change
-  try {
+  await withExtraSites(session, [`https://${HOST}`], async () => {
     const page = await session.openPage(`https://${HOST}/frames`);
     await waitFor(() => page.evaluate(() => document.documentElement.dataset.framesReady === "true"), { what: "the page to fill its editor frame" });
     for (const { id, what } of FRAMES) {
@@ -48,12 +44,7 @@ async function framesOfAddedSite(session, grant) {
       assert.equal(await frame.evaluate(() => document.body.querySelector("rapport-overlay")), null, `the editor's own DOM (the body) is left alone in ${what}`);
     }
     await page.close();
-  } finally {
-    const cleared = (await sendFromExtension(session, { kind: "getSettings" })).settings;
-    cleared.extra_sites = [];
-    await sendFromExtension(session, { kind: "setSettings", settings: cleared });
-    await resetSettings(session);
-  }
+  });
 }
 
 export default onAddedSites({

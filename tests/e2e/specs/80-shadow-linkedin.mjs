@@ -9,7 +9,7 @@ import assert from "node:assert/strict";
 import { waitFor } from "../browsers.mjs";
 import { analyzeInBackground, editorText, resetSettings, sameRects, sendFromExtension, waitForMarks } from "../lib/composer.mjs";
 import { applyAndUndo, checkHints, deepTextRects, expectNoRecord, expectOneRecord, focusDeep, openPage, resetAll } from "../lib/shadow.mjs";
-import { LANGS } from "../lib/sites.mjs";
+import { assertLocalised, LANGS, withLang } from "../lib/sites.mjs";
 
 const HOST = "www.linkedin.com";
 const SHARE_EDITOR = '#interop-outlet >>> [data-test-modal-id="sharebox"] .ql-editor';
@@ -29,7 +29,7 @@ const composerCase = ({ name, url, open, path, paint, publish, published, undoCa
     await resetAll(session);
     await resetSettings(session);
     const page = await openPage(session, `https://${HOST}${lang ? withLang(url, lang) : url}`);
-    if (lang) assert.ok((await page.evaluate(() => document.documentElement.dataset.l10n ?? "")).startsWith(`${lang}:`), "the page is localised");
+    if (lang) await assertLocalised(page, lang);
     if (open) await open(page);
     await focusDeep(page, path);
     const drawn = await checkHints(session, page, { path, platform: "linkedin", paint });
@@ -93,8 +93,6 @@ const COMPOSERS = [
   },
 ];
 
-/** `url` with the fixture's UI language set. */
-const withLang = (url, lang) => `${url}${url.includes("?") ? "&" : "?"}lang=${lang}`;
 
 export default [
   ...COMPOSERS.map((c) => composerCase(c)),

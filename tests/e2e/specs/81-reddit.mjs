@@ -12,7 +12,7 @@ import { waitFor } from "../browsers.mjs";
 import { overlayState, resetSettings, waitForMarks } from "../lib/composer.mjs";
 import { storedHistory } from "../lib/history.mjs";
 import { applyAndUndo, checkHints, expectNoRecord, expectOneRecord, focusDeep, openPage, resetAll } from "../lib/shadow.mjs";
-import { LANGS } from "../lib/sites.mjs";
+import { assertLocalised, LANGS, withLang } from "../lib/sites.mjs";
 
 const TRIGGER = "comment-composer-host faceplate-textarea-input >>> #innerTextArea";
 const RTE = 'shreddit-composer [slot="rte"][contenteditable="true"]';
@@ -25,8 +25,6 @@ async function openComposer(page) {
     { what: "the comment composer" });
 }
 
-/** `url` with the fixture's UI language set. */
-const withLang = (url, lang) => `${url}${url.includes("?") ? "&" : "?"}lang=${lang}`;
 
 const composerCase = ({ name, host, url, open, before, path, paint, publish, done }, lang = null) => ({
   name: `reddit ${name} (${host})${lang ? ` [${lang}]` : ""}: hints on the right words, apply + undo, published once`,
@@ -35,7 +33,7 @@ const composerCase = ({ name, host, url, open, before, path, paint, publish, don
     await resetAll(session);
     await resetSettings(session);
     const page = await openPage(session, `https://${host}${lang ? withLang(url, lang) : url}`);
-    if (lang) assert.ok((await page.evaluate(() => document.documentElement.dataset.l10n ?? "")).startsWith(`${lang}:`), "the page is localised");
+    if (lang) await assertLocalised(page, lang);
     if (open) await open(page);
     if (before) await before(page);
     await focusDeep(page, path);

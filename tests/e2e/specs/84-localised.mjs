@@ -5,9 +5,8 @@
 // recorded exactly once in every language, as in English (82, 83). X's
 // desktop Draft.js composer (its publish is 40-habits' fixture, keyed on
 // test ids) gets its hints in every language too.
-import assert from "node:assert/strict";
 import { resetSettings } from "../lib/composer.mjs";
-import { checkHints, composerCase, LANGS, openCase, typeDraft } from "../lib/sites.mjs";
+import { assertLocalised, checkHints, composerCase, LANGS, openCase, typeDraft } from "../lib/sites.mjs";
 import { LOCALISED_CASES } from "../lib/site-cases.mjs";
 
 const X_DESKTOP = { adapter: "x", host: "x.com", path: "/home", selector: '[data-testid="tweetTextarea_0"]', label: "post" };
@@ -19,7 +18,7 @@ export default LANGS.flatMap((lang) => [
     async run({ session }) {
       await resetSettings(session);
       const page = await openCase(session, X_DESKTOP, { lang });
-      assert.ok((await page.evaluate(() => document.documentElement.dataset.l10n ?? "")).startsWith(`${lang}:`), "the page is localised");
+      await assertLocalised(page, lang);
       await typeDraft(page, X_DESKTOP);
       await checkHints(page, session, X_DESKTOP);
       await page.close();
