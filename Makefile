@@ -60,6 +60,7 @@ bench-popup:
 # Overlay latency (input event to overlay updated, 3,000-character Lexical draft) and idle wake-ups, in Chromium.
 bench-overlay:
 	@node bench/overlay.mjs
+	@node bench/long-drafts.mjs
 
 # Coverage-guided fuzzing (fuzz/, cargo-fuzz on nightly), FUZZ_SECONDS per target
 # (default 600); prints each target's execution count. Not part of `make test`.

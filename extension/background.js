@@ -119,6 +119,14 @@ function clampText(text) {
   return { text: text.slice(0, end), truncated: true };
 }
 
+/** The text an edit message makes of the port's last text, or null when it is not an edit of that text. */
+function applyEdit(last, edit) {
+  const { base, at, remove, insert } = edit ?? {};
+  if (base !== last.seq || typeof insert !== "string" || !Number.isSafeInteger(at) || !Number.isSafeInteger(remove)) return null;
+  if (at < 0 || remove < 0 || at + remove > last.text.length) return null;
+  return last.text.slice(0, at) + insert + last.text.slice(at + remove);
+}
+
 async function analyzeText(text, platform) {
   if (typeof text !== "string") throw new Error("text must be a string");
   await Promise.all([wasmReady, settingsReady]);
@@ -303,6 +311,8 @@ api.runtime.onConnect.addListener((port) => {
   }
   portStats.ports += 1;
   let newest = -1;
+  // The last whole text sent on this port, which an edit applies to (protocol.js).
+  let last = { seq: -1, text: "" };
   const pack = hintPacker();
   port.onMessage.addListener(async (msg) => {
     if (!msg || msg.kind !== Kinds.ANALYZE || !Number.isSafeInteger(msg.seq)) {
@@ -312,9 +322,18 @@ api.runtime.onConnect.addListener((port) => {
     portStats.requests += 1;
     if (msg.seq <= newest) return;
     newest = msg.seq;
+    let text = msg.text;
+    if (msg.edit !== undefined) {
+      text = applyEdit(last, msg.edit);
+      if (text === null) {
+        port.postMessage({ kind: Kinds.ERROR, seq: msg.seq, message: "stale edit" });
+        return;
+      }
+    }
+    if (typeof text === "string" && !msg.part) last = { seq: msg.seq, text };
     try {
       portStats.analyses += 1;
-      const analysis = await analyzeText(msg.text, msg.platform);
+      const analysis = await analyzeText(text, msg.platform);
       // A newer text arrived while this one waited for the wasm: it wins.
       if (msg.seq === newest) {
         const { hints, ...rest } = analysis;

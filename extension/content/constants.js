@@ -10,6 +10,15 @@
       "borderBottomWidth", "borderLeftWidth", "borderTopStyle", "borderRightStyle", "borderBottomStyle", "borderLeftStyle", "fontFamily",
       "fontSize", "fontWeight", "fontStyle", "fontVariant", "fontStretch", "fontKerning", "letterSpacing", "lineHeight", "textTransform",
       "textIndent", "wordSpacing", "tabSize", "textAlign", "direction", "wordBreak", "overflowWrap"]),
+    // Long drafts (issue 16, DESIGN.md "Long drafts"). Past liveWholeChars
+    // UTF-16 code units, a draft is checked live only within partChars of
+    // the caret, and whole once the user pauses for pauseMs; it is drawn
+    // with boxes, whose changes cost the page nothing (a change of the
+    // page's highlights makes Chromium repaint the whole document). Past
+    // nearFromChars, only the hints near what the composer shows are drawn,
+    // and a pass reads the layout after the frame has been painted, when
+    // reading it costs nothing.
+    LONG_DRAFT: Object.freeze({ liveWholeChars: 100000, partChars: 4000, pauseMs: 800, nearFromChars: 10000 }),
     // The underline colours of fame and connection marks, per theme of the
     // composer's text (highlights.css paints the same ones).
     MARK_COLOURS: Object.freeze({

@@ -27,7 +27,7 @@
 
   const { api, alive } = globalThis.RapportBrowser;
   const { PORT_COMPOSER, SETTINGS_KEY, DEV_KEY, Kinds, hintUnpacker } = globalThis.RapportProtocol;
-  const { TextModel, isField } = globalThis.RapportTextModel;
+  const { TextModel, isField, editBetween } = globalThis.RapportTextModel;
 
   // A woken background answers in well under this (its wasm loads in about 0.1 s).
   const ANSWER_TIMEOUT_MS = 1500;
@@ -62,6 +62,14 @@
     return site;
   };
   const EVENTS = ["activate", "draw", "detach", "settings"];
+  // Long drafts (issue 16). Past LIVE_WHOLE_CHARS, a draft is checked live
+  // only around the caret: each keystroke sends the part within PART_CHARS
+  // on either side (cut at line breaks, else at spaces), and the whole
+  // draft goes when the user pauses for PAUSE_MS. Hints elsewhere are the
+  // last whole check's, kept where their words still are; the gauge says
+  // which part was checked. Up to that length a keystroke's whole check
+  // holds the page's frame budget (bench/long-drafts.mjs).
+  const { liveWholeChars: LIVE_WHOLE_CHARS, partChars: PART_CHARS, pauseMs: PAUSE_MS } = globalThis.RapportConstants.LONG_DRAFT;
   // Dispatched on the document by a copy starting on the page. A copy of a
   // reloaded or updated extension may still be running there, in another
   // world (Chromium starts the new scripts in a new isolated world and
@@ -78,7 +86,38 @@
   const features = [];
   let adapter = null;
   let run = null; // see start()
-  let dev = { paint: "auto", shadowMode: "closed", mirrorState: false };
+  let dev = { paint: "auto", shadowMode: "closed", mirrorState: false, timing: false };
+
+  // Developer setting { timing: true } (bench/long-drafts.mjs): each piece
+  // of Rapport's own work in the page (an event handler, an observer
+  // callback, an answer, a timer, an animation frame, each entered through
+  // timed()) is timed, and the longest, the total and the count are written
+  // on <html> as data-rapport-timing="longest total count" (ms); a
+  // "rapport-timing-reset" event on the document starts them again. Off,
+  // timed() calls straight through.
+  const timing = { depth: 0, longest: 0, total: 0, count: 0 };
+  function timed(fn) {
+    return function timedCall(...args) {
+      if (!dev.timing || timing.depth) return fn.apply(this, args);
+      timing.depth += 1;
+      const started = performance.now();
+      try {
+        return fn.apply(this, args);
+      } finally {
+        timing.depth -= 1;
+        const took = performance.now() - started;
+        timing.total += took;
+        timing.count += 1;
+        if (took > timing.longest) timing.longest = took;
+        document.documentElement.dataset.rapportTiming = `${timing.longest.toFixed(2)} ${timing.total.toFixed(2)} ${timing.count}`;
+      }
+    };
+  }
+  document.addEventListener("rapport-timing-reset", () => {
+    if (!dev.timing) return;
+    Object.assign(timing, { longest: 0, total: 0, count: 0 });
+    delete document.documentElement.dataset.rapportTiming;
+  });
   let settings = null; // the stored settings, as last read
   let retired = false; // the extension is gone: this copy never starts again
   // Composer root -> ComposerSession. Kept across restarts: a resumed site
@@ -89,6 +128,57 @@
     if (run) for (const fn of run.hooks[name]) fn(...args);
   };
   const isActive = (s) => run !== null && run.active === s;
+
+  /**
+   * The part of a long draft checked live: about PART_CHARS on either side
+   * of the caret, widened to whole lines when a line break is near enough,
+   * else cut at a space, so no word is cut in two.
+   */
+  function partAround(text, caret) {
+    let lo = Math.max(0, caret - PART_CHARS);
+    if (lo > 0) {
+      const line = text.lastIndexOf("\n", lo);
+      const space = text.indexOf(" ", lo);
+      lo = line >= 0 && lo - line <= PART_CHARS ? line + 1 : space >= 0 && space < caret ? space + 1 : lo;
+    }
+    let hi = Math.min(text.length, caret + PART_CHARS);
+    if (hi < text.length) {
+      const line = text.indexOf("\n", hi);
+      const space = text.lastIndexOf(" ", hi);
+      hi = line >= 0 && line - hi <= PART_CHARS ? line : space > caret ? space : hi;
+    }
+    return { lo, hi };
+  }
+
+  /**
+   * A long draft's analysis after a part of it was checked: the part's
+   * hints (moved to their place in the draft) inside the part, and outside
+   * it the last whole check's hints whose text is unchanged (before the
+   * first change, or after the last one, moved by what the length changed).
+   * The balance and scores stay the whole check's (the part's until there
+   * is one); `partial` says what was checked live.
+   */
+  function mergePart(whole, text, { lo, hi }, part) {
+    const partial = { lo, hi, length: text.length };
+    const inPart = part.hints.map((h) => ({ ...h, start: h.start + lo, end: h.end + lo }));
+    if (!whole) return { ...part, hints: inPart, partial };
+    const { at, remove, insert } = editBetween(whole.text, text);
+    const shift = insert.length - remove;
+    const before = [];
+    const after = [];
+    whole.analysis.hints.forEach((h, i) => {
+      if (h.end <= Math.min(at, lo)) before.push([h, i]);
+      else if (h.start >= at + remove && h.start + shift >= hi) after.push([{ ...h, start: h.start + shift, end: h.end + shift }, i]);
+    });
+    // The basis names hints by index: renumbered, and those no longer there left out.
+    const index = new Map();
+    const hints = [];
+    for (const [h, i] of before) index.set(i, hints.push(h) - 1);
+    hints.push(...inPart);
+    for (const [h, i] of after) index.set(i, hints.push(h) - 1);
+    const basis = (whole.analysis.basis?.hints ?? []).filter((i) => index.has(i)).map((i) => index.get(i));
+    return { ...whole.analysis, hints, basis: { ...whole.analysis.basis, hints: basis }, partial };
+  }
 
   /** One composer: its text model, its port to the analyser and its latest analysis. */
   class ComposerSession {
@@ -109,12 +199,22 @@
       this.analyzedText = null;
       this.watchdog = 0;
       this.retries = 0;
+      this.portText = null; // { seq, text }: the last whole text sent on this port, which an edit applies to
+      this.inFlightPart = null; // { lo, hi }: the request in flight is this part of sentText
+      this.whole = null; // { text, analysis }: a long draft's last whole check
+      this.wantWhole = false; // the user paused: the next request is the whole long draft
+      this.pauseTimer = 0;
     }
 
-    /** Reads the editor's text after a change and asks for its analysis unless that was already asked for. */
-    update() {
+    /**
+     * Reads the editor's text after a change and asks for its analysis
+     * unless that was already asked for. `records`: the editor's mutation
+     * records since the last reading, so only the blocks they touched are
+     * read again.
+     */
+    update(records) {
       const before = this.model.text;
-      this.model.refresh();
+      this.model.refresh(records);
       const text = this.model.text;
       if (this.early?.text === text) this.adopt(text, this.early.analysis);
       this.request(text);
@@ -133,6 +233,8 @@
      * the time the editor's DOM has the text.
      */
     anticipate(e) {
+      // A long draft's keystroke is checked around the caret once the editor has it.
+      if (this.model.text.length > LIVE_WHOLE_CHARS) return;
       const text = this.model.predict(e);
       if (text !== null) this.request(text);
     }
@@ -146,12 +248,35 @@
     request(text = this.model.text, { force = false } = {}) {
       this.latest = text;
       if (force) this.forced = true;
+      if (!force && !this.inFlight && this.whole?.text === text && this.analyzedText !== text) {
+        // A long draft back to the text of its last whole check (a change undone): that check is current again.
+        clearTimeout(this.pauseTimer);
+        this.adopt(text, this.whole.analysis);
+        if (isActive(this)) emit("draw", this, { now: true });
+        return;
+      }
+      if (text.length > LIVE_WHOLE_CHARS) this.awaitPause();
       if (this.inFlight) this.dirty = true;
       else if (this.needsAsking()) this.send();
     }
 
     needsAsking() {
-      return this.forced || (this.latest !== this.analyzedText && this.latest !== this.early?.text);
+      if (this.forced) return true;
+      if (this.wantWhole) return this.whole?.text !== this.latest;
+      return this.latest !== this.analyzedText && this.latest !== this.early?.text;
+    }
+
+    /** A long draft: its whole check waits for the user to pause; each change starts the wait again. */
+    awaitPause() {
+      clearTimeout(this.pauseTimer);
+      if (this.whole?.text === this.latest) return;
+      this.pauseTimer = setTimeout(timed(() => {
+        this.pauseTimer = 0;
+        if (!run) return;
+        this.wantWhole = true;
+        if (this.inFlight) this.dirty = true;
+        else if (this.needsAsking()) this.send();
+      }), PAUSE_MS);
     }
 
     send() {
@@ -159,11 +284,34 @@
       this.seq += 1;
       this.inFlight = true;
       this.dirty = false;
+      const whole = this.forced || this.wantWhole || this.latest.length <= LIVE_WHOLE_CHARS;
       this.forced = false;
+      this.wantWhole = false;
       this.sentText = this.latest;
-      const msg = { kind: Kinds.ANALYZE, seq: this.seq, text: this.sentText, platform: this.platform };
+      const text = this.sentText;
+      const msg = { kind: Kinds.ANALYZE, seq: this.seq, platform: this.platform };
+      this.inFlightPart = null;
+      if (!whole) {
+        const part = partAround(text, this.caretIn(text));
+        this.inFlightPart = part;
+        msg.text = text.slice(part.lo, part.hi);
+        msg.part = true;
+      } else if (this.port && this.portText) {
+        // Only what changed since the port's last text crosses the port.
+        msg.edit = { base: this.portText.seq, ...editBetween(this.portText.text, text) };
+        this.portText = { seq: msg.seq, text };
+      } else {
+        msg.text = text;
+        this.portText = { seq: msg.seq, text };
+      }
       this.watch(msg.seq);
-      this.post(msg);
+      this.post(msg, text);
+    }
+
+    /** The caret's offset in `text` when that is the editor's text, else its end. */
+    caretIn(text) {
+      const caret = text === this.model.text ? this.model.caret() : null;
+      return caret === null ? text.length : Math.min(caret, text.length);
     }
 
     /**
@@ -185,10 +333,18 @@
       }, wait);
     }
 
-    post(msg) {
+    post(msg, text) {
       for (let attempt = 0; attempt < 2; attempt++) {
         try {
-          if (!this.port) this.connect();
+          if (!this.port) {
+            this.connect();
+            // A new port has no text to apply an edit to.
+            if (msg.edit) {
+              const { edit, ...rest } = msg;
+              msg = { ...rest, text };
+              this.portText = { seq: msg.seq, text };
+            }
+          }
           this.port.postMessage(msg);
           return;
         } catch (e) {
@@ -207,16 +363,17 @@
     connect() {
       const port = api.runtime.connect({ name: PORT_COMPOSER });
       this.port = port;
+      this.portText = null;
       // The texts the hints refer to are sent once per port (protocol.js).
       const unpack = hintUnpacker();
-      port.onMessage.addListener((msg) => {
+      port.onMessage.addListener(timed((msg) => {
         if (msg?.kind === Kinds.ANALYSIS) {
           const hints = unpack(msg.hints ?? {});
           // An answer that cannot be read is an error, not an empty analysis.
           msg = hints ? { ...msg, analysis: { ...msg.analysis, hints } } : { kind: Kinds.ERROR, seq: msg.seq, message: "unreadable hints" };
         }
         if (this.port === port) this.onMessage(msg);
-      });
+      }));
       port.onDisconnect.addListener(() => {
         // The extension going (reload, update, removal) disconnects every
         // port before it takes the runtime away: look now, and once more later.
@@ -237,7 +394,19 @@
       clearTimeout(this.watchdog);
       this.retries = 0;
       this.inFlight = false;
+      if (msg.kind === Kinds.ERROR && msg.message === "stale edit") {
+        // The background lost the port's text (it cannot, short of a bug): send it whole.
+        this.portText = null;
+        this.forced = true;
+        this.send();
+        return;
+      }
       let early = false;
+      if (msg.kind === Kinds.ANALYSIS && this.inFlightPart) {
+        msg = { ...msg, analysis: mergePart(this.whole, this.sentText, this.inFlightPart, msg.analysis) };
+      } else if (msg.kind === Kinds.ANALYSIS && this.sentText.length > LIVE_WHOLE_CHARS) {
+        this.whole = { text: this.sentText, analysis: msg.analysis };
+      }
       if (msg.kind === Kinds.ANALYSIS) {
         // A keystroke's prediction answered before the editor has applied
         // it: kept aside until the editor's DOM has that text (update()
@@ -266,8 +435,14 @@
       if (!a) return [];
       const cur = this.model.text;
       const was = this.analyzedText;
-      const same = cur === was;
-      let hints = same ? a.hints : a.hints.filter((h) => cur.slice(h.start, h.end) === was.slice(h.start, h.end));
+      // Asked by every feature in a pass: the words are compared once per analysis and text.
+      const kept = this.kept;
+      let hints;
+      if (kept?.analysis === a && kept.text === cur) hints = kept.hints;
+      else {
+        hints = cur === was ? a.hints : a.hints.filter((h) => cur.slice(h.start, h.end) === was.slice(h.start, h.end));
+        this.kept = { analysis: a, text: cur, hints };
+      }
       for (const filter of run?.hintFilters ?? []) hints = filter(this, hints);
       return hints;
     }
@@ -283,6 +458,7 @@
 
     close() {
       clearTimeout(this.watchdog);
+      clearTimeout(this.pauseTimer);
       try {
         this.port?.disconnect();
       } catch {
@@ -403,7 +579,7 @@
     return null;
   }
 
-  const listen = (signal) => (target, type, fn, opts = {}) => target.addEventListener(type, fn, { ...opts, signal });
+  const listen = (signal) => (target, type, fn, opts = {}) => target.addEventListener(type, timed(fn), { ...opts, signal });
 
   /** What a feature's start() gets. */
   function contextFor(r) {
@@ -500,7 +676,7 @@
     run = {
       controller, composers: [], publish: [], publishChecks: [], enterSubmit: new Set(), fold: 0, active: null, own: [], hintFilters: [], apis: new Map(),
       hooks: Object.fromEntries(EVENTS.map((name) => [name, new Set()])),
-      edits: new MutationObserver(() => run?.active?.update()),
+      edits: new MutationObserver(timed((records) => run?.active?.update(records))),
     };
     const r = run;
     declare(r);
@@ -537,7 +713,9 @@
     const next = {
       paint: raw?.overlayPaint === "boxes" ? "boxes" : "auto",
       shadowMode: raw?.shadowRoot === "open" ? "open" : "closed",
-      mirrorState: raw?.mirrorState === true,
+      // "counts": only the counts (balance, hints, analysed length), not the marks' boxes: for benchmarks of long drafts.
+      mirrorState: raw?.mirrorState === true ? "full" : raw?.mirrorState === "counts" ? "counts" : false,
+      timing: raw?.timing === true,
     };
     if (Object.keys(next).every((k) => next[k] === dev[k])) return;
     dev = Object.freeze(next);
@@ -628,5 +806,7 @@
     alive: () => !retired && alive(),
     /** Ends this copy: a new injection found its extension gone. */
     retire,
+    /** `fn`, timed as a piece of Rapport's work when the developer setting asks (see timing above): for callbacks the browser calls. */
+    timed,
   });
 })();

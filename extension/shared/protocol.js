@@ -4,8 +4,19 @@
 // Long-lived port, one per composer (content script -> background):
 //   name: PORT_COMPOSER
 //   -> { kind: "analyze", seq: number, text: string, platform: string }
+//   -> { kind: "analyze", seq: number, edit: { base: number, at: number,
+//        remove: number, insert: string }, platform: string }
+//        The text as an edit of the text of request `base` on this port: the
+//        `remove` code units at `at` replaced by `insert`, so a keystroke in
+//        a long draft sends the keystroke, not the draft. The background
+//        keeps the last text it was sent on the port; an edit of any other
+//        base is answered { kind: "error", seq, message: "stale edit" }, and
+//        the content script sends the whole text again.
 //        The background answers only the newest seq it has seen on the port;
 //        older requests that arrive late are dropped (newest text wins).
+//        A long draft's part around the caret (content/core.js, partAround)
+//        comes as { kind: "analyze", seq, text, part: true, platform }: it
+//        is analysed alone and does not replace the port's last text.
 //   <- { kind: "analysis", seq: number, analysis: Analysis without hints,
 //        hints: { rows, texts } }
 //        Analysis = { hints: [{ rule_id, cue, polarity, start, end, message,

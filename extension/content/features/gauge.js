@@ -221,16 +221,18 @@
       }
       this.el.hidden = false;
       const hints = s.visibleHints();
-      const label = t(balanceKey(a.balance));
+      // A long draft checked only around the caret says so, in the label and first in the explanation.
+      const partial = a.partial ? t("partialWhy", [a.partial.length.toLocaleString(globalThis.RapportBrowser.api.i18n.getUILanguage())]) : null;
+      const label = partial ? t("gaugePartial", [t(balanceKey(a.balance))]) : t(balanceKey(a.balance));
       // Text nodes are updated in place: no node removal while the user types (see overlay.js).
       if (this.labelText.data !== label) this.labelText.data = label;
       this.el.dataset.balance = a.balance;
       this.setBar(this.fameBar, a.fame);
       this.setBar(this.connectionBar, a.connection);
       if (this.countText.data !== String(hints.length)) this.countText.data = String(hints.length);
-      const why = explain(a, s.analyzedText);
+      const why = partial ? `${partial} ${explain(a, s.analyzedText)}` : explain(a, s.analyzedText);
       if (this.whyText.data !== why) this.whyText.data = why;
-      const named = explain(a);
+      const named = partial ? `${partial} ${explain(a)}` : explain(a);
       this.button.setAttribute("aria-label", `${t("gaugeLabel", [label])}, ${t("fameLabel")} ${a.fame}, ${t("connectionLabel")} ${a.connection}, ${hints.length}. ${named}`);
       if (this.button.title !== named) this.button.title = named;
 
@@ -244,6 +246,7 @@
         gauge: JSON.stringify([spot.left, spot.top, spot.width, HEIGHT].map((v) => Math.round(v * 10) / 10)),
         gaugeSpot: spot.name,
         gaugeChars: String(s.model.text.length),
+        scope: a.partial ? "part" : "whole",
       }));
       if (this.listOpen) {
         this.placePanel(spot);

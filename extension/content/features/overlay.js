@@ -13,7 +13,7 @@
 // (gauge, card, nudge) and add to its pass (fold: overlay.measurers).
 (() => {
   const { hasCustomHighlights } = globalThis.RapportBrowser;
-  const { FIELD_STYLE_PROPS, MARK_COLOURS } = globalThis.RapportConstants;
+  const { FIELD_STYLE_PROPS, MARK_COLOURS, LONG_DRAFT } = globalThis.RapportConstants;
   const t = (key, subs) => globalThis.RapportBrowser.api.i18n.getMessage(key, subs) || key;
   const HOST_TAG = "rapport-overlay";
   // Names in the page's one highlight registry (styled by highlights.css); -dark where the composer's text is light.
@@ -24,6 +24,8 @@
     .layer { position: fixed; inset: 0; pointer-events: none; }
     .clip { position: fixed; overflow: hidden; pointer-events: none; }
     .mirror { position: absolute; top: 0; left: 0; visibility: hidden; overflow: hidden; margin: 0; }
+    .mirror > div { display: block; margin: 0; padding: 0; border: 0; }
+    .mirror > div + div { text-indent: 0; }
     .mark { position: absolute; height: 0; border-bottom: 2px solid; pointer-events: none; }
     .mark.fame { border-bottom-style: dashed; border-color: var(--fame); background: var(--fame-bg); }
     .mark.connection { border-color: var(--connection); background: var(--connection-bg); }
@@ -77,6 +79,34 @@
 
   const round = (n) => Math.round(n * 10) / 10;
 
+  // Past this many characters, only the hints near what the composer shows
+  // get ranges, highlights and boxes (the page pays per range on every edit
+  // and paint, and a long draft has thousands of hints it cannot show), and
+  // the pass reads the layout after the frame's paint.
+  const NEAR_FROM_CHARS = LONG_DRAFT.nearFromChars;
+  // Before the first measurement of a long draft, "near" is this far around the caret.
+  const NEAR_CARET_CHARS = 6000;
+
+  /** A small number per DOM node, for keys (a WeakMap: nodes the editor drops are forgotten). */
+  const nodeIds = new WeakMap();
+  let nextNodeId = 1;
+  const nodeId = (node) => {
+    let id = nodeIds.get(node);
+    if (!id) nodeIds.set(node, (id = nextNodeId++));
+    return id;
+  };
+
+  /** Binary search on [lo, hi]: the first offset for which `test` holds (hi + 1 when none). */
+  const firstOffset = (lo, hi, test) => {
+    let a = lo;
+    let b = hi + 1;
+    while (a < b) {
+      const mid = (a + b) >> 1;
+      if (test(mid)) b = mid; else a = mid + 1;
+    }
+    return a;
+  };
+
   const luminance = (color) => {
     const m = /rgba?\(([\d.]+),\s*([\d.]+),\s*([\d.]+)/.exec(color);
     if (!m) return 0;
@@ -111,13 +141,17 @@
       this.marks = []; // [{ hint, rects: DOMRect-like[] }] in viewport coordinates, from the last pass
       this.mirror = null;
       this.markPool = [];
+      this.marksShown = 0; // how many of the pool's boxes the last pass showed
       // Features that draw with the hints: { read(session, box) -> data, write(data, box), hide() },
       // called in the pass's read and write phases, so the pass still reads layout once.
       this.measurers = new Set();
       this.highlightNames = [];
+      this.highlights = null; // { fame, connection }: the Highlight objects kept from pass to pass
+      this.rangeCache = new Map(); // where a hint's words are -> its Range, reused while they stay there
+      this.window = null; // { lo, hi, length }: the text near what the composer shows, from the last measurement (long drafts)
       this.dark = false;
       this.pageZoom = 1;
-      this.onFrame = () => this.pass();
+      this.onFrame = globalThis.RapportCore.timed(() => this.pass());
       this.afterPass = new Set(); // after each pass, with the composer's box
       this.afterMeasure = new Set(); // once the hints' boxes are known
       this.textRects = []; // the text's boxes in the composer's bottom-right corner, from the last pass
@@ -157,6 +191,7 @@
         this.session = session;
         this.mirror?.remove();
         this.mirror = null;
+        this.window = null;
         this.clearHighlights();
       }
       this.schedule();
@@ -187,15 +222,82 @@
     }
 
     hideDrawn() {
-      for (const m of this.markPool) m.hidden = true;
+      for (let i = 0; i < this.marksShown; i++) this.markPool[i].hidden = true;
+      this.marksShown = 0;
       for (const m of this.measurers) m.hide();
       this.marks = [];
     }
 
     clearHighlights() {
+      this.rangeCache = new Map();
       if (!this.highlightApi) return;
       for (const name of this.highlightNames) CSS.highlights.delete(name);
       this.highlightNames = [];
+      this.highlights = null;
+    }
+
+    /**
+     * The hints worth drawing: all of them in a short draft; in a long one,
+     * those near the text the composer showed at the last measurement
+     * (widened by what the text has grown or shrunk since), or before any
+     * measurement, near the caret.
+     */
+    near(s, hints) {
+      const length = s.model.text.length;
+      if (length <= NEAR_FROM_CHARS) return hints;
+      let lo;
+      let hi;
+      if (this.window) {
+        const drift = Math.abs(length - this.window.length);
+        lo = this.window.lo - drift;
+        hi = this.window.hi + drift;
+      } else {
+        const caret = s.model.field ? s.root.selectionEnd : s.model.caret() ?? length;
+        lo = caret - NEAR_CARET_CHARS;
+        hi = caret + NEAR_CARET_CHARS;
+      }
+      this.drawnWindow = { lo, hi };
+      return hints.filter((h) => h.end >= lo && h.start <= hi);
+    }
+
+    /**
+     * The Range of a hint's words in a contenteditable: the one of the last
+     * pass when the words are still at the same place (the same text nodes
+     * and offsets), so that an edit rebuilds ranges only where hints changed.
+     */
+    rangeFor(s, hint, used) {
+      const a = s.model.pointAfter(hint.start);
+      const b = s.model.point(hint.end);
+      const key = `${nodeId(a.node)}:${a.offset}:${nodeId(b.node)}:${b.offset}`;
+      let range = this.rangeCache.get(key);
+      // A live range the browser moved with an edit is no longer where its key says.
+      if (!range || range.startContainer !== a.node || range.startOffset !== a.offset || range.endContainer !== b.node || range.endOffset !== b.offset) {
+        range = document.createRange();
+        range.setStart(a.node, a.offset);
+        range.setEnd(b.node, b.offset);
+      }
+      used.set(key, range);
+      return range;
+    }
+
+    /** Ranges for `hints` of a contenteditable, reusing the last pass's where they still fit. */
+    editableRanges(s, hints) {
+      const used = new Map();
+      const out = hints.map((h) => ({ hint: h, range: this.rangeFor(s, this.clipped(h), used) }));
+      this.rangeCache = used;
+      return out;
+    }
+
+    /**
+     * A hint's span within the text drawn in a long draft: a hint on the
+     * whole post (talking only about "we") spans the whole draft, and its
+     * boxes down a 1,000,000-character draft would be tens of thousands.
+     */
+    clipped(hint) {
+      const w = this.drawnWindow;
+      if (!w || (hint.start >= w.lo && hint.end <= w.hi)) return hint;
+      const start = Math.max(hint.start, w.lo);
+      return { start, end: Math.max(start, Math.min(hint.end, w.hi)) };
     }
 
     /** Remembers that this frame had its pass; only scheduled after a pass, so idle pages see nothing. */
@@ -216,25 +318,34 @@
         for (const fn of this.afterPass) fn(null);
         return;
       }
-      const hints = s.visibleHints();
+      this.drawnWindow = null;
+      const hints = this.near(s, s.visibleHints());
       // A composer inside a shadow tree gets boxes in both browsers: Firefox
       // paints no document ::highlight() style there (ranges register,
       // nothing shows), and the other way, a style element of ours put into
       // the site's shadow root, would change the page's DOM.
-      const useHighlights = !s.model.field && this.highlightApi && !(s.root.getRootNode() instanceof ShadowRoot);
+      // A draft checked live only around the caret is drawn with boxes too:
+      // any change of the page's highlights makes Chromium repaint the whole
+      // document (measured: 60-70 ms of PrePaint per keystroke at 1,000,000
+      // characters), boxes in the overlay only the overlay.
+      const useHighlights = !s.model.field && this.highlightApi && !(s.root.getRootNode() instanceof ShadowRoot) && s.model.text.length <= LONG_DRAFT.liveWholeChars;
       this.expose(() => ({ paint: useHighlights ? "highlights" : "boxes" }));
       if (useHighlights) {
         // No layout read on this path: the highlights paint at the next frame
         // by themselves; the composer's box, the theme and the hints' boxes
         // (for hover, the gauge and the mirrored state) are read in the next
         // frame's pass.
-        this.ranges = hints.map((h) => ({ hint: h, range: s.model.range(h.start, h.end) }));
+        this.ranges = this.editableRanges(s, hints);
         this.paintHighlights();
-        if (!this.measureFrame) this.measureFrame = requestAnimationFrame(() => { this.measureFrame = 0; this.layout(false); });
+        if (!this.measureFrame) this.measureFrame = requestAnimationFrame(globalThis.RapportCore.timed(() => { this.measureFrame = 0; this.layout(false); }));
       } else {
         this.clearHighlights();
         this.ranges = null;
-        this.layout(true, hints);
+        // A long draft's layout is read once the frame is painted: read now,
+        // right after the editor changed its DOM, it would make the browser
+        // lay the page out for us first (tens of ms at 1,000,000 characters).
+        if (s.model.text.length > NEAR_FROM_CHARS) this.afterPaint(() => this.layout(true, this.near(s, s.visibleHints())));
+        else this.layout(true, hints);
       }
       // Which text the drawn analysis is of (its length), written with the
       // pass counter: data-gauge-chars is the composer's text now, which runs
@@ -242,16 +353,61 @@
       this.expose(() => ({ analyzedChars: String(s.analysis ? s.analyzedText.length : -1), drawn: String(++this.drawn) }));
     }
 
+    /**
+     * Puts the pass's ranges in the page's highlights. The two Highlight
+     * objects stay from pass to pass and only the ranges that changed go in
+     * or out, so the browser redoes only those.
+     */
+    /** Runs `fn` (the newest one asked for) in a task after the next frame is painted, when the layout is up to date. */
+    afterPaint(fn) {
+      this.painted = fn;
+      if (this.paintFrame) return;
+      this.paintFrame = requestAnimationFrame(() => {
+        if (!this.paintChannel) {
+          this.paintChannel = new MessageChannel();
+          this.paintChannel.port1.onmessage = globalThis.RapportCore.timed(() => {
+            this.paintFrame = 0;
+            const run = this.painted;
+            this.painted = null;
+            if (this.session) run?.();
+          });
+        }
+        // Posted during the frame: the message task comes after its paint.
+        this.paintChannel.port2.postMessage(0);
+      });
+    }
+
     paintHighlights() {
       const fameName = this.dark ? HIGHLIGHTS.fameDark : HIGHLIGHTS.fame;
       const connName = this.dark ? HIGHLIGHTS.connectionDark : HIGHLIGHTS.connection;
-      const fame = new Highlight();
-      const conn = new Highlight();
-      for (const { hint, range } of this.ranges) (hint.polarity === "fame" ? fame : conn).add(range);
-      this.clearHighlights();
-      CSS.highlights.set(fameName, fame);
-      CSS.highlights.set(connName, conn);
-      this.highlightNames = [fameName, connName];
+      if (!this.highlights || this.highlightNames[0] !== fameName) {
+        const kept = this.highlights;
+        for (const name of this.highlightNames) CSS.highlights.delete(name);
+        this.highlights = kept ?? { fame: new Highlight(), connection: new Highlight(), held: { fame: new Set(), connection: new Set() } };
+        CSS.highlights.set(fameName, this.highlights.fame);
+        CSS.highlights.set(connName, this.highlights.connection);
+        this.highlightNames = [fameName, connName];
+      }
+      const want = { fame: new Set(), connection: new Set() };
+      for (const { hint, range } of this.ranges) want[hint.polarity === "fame" ? "fame" : "connection"].add(range);
+      // What each Highlight holds is kept on our side: Firefox's wrappers of
+      // page objects for content scripts do not iterate a Highlight.
+      for (const polarity of ["fame", "connection"]) {
+        const highlight = this.highlights[polarity];
+        const held = this.highlights.held[polarity];
+        for (const range of held) {
+          if (!want[polarity].has(range)) {
+            highlight.delete(range);
+            held.delete(range);
+          }
+        }
+        for (const range of want[polarity]) {
+          if (!held.has(range)) {
+            highlight.add(range);
+            held.add(range);
+          }
+        }
+      }
     }
 
     /** The frame's one layout read: the composer's box and style, then (after the mirror is in place) the hints' boxes. */
@@ -287,7 +443,7 @@
       this.clip.style.width = `${box.width}px`;
       this.clip.style.height = `${box.height}px`;
       if (field) this.syncMirror(s, fieldStyle, box);
-      if (hints) this.ranges = hints.map((h) => ({ hint: h, range: field ? this.mirrorRange(h.start, h.end) : s.model.range(h.start, h.end) }));
+      if (hints) this.ranges = field ? hints.map((h) => ({ hint: h, range: this.mirrorRange(this.clipped(h).start, this.clipped(h).end) })) : this.editableRanges(s, hints);
       if (dark !== this.dark) {
         this.dark = dark;
         if (!drawBoxes && this.ranges) this.paintHighlights();
@@ -307,7 +463,8 @@
       if (!s || !box || !this.ranges) return;
       // ---- reads
       const marks = this.ranges.map(({ hint, range }) => ({ hint, rects: [...range.getClientRects()].filter((r) => r.width > 0 || r.height > 0) }));
-      this.textRects = this.readTextRects(s, box);
+      const shown = this.measureWindow(s, box);
+      this.textRects = this.readTextRects(s, box, shown);
       const measured = [...this.measurers].map((m) => [m, m.read(s, box)]);
       // ---- writes
       // Elements are reused and hidden, never removed: in Chromium a node
@@ -328,10 +485,37 @@
           }
         }
       }
-      for (let i = used; i < this.markPool.length; i++) this.markPool[i].hidden = true;
+      // Only the boxes the last pass showed need hiding: the pool keeps every box ever drawn.
+      for (let i = used; i < this.marksShown; i++) this.markPool[i].hidden = true;
+      this.marksShown = used;
       for (const [m, data] of measured) m.write(data, box);
       this.expose(() => this.drawnState(s, marks));
       for (const fn of this.afterMeasure) fn();
+      // Scrolled to text whose hints this pass did not draw: draw them.
+      if (shown && (!this.drawnWindow || shown.lo < this.drawnWindow.lo || shown.hi > this.drawnWindow.hi)) this.schedule();
+    }
+
+    /**
+     * In a long draft, the text within half a screen's height above and below
+     * what the composer shows (the composer's box within the viewport):
+     * found by bisecting offsets by where the page lays them out, a few
+     * dozen reads whatever the length. Null in a short draft.
+     */
+    measureWindow(s, box) {
+      const length = s.model.text.length;
+      if (length <= NEAR_FROM_CHARS) {
+        this.window = null;
+        return null;
+      }
+      // Half a screen above and below: a scroll that far finds its hints drawn.
+      const margin = window.innerHeight / 2;
+      const top = Math.max(box.top, 0) - margin;
+      const bottom = Math.min(box.bottom, window.innerHeight) + margin;
+      const rectAt = (offset) => this.rangeAt(s, offset).getBoundingClientRect();
+      const lo = Math.max(0, firstOffset(0, length, (o) => rectAt(o).bottom >= top) - 1);
+      const hi = firstOffset(lo, length, (o) => rectAt(o).top > bottom);
+      this.window = { lo, hi, length };
+      return this.window;
     }
 
     /** What a pass drew, all from the same analysis, as the host's data attributes (see expose). */
@@ -342,7 +526,7 @@
         hints: String(marks.length),
         platform: s.platform,
         label: s.label,
-        marks: JSON.stringify(marks.map(({ hint, rects }) => ({
+        marks: this.mirrorState !== "full" ? undefined : JSON.stringify(marks.map(({ hint, rects }) => ({
           start: hint.start, end: hint.end, polarity: hint.polarity, rule_id: hint.rule_id,
           rects: rects.map((r) => [round(r.left), round(r.top), round(r.width), round(r.height)]),
         }))),
@@ -354,7 +538,7 @@
      * (where the gauge sits), clipped to the composer: what the gauge must
      * not cover. A read; called in the pass's read phase.
      */
-    readTextRects(s, box) {
+    readTextRects(s, box, shown) {
       const zone = { left: box.right - this.cornerZone.width, top: box.bottom - this.cornerZone.height, right: box.right, bottom: box.bottom };
       const out = [];
       const take = (rects) => {
@@ -367,17 +551,23 @@
         return above;
       };
       if (s.model.field) {
-        const node = this.mirror?.firstChild;
-        if (node) take(this.mirrorRange(0, node.data.length).getClientRects());
+        if (this.mirror) take(this.mirrorRange(shown?.lo ?? 0, shown?.hi ?? s.model.text.length).getClientRects());
         return out;
       }
-      // From the last text backwards: text flows downwards, so once a whole
-      // node lies above the corner every node before it does too.
+      // From the last text shown backwards: text flows downwards, so once a
+      // whole node lies above the corner every node before it does too.
       const range = document.createRange();
-      const segs = s.model.segments || [];
-      for (let i = segs.length - 1; i >= 0; i--) {
-        range.selectNodeContents(segs[i].node);
-        if (take(range.getClientRects()) && i < segs.length - 1) break;
+      const { blocks } = s.model;
+      const last = shown ? s.model.locate(shown.hi) : null;
+      let first = true;
+      for (let i = last ? last.block : blocks.length - 1; i >= 0; i--) {
+        const segs = blocks[i].segments;
+        for (let j = last && i === last.block ? last.seg : segs.length - 1; j >= 0; j--) {
+          range.selectNodeContents(segs[j].node);
+          const above = take(range.getClientRects());
+          if (above && !first) return out;
+          first = false;
+        }
       }
       return out;
     }
@@ -397,7 +587,7 @@
       if (!this.mirror) {
         this.mirror = document.createElement("div");
         this.mirror.className = "mirror";
-        this.mirror.append(document.createTextNode(""));
+        this.mirrorLines = new globalThis.RapportTextModel.MirrorLines(this.mirror);
       }
       const m = this.mirror;
       const input = s.root instanceof HTMLInputElement;
@@ -409,18 +599,18 @@
       // The field's scrollbar takes width from its content box: the mirror has none.
       m.style.width = `${st.clientWidth + st.borderL + (parseFloat(st.borderRightWidth) || 0)}px`;
       m.style.height = `${box.height / this.pageZoom}px`;
-      const text = s.model.text + (input ? "" : "\u200b");
-      if (m.firstChild.data !== text) m.firstChild.data = text;
+      this.mirrorLines.set(s.model.text);
       if (!m.isConnected) this.clip.append(m);
       m.scrollTop = st.scrollTop;
       m.scrollLeft = st.scrollLeft;
     }
 
     mirrorRange(start, end) {
-      const node = this.mirror.firstChild;
+      const a = this.mirrorLines.point(start);
+      const b = this.mirrorLines.point(end);
       const r = document.createRange();
-      r.setStart(node, Math.min(start, node.data.length));
-      r.setEnd(node, Math.min(end, node.data.length));
+      r.setStart(a.node, a.offset);
+      r.setEnd(b.node, b.offset);
       return r;
     }
 
@@ -441,13 +631,21 @@
 
     rectOf(hint) {
       const m = this.marks.find((x) => x.hint === hint || (x.hint.start === hint.start && x.hint.rule_id === hint.rule_id));
-      return m?.rects[0] || null;
+      if (m) return m.rects[0] || null;
+      // A hint of a long draft that was not near enough to be drawn (the keyboard went to it): measured now.
+      const s = this.session;
+      if (!s || !s.root.isConnected || hint.end > s.model.text.length || (s.model.field && !this.mirror)) return null;
+      const range = s.model.field ? this.mirrorRange(hint.start, hint.end) : s.model.range(hint.start, hint.end);
+      return [...range.getClientRects()].find((r) => r.width > 0 || r.height > 0) || null;
     }
 
     destroy() {
       cancelAnimationFrame(this.frame);
       cancelAnimationFrame(this.frameReset);
       cancelAnimationFrame(this.measureFrame);
+      cancelAnimationFrame(this.paintFrame);
+      this.painted = null;
+      this.paintChannel?.port1.close();
       this.clearHighlights();
       this.host.remove();
     }
