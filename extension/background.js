@@ -302,7 +302,7 @@ const fromThisExtension = (sender) => sender && sender.id === api.runtime.id;
 // received on them, and analyses run for them. Read by the ping (the e2e
 // suite checks "one port per composer, newest text wins" with them); three
 // integers, nothing about the text.
-const portStats = { ports: 0, requests: 0, analyses: 0 };
+const portStats = { ports: 0, requests: 0, analyses: 0, edits: 0, parts: 0 };
 
 api.runtime.onConnect.addListener((port) => {
   if (port.name !== PORT_COMPOSER || !fromThisExtension(port.sender)) {
@@ -323,7 +323,9 @@ api.runtime.onConnect.addListener((port) => {
     if (msg.seq <= newest) return;
     newest = msg.seq;
     let text = msg.text;
+    if (msg.part) portStats.parts += 1;
     if (msg.edit !== undefined) {
+      portStats.edits += 1;
       text = applyEdit(last, msg.edit);
       if (text === null) {
         port.postMessage({ kind: Kinds.ERROR, seq: msg.seq, message: "stale edit" });

@@ -47,7 +47,7 @@
    */
   function applyReplacement(session, start, end, expected, replacement) {
     const { root, model } = session;
-    model.refresh();
+    session.sync();
     if (model.text.slice(start, end) !== expected) return Promise.resolve(false);
     root.focus({ preventScroll: true });
     if (model.field) {

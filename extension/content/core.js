@@ -91,12 +91,13 @@
   // Developer setting { timing: true } (bench/long-drafts.mjs): each piece
   // of Rapport's own work in the page (an event handler, an observer
   // callback, an answer, a timer, an animation frame, each entered through
-  // timed()) is timed, and the longest, the total and the count are written
-  // on <html> as data-rapport-timing="longest total count" (ms); a
+  // timed()) is timed, and the longest, the total, the count and what the
+  // longest was are written on <html> as data-rapport-timing="longest total
+  // count what" (ms); a
   // "rapport-timing-reset" event on the document starts them again. Off,
   // timed() calls straight through.
-  const timing = { depth: 0, longest: 0, total: 0, count: 0 };
-  function timed(fn) {
+  const timing = { depth: 0, longest: 0, total: 0, count: 0, what: "" };
+  function timed(fn, what = fn.name || "callback") {
     return function timedCall(...args) {
       if (!dev.timing || timing.depth) return fn.apply(this, args);
       timing.depth += 1;
@@ -108,14 +109,17 @@
         const took = performance.now() - started;
         timing.total += took;
         timing.count += 1;
-        if (took > timing.longest) timing.longest = took;
-        document.documentElement.dataset.rapportTiming = `${timing.longest.toFixed(2)} ${timing.total.toFixed(2)} ${timing.count}`;
+        if (took > timing.longest) {
+          timing.longest = took;
+          timing.what = typeof args[0]?.type === "string" ? `${what}:${args[0].type}` : what;
+        }
+        document.documentElement.dataset.rapportTiming = `${timing.longest.toFixed(2)} ${timing.total.toFixed(2)} ${timing.count} ${timing.what}`;
       }
     };
   }
   document.addEventListener("rapport-timing-reset", () => {
     if (!dev.timing) return;
-    Object.assign(timing, { longest: 0, total: 0, count: 0 });
+    Object.assign(timing, { longest: 0, total: 0, count: 0, what: "" });
     delete document.documentElement.dataset.rapportTiming;
   });
   let settings = null; // the stored settings, as last read
@@ -228,6 +232,20 @@
     }
 
     /**
+     * The editor's text as it is now, for an action that needs it (apply,
+     * publish, the keyboard): the edits the observer has not delivered yet
+     * are read from its records, so a long draft is not read whole again.
+     */
+    sync() {
+      if (isActive(this) && !this.model.field) {
+        const records = run.edits.takeRecords();
+        // Taken from the observer, so handled here as its callback would.
+        if (records.length) this.update(records);
+      } else this.model.refresh();
+      return this.model.text;
+    }
+
+    /**
      * A keystroke's text, known at its beforeinput: its analysis is asked for
      * while the editor is still applying it, so the answer is often back by
      * the time the editor's DOM has the text.
@@ -276,7 +294,7 @@
         this.wantWhole = true;
         if (this.inFlight) this.dirty = true;
         else if (this.needsAsking()) this.send();
-      }), PAUSE_MS);
+      }, "pause"), PAUSE_MS);
     }
 
     send() {
@@ -338,10 +356,12 @@
         try {
           if (!this.port) {
             this.connect();
-            // A new port has no text to apply an edit to.
-            if (msg.edit) {
-              const { edit, ...rest } = msg;
-              msg = { ...rest, text };
+            // A new port has no text to apply an edit to: it gets the whole text, which its edits then apply to.
+            if (!msg.part) {
+              if (msg.edit) {
+                const { edit, ...rest } = msg;
+                msg = { ...rest, text };
+              }
               this.portText = { seq: msg.seq, text };
             }
           }
@@ -373,7 +393,7 @@
           msg = hints ? { ...msg, analysis: { ...msg.analysis, hints } } : { kind: Kinds.ERROR, seq: msg.seq, message: "unreadable hints" };
         }
         if (this.port === port) this.onMessage(msg);
-      }));
+      }, "answer"));
       port.onDisconnect.addListener(() => {
         // The extension going (reload, update, removal) disconnects every
         // port before it takes the runtime away: look now, and once more later.
@@ -598,6 +618,8 @@
       fold: r.fold,
       active: () => r.active,
       composerOf,
+      /** The text of the composer `root` as the analyser sees it, now (see ComposerSession.sync). */
+      textOf: (root) => sessions.get(root)?.sync() ?? new TextModel(root).text,
       listen: listen(signal),
       /** Core events: "activate" (session), "draw" (session, { now }), "detach" (session), "settings" (raw settings). */
       subscribe(name, fn) {
@@ -676,7 +698,7 @@
     run = {
       controller, composers: [], publish: [], publishChecks: [], enterSubmit: new Set(), fold: 0, active: null, own: [], hintFilters: [], apis: new Map(),
       hooks: Object.fromEntries(EVENTS.map((name) => [name, new Set()])),
-      edits: new MutationObserver(timed((records) => run?.active?.update(records))),
+      edits: new MutationObserver(timed((records) => run?.active?.update(records), "edits")),
     };
     const r = run;
     declare(r);

@@ -38,9 +38,10 @@
 //
 // One-shot runtime.sendMessage (any extension context -> background):
 //   { kind: "ping" }            -> { ok: true, version: string, ready: boolean,
-//        ports: { ports, requests, analyses } }: composer ports opened,
-//        analyze requests received and analyses run since this background
-//        started (counters only; tests check one port per composer with them)
+//        ports: { ports, requests, analyses, edits, parts } }: composer ports
+//        opened, analyze requests received (of them, sent as edits and as a
+//        long draft's part) and analyses run since this background started
+//        (counters only; tests check one port per composer with them)
 //   { kind: "getSettings" }     -> { ok: true, settings: Settings }
 //   { kind: "setSettings", settings: Settings } -> { ok: true }
 //   { kind: "analyzeOnce", text, platform } -> { ok: true, analysis }

@@ -269,7 +269,7 @@
       const from = card.hint.start;
       return hints.find((h) => (fixable ? h.start >= from : h.start > from)) ?? hints[0];
     }
-    s.model.refresh();
+    s.sync();
     const caret = s.model.caret() ?? 0;
     return hints.find((h) => caret >= h.start && caret <= h.end) ?? hints.find((h) => h.start >= caret) ?? hints[0];
   }

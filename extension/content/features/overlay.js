@@ -151,7 +151,7 @@
       this.window = null; // { lo, hi, length }: the text near what the composer shows, from the last measurement (long drafts)
       this.dark = false;
       this.pageZoom = 1;
-      this.onFrame = globalThis.RapportCore.timed(() => this.pass());
+      this.onFrame = globalThis.RapportCore.timed(() => this.pass(), "frame");
       this.afterPass = new Set(); // after each pass, with the composer's box
       this.afterMeasure = new Set(); // once the hints' boxes are known
       this.textRects = []; // the text's boxes in the composer's bottom-right corner, from the last pass
@@ -337,7 +337,7 @@
         // frame's pass.
         this.ranges = this.editableRanges(s, hints);
         this.paintHighlights();
-        if (!this.measureFrame) this.measureFrame = requestAnimationFrame(globalThis.RapportCore.timed(() => { this.measureFrame = 0; this.layout(false); }));
+        if (!this.measureFrame) this.measureFrame = requestAnimationFrame(globalThis.RapportCore.timed(() => { this.measureFrame = 0; this.layout(false); }, "measure"));
       } else {
         this.clearHighlights();
         this.ranges = null;
@@ -370,7 +370,7 @@
             const run = this.painted;
             this.painted = null;
             if (this.session) run?.();
-          });
+          }, "after-paint");
         }
         // Posted during the frame: the message task comes after its paint.
         this.paintChannel.port2.postMessage(0);

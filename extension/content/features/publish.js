@@ -9,7 +9,6 @@
 // it; it only listens, never changes the page.
 (() => {
   const { Kinds } = globalThis.RapportProtocol;
-  const { TextModel } = globalThis.RapportTextModel;
 
   // Sites clear the composer (or close the dialog) once the server accepted
   // the post; a slow network can take a few seconds.
@@ -26,7 +25,7 @@
   function detector(ctx) {
     let active = null; // the composer the user last typed in or focused
     const pending = new Set(); // publish attempts waiting for the site's confirmation
-    const drafts = new WeakMap(); // composer root -> { model, firstText, timer, pending }
+    const drafts = new WeakMap(); // composer root -> { firstText, timer, pending }
     const timers = new Set();
     const later = (fn, ms) => {
       const id = setTimeout(() => { timers.delete(id); fn(); }, ms);
@@ -38,10 +37,11 @@
 
     const draftOf = (root) => {
       let d = drafts.get(root);
-      if (!d) drafts.set(root, (d = { model: new TextModel(root), firstText: null, timer: 0, pending: false }));
+      if (!d) drafts.set(root, (d = { firstText: null, timer: 0, pending: false }));
       return d;
     };
-    const textOf = (root) => draftOf(root).model.refresh();
+    // The core's reading, kept up to date edit by edit: a long draft is not read whole again.
+    const textOf = (root) => ctx.textOf(root);
     const recordingPaused = () => ctx.settings()?.history?.paused === true;
     const lastPublish = (outcome) => {
       if (ctx.dev.mirrorState) document.documentElement.dataset.rapportLastPublish = outcome;

@@ -15,7 +15,9 @@ function productionConstants() {
   vm.runInContext(fs.readFileSync(file, "utf8"), context, { filename: file });
   return context.RapportConstants;
 }
-const { FIELD_STYLE_PROPS, MARK_COLOURS: HEX_COLOURS } = productionConstants();
+const { FIELD_STYLE_PROPS, MARK_COLOURS: HEX_COLOURS, LONG_DRAFT } = productionConstants();
+/** The lengths at which a draft is checked around the caret, drawn near the view, ... (constants.js). */
+export { LONG_DRAFT };
 
 export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 

@@ -70,6 +70,8 @@ export default [
       assert.equal(after.ports - before.ports, 1, "the composer opened exactly one port");
       const analysed = after.analyses - before.analyses;
       assert.ok(analysed >= 1 && analysed < DRAFT.length, `${analysed} analyses for ${DRAFT.length} keystrokes: stale texts were not dropped`);
+      // Only what changed crosses the port: every request after the port's first text is an edit of the one before.
+      assert.equal(after.edits - before.edits, after.requests - before.requests - 1, `requests after the first are edits (${JSON.stringify(before)} -> ${JSON.stringify(after)})`);
 
       // The drawn state is the final text's: same hints, on the same words.
       assert.ok(final.hints.some((h) => h.polarity === "fame"), "the final text has a fame hint");
@@ -129,6 +131,53 @@ export default [
       assert.equal(result[1].newTexts, 0, "the same draft again sends no text again");
       assert.ok(result[2].newTexts < result[0].newTexts, "a longer draft sends only the texts the port has not seen");
       console.log(`# answer sizes on one port: ${result.map((r) => `${r.bytes} B (unpacked ${r.onceBytes} B)`).join(", ")}`);
+    },
+  },
+  {
+    name: "edits on the port: applied to the port's last text; a stale or impossible edit is refused, and the port goes on",
+    async run({ session }) {
+      await sendFromExtension(session, { kind: "ping" });
+      const page = session.extensionPage;
+      const result = await page.evaluate(async () => {
+        const api = globalThis.browser?.runtime ? globalThis.browser : globalThis.chrome;
+        if (!globalThis.RapportProtocol) {
+          const script = document.createElement("script");
+          script.src = "/shared/protocol.js";
+          await new Promise((ok, fail) => { script.onload = ok; script.onerror = fail; document.head.append(script); });
+        }
+        const { PORT_COMPOSER, Kinds, hintUnpacker } = globalThis.RapportProtocol;
+        const port = api.runtime.connect({ name: PORT_COMPOSER });
+        const unpack = hintUnpacker();
+        const ask = (msg) => new Promise((resolve) => {
+          const on = (m) => { port.onMessage.removeListener(on); resolve(m); };
+          port.onMessage.addListener(on);
+          port.postMessage({ kind: Kinds.ANALYZE, platform: "facebook", ...msg });
+        });
+        const hintsOf = (m) => (m.kind === "analysis" ? unpack(m.hints).map((h) => [h.rule_id, h.start, h.end]) : m.message);
+        const onceOf = async (text) => (await api.runtime.sendMessage({ kind: Kinds.ANALYZE_ONCE, text, platform: "facebook" })).analysis.hints.map((h) => [h.rule_id, h.start, h.end]);
+        const out = {};
+        out.first = hintsOf(await ask({ seq: 1, text: "Thanks Maria for the idea." }));
+        out.edited = hintsOf(await ask({ seq: 2, edit: { base: 1, at: 26, remove: 0, insert: " Smash that like button!!!" } }));
+        out.editedOnce = await onceOf("Thanks Maria for the idea. Smash that like button!!!");
+        out.middle = hintsOf(await ask({ seq: 3, edit: { base: 2, at: 0, remove: 6, insert: "Follow us, and thank you" } }));
+        out.middleOnce = await onceOf("Follow us, and thank you Maria for the idea. Smash that like button!!!");
+        out.stale = hintsOf(await ask({ seq: 4, edit: { base: 2, at: 0, remove: 0, insert: "x" } }));
+        out.outside = hintsOf(await ask({ seq: 5, edit: { base: 3, at: 60, remove: 500, insert: "x" } }));
+        out.malformed = hintsOf(await ask({ seq: 6, edit: { base: 3, at: -1, remove: 0, insert: 5 } }));
+        // The port still takes a whole text, and edits of it.
+        out.again = hintsOf(await ask({ seq: 7, text: "Like and share!" }));
+        out.againEdited = hintsOf(await ask({ seq: 8, edit: { base: 7, at: 15, remove: 0, insert: " What do you think?" } }));
+        out.againOnce = await onceOf("Like and share! What do you think?");
+        port.disconnect();
+        return out;
+      });
+      assert.ok(Array.isArray(result.first), "a whole text is analysed");
+      assert.deepEqual(result.edited, result.editedOnce, "an appended edit is analysed as the whole new text");
+      assert.deepEqual(result.middle, result.middleOnce, "an edit in the middle is analysed as the whole new text");
+      assert.equal(result.stale, "stale edit", "an edit of an older text is refused");
+      assert.equal(result.outside, "stale edit", "an edit past the text's end is refused");
+      assert.equal(result.malformed, "stale edit", "a malformed edit is refused");
+      assert.deepEqual(result.againEdited, result.againOnce, "after refusals, a whole text and its edits are analysed again");
     },
   },
 ];

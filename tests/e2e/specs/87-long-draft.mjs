@@ -16,7 +16,7 @@ import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
 import { waitFor } from "../browsers.mjs";
-import { analyzeInBackground, focusComposer, MOD, openFixture, pressCombo, resetSettings, sendFromExtension, sleep } from "../lib/composer.mjs";
+import { analyzeInBackground, focusComposer, LONG_DRAFT, MOD, openFixture, pressCombo, resetSettings, sendFromExtension, sleep } from "../lib/composer.mjs";
 import { ROOT } from "../server.mjs";
 
 const LENGTH = Number(process.env.RAPPORT_LONG_DRAFT_CHARS || 1_000_000);
@@ -206,6 +206,18 @@ async function userSession(session, editor, draft, { watchFame, progress }) {
       fame = found
         ? { ok: true, ms: Date.now() - t, mark: found, words: text.slice(found.start, found.end), analyzedChars: last.analyzedChars }
         : { ok: false, last: last && { ...last, marks: last.marks?.map((m) => ({ ...m, words: text.slice(m.start, m.end) })) } };
+      // What the gauge says is checked while typing, then once the typing pauses.
+      const said = () => page.evaluate(() => {
+        const d = document.querySelector("rapport-overlay")?.dataset ?? {};
+        return { scope: d.scope, why: d.why, analyzedChars: Number(d.analyzedChars) };
+      });
+      fame.typing = await said();
+      at("waiting for the whole check at the pause");
+      fame.paused = await waitFor(async () => {
+        const s = await said();
+        return s.scope === "whole" && s.analyzedChars === text.length ? s : null;
+      }, { timeout: 15_000, interval: 100, what: "the whole draft checked after the pause" }).catch(async () => ({ timedOut: true, ...(await said()) }));
+      fame.markAfterPause = (await fameMarksIn(page, from - 40, to + 40)).marks?.find(onPhrase) ?? null;
     }
     await sleep(400);
 
@@ -299,6 +311,13 @@ function longDraftTest(editor) {
       // Check 2: the fame cue typed in the middle is marked on its words.
       if (!on.fame.ok) {
         problems.push(`no fame mark on the phrase typed at ${draft.offset}..${draft.offset + FAME.length} within ${FAME_WITHIN_MS} ms; the overlay last showed ${JSON.stringify(on.fame.last)}`);
+      } else {
+        // Check 3: past the live-checking length, the gauge says only the part around the caret is checked while typing; after the pause the whole draft is, and the mark stays.
+        if (draft.text.length > LONG_DRAFT.liveWholeChars) {
+          if (on.fame.typing.scope !== "part" || !/Long draft/.test(on.fame.typing.why ?? "")) problems.push(`while typing, the gauge does not say only the part around the caret is checked: ${JSON.stringify(on.fame.typing)}`);
+        } else if (on.fame.typing.scope !== "whole") problems.push(`a draft within the live-checking length is checked whole: ${JSON.stringify(on.fame.typing)}`);
+        if (on.fame.paused.timedOut || /Long draft/.test(on.fame.paused.why ?? "")) problems.push(`after the pause the gauge does not say the whole draft is checked: ${JSON.stringify(on.fame.paused)}`);
+        if (!on.fame.markAfterPause) problems.push("after the whole check, the fame mark on the typed phrase is gone");
       }
       assert.deepEqual(problems, [], `${editor.name}, ${draft.text.length} characters`);
     },
