@@ -117,11 +117,11 @@
       }
     };
   }
-  document.addEventListener("rapport-timing-reset", () => {
+  const resetTiming = () => {
     if (!dev.timing) return;
     Object.assign(timing, { longest: 0, total: 0, count: 0, what: "" });
     delete document.documentElement.dataset.rapportTiming;
-  });
+  };
   let settings = null; // the stored settings, as last read
   let retired = false; // the extension is gone: this copy never starts again
   // Composer root -> ComposerSession. Kept across restarts: a resumed site
@@ -788,6 +788,7 @@
     retired = true;
     stop();
     document.removeEventListener(LIFECYCLE_EVENT, checkAlive);
+    document.removeEventListener("rapport-timing-reset", resetTiming);
     try {
       api.storage?.onChanged.removeListener(onStorageChanged);
     } catch {
@@ -805,6 +806,7 @@
     document.dispatchEvent(new Event(LIFECYCLE_EVENT));
     for (const f of features) f.sweep?.();
     document.addEventListener(LIFECYCLE_EVENT, checkAlive);
+    document.addEventListener("rapport-timing-reset", resetTiming);
     api.storage.onChanged.addListener(onStorageChanged);
     api.storage.local.get([SETTINGS_KEY, DEV_KEY]).then((stored) => {
       applyDev(stored[DEV_KEY]);

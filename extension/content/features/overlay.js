@@ -632,9 +632,14 @@
     rectOf(hint) {
       const m = this.marks.find((x) => x.hint === hint || (x.hint.start === hint.start && x.hint.rule_id === hint.rule_id));
       if (m) return m.rects[0] || null;
-      // A hint of a long draft that was not near enough to be drawn (the keyboard went to it): measured now.
+      // A hint of a long draft that was not near enough to be drawn (the
+      // keyboard went to it) is measured now, while it is still one of the
+      // draft's hints. Any other hint not drawn is gone (applied, edited
+      // away), and its card closes.
       const s = this.session;
-      if (!s || !s.root.isConnected || hint.end > s.model.text.length || (s.model.field && !this.mirror)) return null;
+      const w = this.drawnWindow;
+      if (!s || !w || (hint.end >= w.lo && hint.start <= w.hi) || !s.root.isConnected || (s.model.field && !this.mirror)) return null;
+      if (!s.visibleHints().some((h) => h.start === hint.start && h.end === hint.end && h.rule_id === hint.rule_id)) return null;
       const range = s.model.field ? this.mirrorRange(hint.start, hint.end) : s.model.range(hint.start, hint.end);
       return [...range.getClientRects()].find((r) => r.width > 0 || r.height > 0) || null;
     }
