@@ -168,19 +168,28 @@
     if (!whole) return { ...part, hints: inPart, partial };
     const { at, remove, insert } = editBetween(whole.text, text);
     const shift = insert.length - remove;
-    const before = [];
-    const after = [];
-    whole.analysis.hints.forEach((h, i) => {
-      if (h.end <= Math.min(at, lo)) before.push([h, i]);
-      else if (h.start >= at + remove && h.start + shift >= hi) after.push([{ ...h, start: h.start + shift, end: h.end + shift }, i]);
-    });
-    // The basis names hints by index: renumbered, and those no longer there left out.
-    const index = new Map();
+    const wholeHints = whole.analysis.hints;
+    const beforeEnd = Math.min(at, lo);
     const hints = [];
-    for (const [h, i] of before) index.set(i, hints.push(h) - 1);
-    hints.push(...inPart);
-    for (const [h, i] of after) index.set(i, hints.push(h) - 1);
-    const basis = (whole.analysis.basis?.hints ?? []).filter((i) => index.has(i)).map((i) => index.get(i));
+    // The basis names hints by index: renumbered, and those no longer there left out.
+    const basisOf = new Set(whole.analysis.basis?.hints ?? []);
+    const renumbered = new Map();
+    let i = 0;
+    // Hints are in text order: those before the part, then the part's, then those after it.
+    for (; i < wholeHints.length && wholeHints[i].start < beforeEnd; i++) {
+      const h = wholeHints[i];
+      if (h.end > beforeEnd) continue;
+      if (basisOf.has(i)) renumbered.set(i, hints.length);
+      hints.push(h);
+    }
+    for (const h of inPart) hints.push(h);
+    for (; i < wholeHints.length; i++) {
+      const h = wholeHints[i];
+      if (h.start < at + remove || h.start + shift < hi) continue;
+      if (basisOf.has(i)) renumbered.set(i, hints.length);
+      hints.push(shift ? { ...h, start: h.start + shift, end: h.end + shift } : h);
+    }
+    const basis = [...basisOf].filter((j) => renumbered.has(j)).map((j) => renumbered.get(j));
     return { ...whole.analysis, hints, basis: { ...whole.analysis.basis, hints: basis }, partial };
   }
 
