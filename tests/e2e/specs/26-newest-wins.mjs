@@ -46,6 +46,14 @@ async function portStats(session) {
   return reply.ports;
 }
 
+/** In an extension page: the extension's own protocol file, as the content script and the background load it. */
+async function loadProtocol() {
+  if (globalThis.RapportProtocol) return;
+  const script = document.createElement("script");
+  script.src = "/shared/protocol.js";
+  await new Promise((ok, fail) => { script.onload = ok; script.onerror = fail; document.head.append(script); });
+}
+
 export default [
   {
     name: "typing ~100 characters fast: one port, fewer analyses than keystrokes, the final overlay is the final text's",
@@ -93,14 +101,9 @@ export default [
       await sendFromExtension(session, { kind: "ping" });
       const page = session.extensionPage;
       const drafts = [DRAFT, DRAFT, `${DRAFT} Follow us for more!!!`];
+      await page.evaluate(loadProtocol);
       const result = await page.evaluate(async (list) => {
         const api = globalThis.browser?.runtime ? globalThis.browser : globalThis.chrome;
-        if (!globalThis.RapportProtocol) {
-          // The extension's own protocol file, as the content script and the background load it.
-          const script = document.createElement("script");
-          script.src = "/shared/protocol.js";
-          await new Promise((ok, fail) => { script.onload = ok; script.onerror = fail; document.head.append(script); });
-        }
         const { PORT_COMPOSER, Kinds, hintUnpacker } = globalThis.RapportProtocol;
         const port = api.runtime.connect({ name: PORT_COMPOSER });
         const unpack = hintUnpacker();
@@ -138,13 +141,9 @@ export default [
     async run({ session }) {
       await sendFromExtension(session, { kind: "ping" });
       const page = session.extensionPage;
+      await page.evaluate(loadProtocol);
       const result = await page.evaluate(async () => {
         const api = globalThis.browser?.runtime ? globalThis.browser : globalThis.chrome;
-        if (!globalThis.RapportProtocol) {
-          const script = document.createElement("script");
-          script.src = "/shared/protocol.js";
-          await new Promise((ok, fail) => { script.onload = ok; script.onerror = fail; document.head.append(script); });
-        }
         const { PORT_COMPOSER, Kinds, hintUnpacker } = globalThis.RapportProtocol;
         const port = api.runtime.connect({ name: PORT_COMPOSER });
         const unpack = hintUnpacker();
