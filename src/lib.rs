@@ -15,6 +15,7 @@ pub mod fit;
 pub mod history;
 pub mod lexicon;
 pub mod options;
+pub mod outcomes;
 mod rules;
 mod score;
 pub mod settings;
