@@ -5,7 +5,9 @@
 //! printed strings, the popup and the CLI take the figures.
 
 pub mod count;
+pub mod fingerprint;
 pub mod stats;
 
 pub use count::{counts_in_label, parse_count, Metric};
+pub use fingerprint::{fingerprint, match_rendered, Fingerprint};
 pub use stats::{compare_medians, median, Comparison, MIN_POSTS_PER_GROUP};
