@@ -86,6 +86,66 @@ fn batch_jsonl_reports_bad_lines_and_processes_the_rest() {
 }
 
 #[test]
+fn batch_outcomes_compare_balance_groups_and_claim_nothing_without_enough_posts() {
+    let mut lines = Vec::new();
+    for i in 0..12 {
+        lines.push(format!("{{\"id\":{i},\"text\":\"Thank you Maria for the idea! What do you think we should try next?\",\"replies\":{},\"likes\":\"1.{i}K\"}}", 5 + i % 3));
+    }
+    for i in 0..12 {
+        lines.push(format!("{{\"id\":{},\"text\":\"BUY NOW!!! Like and share with 5 friends!!! Follow us for more!!!\",\"replies\":{},\"likes\":40}}", 100 + i, i % 2));
+    }
+    let jsonl = temp_file("outcomes.jsonl", &lines.join("\n"));
+    let (code, out, err) = rapport(
+        &["batch", "--jsonl", jsonl.to_str().unwrap(), "--outcomes"],
+        "",
+    );
+    assert_eq!(code, 0, "{err}");
+    let report: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(report["groups"][0]["group"], "connection-leaning", "{out}");
+    assert_eq!(report["groups"][0]["posts"], 12, "{out}");
+    assert_eq!(report["groups"][2]["group"], "broadcast-leaning");
+    assert_eq!(report["groups"][2]["posts"], 12, "{out}");
+    assert_eq!(report["connection_minus_broadcast"][0]["metric"], "replies");
+    assert_eq!(
+        report["connection_minus_broadcast"][0]["clear"], true,
+        "{out}"
+    );
+    let (code, text, _) = rapport(
+        &[
+            "batch",
+            "--jsonl",
+            jsonl.to_str().unwrap(),
+            "--outcomes",
+            "--text",
+        ],
+        "",
+    );
+    assert_eq!(code, 0);
+    assert!(
+        text.contains("reposts  not counted")
+            && text.contains("do not show that the wording caused"),
+        "{text}"
+    );
+    // Fewer than ten posts a group: nothing is claimed.
+    let few: Vec<String> = lines[..5].iter().chain(&lines[12..17]).cloned().collect();
+    let few = temp_file("few.jsonl", &few.join("\n"));
+    let (_, text, _) = rapport(
+        &[
+            "batch",
+            "--jsonl",
+            few.to_str().unwrap(),
+            "--outcomes",
+            "--text",
+        ],
+        "",
+    );
+    assert!(
+        text.contains("not enough posts yet") && !text.contains("beyond chance"),
+        "{text}"
+    );
+}
+
+#[test]
 fn batch_csv_and_tweets_archive() {
     let csv = temp_file("in.csv", "id,body\n1,\"Buy now, hurry!\"\n");
     let (code, out, _) = rapport(

@@ -10,7 +10,7 @@ use lexopt::prelude::*;
 use lexopt::{Arg, Parser};
 use serde_json::{json, Value};
 
-use super::inputs::{read_csv, read_jsonl, read_tweets_js, Input};
+use super::inputs::{read_csv, read_jsonl, read_tweets_js, Input, OutcomeColumns};
 use super::{help, platform_value, set_once, CliError};
 use crate::analysis::Analysis;
 use crate::analyzer::Analyzer;
@@ -76,6 +76,9 @@ pub(crate) fn run(args: &mut Parser) -> Result<(), CliError> {
     let (mut jsonl, mut csv, mut column, mut tweets) = (None, None, None, None);
     // Posting habits (src/habits): one summary of all inputs instead of a line per input.
     let (mut summary, mut summary_as_text) = (false, false);
+    // What followed the posts (src/outcomes): the comparison by balance group.
+    let mut outcomes = false;
+    let mut counts = OutcomeColumns::default();
     while let Some(arg) = args.next()? {
         match arg {
             Arg::Long("platform") => set_once(&mut platform, "--platform", platform_value(args)?)?,
@@ -86,6 +89,20 @@ pub(crate) fn run(args: &mut Parser) -> Result<(), CliError> {
                 set_once(&mut tweets, "--tweets-js", PathBuf::from(args.value()?))?
             }
             Arg::Long("summary") => summary = true,
+            Arg::Long("outcomes") => outcomes = true,
+            Arg::Long("replies-column") => set_once(
+                &mut counts.replies,
+                "--replies-column",
+                args.value()?.string()?,
+            )?,
+            Arg::Long("reposts-column") => set_once(
+                &mut counts.reposts,
+                "--reposts-column",
+                args.value()?.string()?,
+            )?,
+            Arg::Long("likes-column") => {
+                set_once(&mut counts.likes, "--likes-column", args.value()?.string()?)?
+            }
             Arg::Long("text") => summary_as_text = true,
             Arg::Short('h') | Arg::Long("help") => return help(),
             other => return Err(other.unexpected().into()),
@@ -104,7 +121,7 @@ pub(crate) fn run(args: &mut Parser) -> Result<(), CliError> {
         (None, Some(path), None) => {
             let column =
                 column.ok_or_else(|| CliError::Usage("--csv needs --column NAME".into()))?;
-            let (i, e) = read_csv(&read(&path)?, &column)
+            let (i, e) = read_csv(&read(&path)?, &column, &counts)
                 .map_err(|e| CliError::Input(format!("{}: {e}", path.display())))?;
             (i, e, path)
         }
@@ -130,8 +147,16 @@ pub(crate) fn run(args: &mut Parser) -> Result<(), CliError> {
             ..Options::default()
         },
     );
+    if summary && outcomes {
+        return Err(CliError::Usage(
+            "--summary and --outcomes are two reports: ask for one".into(),
+        ));
+    }
     if summary {
         return print_summary(&records, &inputs, summary_as_text);
+    }
+    if outcomes {
+        return print_outcomes(&records, &inputs, summary_as_text);
     }
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     for (r, input) in records.iter().zip(&inputs) {
@@ -139,6 +164,31 @@ pub(crate) fn run(args: &mut Parser) -> Result<(), CliError> {
     }
     out.flush().map_err(|e| CliError::Input(e.to_string()))?;
     Ok(())
+}
+
+/// `--outcomes`: what followed the posts, by balance group, as JSON or, with `--text`, a report.
+fn print_outcomes(
+    records: &[BatchRecord],
+    inputs: &[Input],
+    as_text: bool,
+) -> Result<(), CliError> {
+    let posts: Vec<_> = records
+        .iter()
+        .zip(inputs)
+        .map(|(r, input)| (r.analysis.balance, input.outcome))
+        .collect();
+    if !posts.iter().any(|(_, o)| o.is_known()) {
+        eprintln!("rapport: no input has counts (JSONL: likes, replies, retweets or reposts; tweets.js: favorite_count, retweet_count; CSV: --likes-column, --replies-column, --reposts-column)");
+    }
+    let report = crate::outcomes::report(&posts);
+    let text = if as_text {
+        report.text()
+    } else {
+        serde_json::to_string_pretty(&report).expect("report serialises") + "\n"
+    };
+    std::io::stdout()
+        .write_all(text.as_bytes())
+        .map_err(|e| CliError::Input(e.to_string()))
 }
 
 /// `--summary`: the records the extension would keep for these posts (taken

@@ -5,13 +5,41 @@
 use serde_json::Value;
 
 use crate::options::Platform;
+use crate::outcomes::{parse_count, Outcome};
 
-/// One post to analyse.
+/// One post to analyse, with what followed it when the file says.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Input {
     pub id: Option<Value>,
     pub text: String,
     pub platform: Option<Platform>,
+    pub outcome: Outcome,
+}
+
+/// A count from a JSON value: a number, or a string as the sites print it ("1.2K").
+fn count_of(value: Option<&Value>) -> Option<u64> {
+    match value? {
+        Value::Number(n) => n.as_u64().or_else(|| {
+            n.as_f64()
+                .filter(|f| *f >= 0.0 && f.is_finite())
+                .map(|f| f as u64)
+        }),
+        Value::String(s) => parse_count(s),
+        _ => None,
+    }
+}
+
+/// The first of `names` that `object` has.
+fn field<'a>(object: &'a Value, names: &[&str]) -> Option<&'a Value> {
+    names.iter().find_map(|n| object.get(*n))
+}
+
+/// The CSV columns that hold a post's counts, named by `batch`'s flags.
+#[derive(Debug, Clone, Default)]
+pub struct OutcomeColumns {
+    pub replies: Option<String>,
+    pub reposts: Option<String>,
+    pub likes: Option<String>,
 }
 
 /// A problem with one record: `(line number, message)`.
@@ -46,10 +74,19 @@ pub fn read_jsonl(src: &str) -> (Vec<Input>, Vec<RecordError>) {
                 }
             },
         };
+        let outcome = Outcome {
+            replies: count_of(field(&value, &["replies", "reply_count"])),
+            reposts: count_of(field(
+                &value,
+                &["reposts", "retweets", "shares", "retweet_count"],
+            )),
+            likes: count_of(field(&value, &["likes", "favorites", "favorite_count"])),
+        };
         inputs.push(Input {
             id: value.get("id").cloned(),
             text: text.to_string(),
             platform,
+            outcome,
         });
     }
     (inputs, errors)
@@ -59,7 +96,11 @@ pub fn read_jsonl(src: &str) -> (Vec<Input>, Vec<RecordError>) {
 /// by the `csv` crate. The first record is the header; `column` and `id` are
 /// found by name. Records may have fewer fields than the header: one without
 /// `column` is reported with the line it starts on.
-pub fn read_csv(src: &str, column: &str) -> Result<(Vec<Input>, Vec<RecordError>), String> {
+pub fn read_csv(
+    src: &str,
+    column: &str,
+    counts: &OutcomeColumns,
+) -> Result<(Vec<Input>, Vec<RecordError>), String> {
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
@@ -79,6 +120,21 @@ pub fn read_csv(src: &str, column: &str) -> Result<(Vec<Input>, Vec<RecordError>
             )
         })?;
     let id_col = header.iter().position(|h| h.trim() == "id");
+    let count_col = |name: &Option<String>| -> Result<Option<usize>, String> {
+        match name {
+            None => Ok(None),
+            Some(name) => header
+                .iter()
+                .position(|h| h.trim() == name)
+                .map(Some)
+                .ok_or_else(|| format!("no column named '{name}' for the counts")),
+        }
+    };
+    let (replies_col, reposts_col, likes_col) = (
+        count_col(&counts.replies)?,
+        count_col(&counts.reposts)?,
+        count_col(&counts.likes)?,
+    );
     let mut lines = LineNumbers::new(src);
     let mut inputs = Vec::new();
     let mut errors = Vec::new();
@@ -93,13 +149,22 @@ pub fn read_csv(src: &str, column: &str) -> Result<(Vec<Input>, Vec<RecordError>
         };
         let line = fields.position().map_or(0, |p| lines.at(p.byte() as usize));
         match fields.get(col) {
-            Some(text) => inputs.push(Input {
-                id: id_col
-                    .and_then(|i| fields.get(i))
-                    .map(|s| Value::String(s.to_string())),
-                text: text.to_string(),
-                platform: None,
-            }),
+            Some(text) => {
+                let count =
+                    |col: Option<usize>| col.and_then(|i| fields.get(i)).and_then(parse_count);
+                inputs.push(Input {
+                    id: id_col
+                        .and_then(|i| fields.get(i))
+                        .map(|s| Value::String(s.to_string())),
+                    text: text.to_string(),
+                    platform: None,
+                    outcome: Outcome {
+                        replies: count(replies_col),
+                        reposts: count(reposts_col),
+                        likes: count(likes_col),
+                    },
+                })
+            }
             None => errors.push((line, format!("has {} fields, no '{column}'", fields.len()))),
         }
     }
@@ -161,6 +226,12 @@ pub fn read_tweets_js(src: &str) -> Result<(Vec<Input>, Vec<RecordError>), Strin
                 id: tweet.get("id_str").or_else(|| tweet.get("id")).cloned(),
                 text: text.to_string(),
                 platform: Some(Platform::X),
+                // The archive has the post's likes and reposts (as strings), not its replies.
+                outcome: Outcome {
+                    replies: count_of(tweet.get("reply_count")),
+                    reposts: count_of(tweet.get("retweet_count")),
+                    likes: count_of(tweet.get("favorite_count")),
+                },
             }),
             None => errors.push((n + 1, "tweet without full_text".to_string())),
         }
@@ -185,13 +256,14 @@ mod tests {
         let (inputs, errors) = read_csv(
             "id,text\n1,\"Hello, \"\"world\"\"\nagain\"\n2,plain\n",
             "text",
+            &OutcomeColumns::default(),
         )
         .unwrap();
         assert!(errors.is_empty());
         assert_eq!(inputs[0].text, "Hello, \"world\"\nagain");
         assert_eq!(inputs[1].text, "plain");
-        assert!(read_csv("a,b\n", "text").is_err());
-        assert!(read_csv("\n\n", "text").is_err());
+        assert!(read_csv("a,b\n", "text", &OutcomeColumns::default()).is_err());
+        assert!(read_csv("\n\n", "text", &OutcomeColumns::default()).is_err());
     }
 
     #[test]
@@ -200,7 +272,7 @@ mod tests {
         // count; the record without a `text` field starts on line 4, the next
         // one on line 6.
         let src = "id,text\r\n1,\"two\r\nlines\"\r\n2\r\n\r\n3\r\n4,last";
-        let (inputs, errors) = read_csv(src, "text").unwrap();
+        let (inputs, errors) = read_csv(src, "text", &OutcomeColumns::default()).unwrap();
         assert_eq!(
             errors,
             [
@@ -215,9 +287,69 @@ mod tests {
 
     #[test]
     fn tweets_js_archive() {
-        let src = "window.YTD.tweets.part0 = [ {\"tweet\": {\"id_str\": \"7\", \"full_text\": \"Follow us!\"}} ]";
+        let src = "window.YTD.tweets.part0 = [ {\"tweet\": {\"id_str\": \"7\", \"full_text\": \"Follow us!\", \"favorite_count\": \"12\", \"retweet_count\": \"3\"}} ]";
         let (inputs, _) = read_tweets_js(src).unwrap();
         assert_eq!(inputs[0].text, "Follow us!");
         assert_eq!(inputs[0].id, Some(Value::String("7".into())));
+        assert_eq!(
+            inputs[0].outcome,
+            Outcome {
+                replies: None,
+                reposts: Some(3),
+                likes: Some(12)
+            }
+        );
+    }
+
+    #[test]
+    fn jsonl_counts_as_numbers_or_printed() {
+        let (inputs, _) = read_jsonl(
+            "{\"text\":\"a\",\"likes\":40,\"replies\":\"1.2K\",\"retweets\":3}\n{\"text\":\"b\",\"reposts\":\"1,234\"}\n{\"text\":\"c\"}\n",
+        );
+        assert_eq!(
+            inputs[0].outcome,
+            Outcome {
+                replies: Some(1_200),
+                reposts: Some(3),
+                likes: Some(40)
+            }
+        );
+        assert_eq!(
+            inputs[1].outcome,
+            Outcome {
+                replies: None,
+                reposts: Some(1_234),
+                likes: None
+            }
+        );
+        assert!(!inputs[2].outcome.is_known());
+    }
+
+    #[test]
+    fn csv_counts_from_the_named_columns() {
+        let columns = OutcomeColumns {
+            replies: None,
+            reposts: Some("rt".into()),
+            likes: Some("fav".into()),
+        };
+        let (inputs, errors) =
+            read_csv("text,fav,rt\nhello,\"1,234\",2\nbye,,x\n", "text", &columns).unwrap();
+        assert!(errors.is_empty());
+        assert_eq!(
+            inputs[0].outcome,
+            Outcome {
+                replies: None,
+                reposts: Some(2),
+                likes: Some(1_234)
+            }
+        );
+        assert_eq!(inputs[1].outcome, Outcome::default());
+        let missing = OutcomeColumns {
+            likes: Some("hearts".into()),
+            ..OutcomeColumns::default()
+        };
+        assert!(read_csv("text,fav\nhello,1\n", "text", &missing)
+            .unwrap_err()
+            .contains("hearts"));
     }
 }

@@ -27,6 +27,10 @@ USAGE:
     rapport check [FILE|-] [--platform P] [--json]
     rapport batch (--jsonl FILE | --csv FILE --column NAME | --tweets-js FILE) [--platform P]
                   [--summary [--text]]   posting-habits summary of all inputs (oldest first)
+                  [--outcomes [--text]]  what followed the posts, by balance group: counts
+                                         from JSONL (likes, replies, retweets/reposts),
+                                         tweets.js (favorite_count, retweet_count) or CSV
+                  [--likes-column C] [--replies-column C] [--reposts-column C]
     rapport eval [--corpora DIR]
     rapport fit [--corpora DIR] [--write] [--errors]
                                   fit the balance's weights on the annotated corpora
