@@ -181,11 +181,13 @@ fn print_outcomes(
         eprintln!("rapport: no input has counts (JSONL: likes, replies, retweets or reposts; tweets.js: favorite_count, retweet_count; CSV: --likes-column, --replies-column, --reposts-column)");
     }
     let report = crate::outcomes::report(&posts);
-    let text = if as_text {
-        report.text()
-    } else {
-        serde_json::to_string_pretty(&report).expect("report serialises") + "\n"
-    };
+    write_report(&report, as_text.then(|| report.text()))
+}
+
+/// A report on stdout: its text when given, else the value as indented JSON.
+fn write_report<T: serde::Serialize>(value: &T, text: Option<String>) -> Result<(), CliError> {
+    let text = text
+        .unwrap_or_else(|| serde_json::to_string_pretty(value).expect("reports serialise") + "\n");
     std::io::stdout()
         .write_all(text.as_bytes())
         .map_err(|e| CliError::Input(e.to_string()))
@@ -211,12 +213,5 @@ fn print_summary(records: &[BatchRecord], inputs: &[Input], as_text: bool) -> Re
         })
         .collect();
     let summary = Summary::compute(&history);
-    let text = if as_text {
-        summary.report()
-    } else {
-        serde_json::to_string_pretty(&summary).expect("summary serialises") + "\n"
-    };
-    std::io::stdout()
-        .write_all(text.as_bytes())
-        .map_err(|e| CliError::Input(e.to_string()))
+    write_report(&summary, as_text.then(|| summary.report()))
 }
