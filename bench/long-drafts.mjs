@@ -151,7 +151,6 @@ async function measure(session, editor, length, on) {
     await page.evaluate(installProbe);
     await page.click(root);
     await sleep(300);
-    const pasteStarted = Date.now();
     await page.evaluate(preparePaste, text);
     await page.keyboard.down("Control");
     await page.keyboard.press("KeyV");
@@ -166,7 +165,6 @@ async function measure(session, editor, length, on) {
       await page.waitForFunction(() => globalThis.__firstHints !== null, { timeout: 600000, polling: 100 });
       firstHints = await page.evaluate(() => globalThis.__firstHints);
     }
-    const pasteWall = Date.now() - pasteStarted;
     await sleep(on ? 1500 : 500);
     await page.evaluate(() => document.dispatchEvent(new Event("rapport-timing-reset")));
     const before = await page.evaluate(textLength, root);
@@ -203,7 +201,7 @@ async function measure(session, editor, length, on) {
       const [longest, total, count, what] = (document.documentElement.dataset.rapportTiming ?? "NaN NaN 0 -").split(" ");
       return { longest: Number(longest), total: Number(total), count: Number(count), what, scope: document.querySelector("rapport-overlay")?.dataset.scope || "whole" };
     }) : null;
-    return { probe, firstHints, own, pause, pasteWall, chars: text.length };
+    return { probe, firstHints, own, pause, chars: text.length };
   } finally {
     await page.close();
   }

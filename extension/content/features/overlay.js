@@ -443,7 +443,7 @@
       this.clip.style.width = `${box.width}px`;
       this.clip.style.height = `${box.height}px`;
       if (field) this.syncMirror(s, fieldStyle, box);
-      if (hints) this.ranges = field ? hints.map((h) => ({ hint: h, range: this.mirrorRange(this.clipped(h).start, this.clipped(h).end) })) : this.editableRanges(s, hints);
+      if (hints) this.ranges = field ? hints.map((h) => ({ hint: h, range: this.clippedMirrorRange(h) })) : this.editableRanges(s, hints);
       if (dark !== this.dark) {
         this.dark = dark;
         if (!drawBoxes && this.ranges) this.paintHighlights();
@@ -603,6 +603,12 @@
       if (!m.isConnected) this.clip.append(m);
       m.scrollTop = st.scrollTop;
       m.scrollLeft = st.scrollLeft;
+    }
+
+    /** The mirror's range of a hint's words, within the drawn window. */
+    clippedMirrorRange(hint) {
+      const { start, end } = this.clipped(hint);
+      return this.mirrorRange(start, end);
     }
 
     mirrorRange(start, end) {
