@@ -28,6 +28,8 @@ pub struct HistorySettings {
     pub max_age_days: u32,
     pub store_text: bool,
     pub paused: bool,
+    /// Read the counts the sites show under the user's own posts (issue 14).
+    pub read_outcomes: bool,
 }
 
 impl Default for HistorySettings {
@@ -37,6 +39,7 @@ impl Default for HistorySettings {
             max_age_days: 365,
             store_text: false,
             paused: false,
+            read_outcomes: true,
         }
     }
 }
@@ -304,6 +307,13 @@ fn clean_history<V: Loose>(raw: &V, dropped: &mut Vec<LeftOut>) -> HistorySettin
             dropped,
         ),
         paused: boolean(raw, "paused", "history.paused", d.paused, dropped),
+        read_outcomes: boolean(
+            raw,
+            "read_outcomes",
+            "history.read_outcomes",
+            d.read_outcomes,
+            dropped,
+        ),
     }
 }
 
@@ -466,6 +476,7 @@ mod tests {
             max_age_days: 0,
             store_text: true,
             paused: true,
+            read_outcomes: false,
         };
         let (back, dropped) = clean(serde_json::to_value(&s).unwrap());
         assert_eq!(back, s);
@@ -496,7 +507,7 @@ mod tests {
             "paused_sites": ["x.com"],
             "extra_sites": ["https://fosstodon.org", "javascript:alert(1)", "https://*/*"],
             "nudge": "yes",
-            "history": { "max_posts": 100.0, "max_age_days": 3651, "store_text": true, "paused": 1 },
+            "history": { "max_posts": 100.0, "max_age_days": 3651, "store_text": true, "paused": 1, "read_outcomes": "no" },
             "unknown_key": { "kept": false },
         }));
         assert_eq!(s.options.platform, Platform::Generic);
@@ -518,6 +529,7 @@ mod tests {
                 "options.profile.handles",
                 "history.max_age_days",
                 "history.paused",
+                "history.read_outcomes",
                 "extra_sites",
                 "nudge",
             ]

@@ -81,6 +81,8 @@ pub fn read_jsonl(src: &str) -> (Vec<Input>, Vec<RecordError>) {
                 &["reposts", "retweets", "shares", "retweet_count"],
             )),
             likes: count_of(field(&value, &["likes", "favorites", "favorite_count"])),
+            views: count_of(field(&value, &["views", "impressions", "view_count"])),
+            read_at: None,
         };
         inputs.push(Input {
             id: value.get("id").cloned(),
@@ -162,6 +164,7 @@ pub fn read_csv(
                         replies: count(replies_col),
                         reposts: count(reposts_col),
                         likes: count(likes_col),
+                        ..Outcome::default()
                     },
                 })
             }
@@ -231,6 +234,7 @@ pub fn read_tweets_js(src: &str) -> Result<(Vec<Input>, Vec<RecordError>), Strin
                     replies: count_of(tweet.get("reply_count")),
                     reposts: count_of(tweet.get("retweet_count")),
                     likes: count_of(tweet.get("favorite_count")),
+                    ..Outcome::default()
                 },
             }),
             None => errors.push((n + 1, "tweet without full_text".to_string())),
@@ -296,7 +300,8 @@ mod tests {
             Outcome {
                 replies: None,
                 reposts: Some(3),
-                likes: Some(12)
+                likes: Some(12),
+                ..Outcome::default()
             }
         );
     }
@@ -311,7 +316,8 @@ mod tests {
             Outcome {
                 replies: Some(1_200),
                 reposts: Some(3),
-                likes: Some(40)
+                likes: Some(40),
+                ..Outcome::default()
             }
         );
         assert_eq!(
@@ -319,7 +325,8 @@ mod tests {
             Outcome {
                 replies: None,
                 reposts: Some(1_234),
-                likes: None
+                likes: None,
+                ..Outcome::default()
             }
         );
         assert!(!inputs[2].outcome.is_known());
@@ -340,7 +347,8 @@ mod tests {
             Outcome {
                 replies: None,
                 reposts: Some(2),
-                likes: Some(1_234)
+                likes: Some(1_234),
+                ..Outcome::default()
             }
         );
         assert_eq!(inputs[1].outcome, Outcome::default());

@@ -15,7 +15,7 @@ pub fn to_json(records: &[Record]) -> String {
     .expect("records always serialise")
 }
 
-pub const CSV_HEADER: &str = "time,site,host,balance,first_balance,fame,connection,questions,you_words,we_words,hashtags,mentions,links,caps_words,exclamation_runs,emoji,words,chars,cues,phrases,text";
+pub const CSV_HEADER: &str = "time,site,host,balance,first_balance,fame,connection,questions,you_words,we_words,hashtags,mentions,links,caps_words,exclamation_runs,emoji,words,chars,cues,phrases,replies,reposts,likes,views,outcome_read_at,text";
 
 /// One row per post, RFC 4180 quoting, `\r\n` line ends (what spreadsheets expect).
 pub fn to_csv(records: &[Record]) -> String {
@@ -52,11 +52,18 @@ pub fn to_csv(records: &[Record]) -> String {
             s.words,
             s.chars,
         );
+        let o = r.outcome.unwrap_or_default();
+        let count = |n: Option<u64>| n.map_or(String::new(), |n| n.to_string());
         let _ = write!(
             out,
-            "{},{},{}\r\n",
+            "{},{},{},{},{},{},{},{}\r\n",
             cell(&cues.join(";")),
             cell(&phrases.join(" | ")),
+            count(o.replies),
+            count(o.reposts),
+            count(o.likes),
+            count(o.views),
+            o.read_at.map(format_rfc3339).unwrap_or_default(),
             cell(r.text.as_deref().unwrap_or(""))
         );
     }
@@ -84,6 +91,7 @@ mod tests {
     use crate::analysis::{Balance, Cue, Stats};
     use crate::history::record::{load, Phrase};
     use crate::options::Platform;
+    use crate::outcomes::{fingerprint, Outcome};
 
     fn record(text: Option<&str>) -> Record {
         Record {
@@ -114,6 +122,13 @@ mod tests {
             ],
             first_balance: Some(Balance::Broadcasting),
             text: text.map(str::to_string),
+            fingerprint: text.map(fingerprint),
+            outcome: text.is_some().then_some(Outcome {
+                replies: Some(4),
+                likes: Some(1_200),
+                read_at: Some(1_767_400_000_000),
+                ..Outcome::default()
+            }),
         }
     }
 
@@ -133,9 +148,9 @@ mod tests {
         assert_eq!(lines[0], CSV_HEADER);
         assert_eq!(
             lines[1],
-            "2026-01-02T03:04:05Z,mastodon,mastodon.social,leaning-broadcast,broadcasting,55,20,0,1,0,3,0,0,0,0,0,0,0,follow-ask:1;gratitude:2,\"follow us | thanks, all\",\"He said \"\"hi\"\",\nthen left\""
+            "2026-01-02T03:04:05Z,mastodon,mastodon.social,leaning-broadcast,broadcasting,55,20,0,1,0,3,0,0,0,0,0,0,0,follow-ask:1;gratitude:2,\"follow us | thanks, all\",4,,1200,,2026-01-03T00:26:40Z,\"He said \"\"hi\"\",\nthen left\""
         );
-        assert!(lines[2].ends_with(",follow-ask:1;gratitude:2,\"follow us | thanks, all\","));
+        assert!(lines[2].ends_with(",follow-ask:1;gratitude:2,\"follow us | thanks, all\",,,,,,"));
         assert_eq!(lines.len(), 4, "a final line end and nothing after it");
     }
 

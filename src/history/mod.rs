@@ -5,6 +5,7 @@
 //! the wasm layer renders the summary.
 
 pub mod export;
+pub mod outcomes;
 pub mod record;
 pub mod summary;
 

@@ -14,6 +14,7 @@ use serde_json::Value;
 
 use crate::analysis::{Analysis, Balance, Cue, Stats};
 use crate::options::Platform;
+use crate::outcomes::{fingerprint, Fingerprint, Outcome};
 use crate::span::Span;
 
 /// The version of the history layout written by this build.
@@ -60,6 +61,13 @@ pub struct Record {
     /// The full text, only when the user opted in.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub text: Option<String>,
+    /// Hashes of the text's words, to find the post again on the site's
+    /// pages without keeping its text (outcomes::fingerprint).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fingerprint: Option<Fingerprint>,
+    /// The counts last read under the post on the site (history::outcomes).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub outcome: Option<Outcome>,
 }
 
 impl Record {
@@ -151,6 +159,8 @@ impl Record {
             phrases,
             first_balance: post.first_balance,
             text: post.keep_text.then(|| post.text.to_string()),
+            fingerprint: Some(fingerprint(post.text)),
+            outcome: None,
         }
     }
 }
@@ -333,6 +343,8 @@ struct Unversioned {
     first_balance: Option<Balance>,
     #[serde(default)]
     text: Option<String>,
+    #[serde(default)]
+    outcome: Option<Outcome>,
 }
 
 impl From<Unversioned> for Record {
@@ -352,7 +364,9 @@ impl From<Unversioned> for Record {
             stats: old.stats,
             phrases: old.phrases,
             first_balance: old.first_balance,
+            fingerprint: old.text.as_deref().map(fingerprint),
             text: old.text,
+            outcome: old.outcome.filter(Outcome::is_known),
         }
     }
 }
@@ -457,6 +471,18 @@ fn validate(mut record: Record) -> Result<Record, String> {
     }
     if record.fame > 100 || record.connection > 100 {
         return Err("score out of range".into());
+    }
+    // Counts JavaScript cannot hold exactly, or a reading from before any
+    // post, are not what a page printed: the counts go, the post stays.
+    const MAX_COUNT: u64 = 1 << 53;
+    if let Some(o) = record.outcome {
+        let counts = [o.replies, o.reposts, o.likes, o.views];
+        if !o.is_known()
+            || counts.iter().flatten().any(|&n| n > MAX_COUNT)
+            || o.read_at.is_some_and(|t| t <= 0)
+        {
+            record.outcome = None;
+        }
     }
     record.phrases.truncate(MAX_PHRASES_PER_RECORD);
     record

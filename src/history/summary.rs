@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+use super::outcomes::OutcomesSummary;
 use super::record::Record;
 use crate::analysis::{Balance, Cue, Polarity};
 use crate::options::Platform;
@@ -180,7 +181,7 @@ pub struct Improved {
 /// The one suggestion the popup makes. In JSON `{kind, phrase?}`, through a
 /// plain struct: serde's internally tagged enums buffer their input, which
 /// costs the wasm module several kilobytes.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(try_from = "TipJson", into = "TipJson")]
 pub enum Tip {
     /// No posts yet.
@@ -196,6 +197,15 @@ pub enum Tip {
     AskMore,
     CreditPeople,
     KeepGoing,
+    /// The user's own posts: connection-leaning ones got a median of `more`
+    /// more of `metric` ("replies" or "likes") than broadcast-leaning ones,
+    /// with the 95% interval [`low`, `high`].
+    YourConnectionPostsGetMore {
+        metric: String,
+        more: f64,
+        low: f64,
+        high: f64,
+    },
 }
 
 #[derive(Serialize, Deserialize)]
@@ -203,30 +213,63 @@ struct TipJson {
     kind: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     phrase: Option<String>,
+    /// `[more, low, high]` of a tip from the user's own figures.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    figures: Option<[f64; 3]>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    metric: Option<String>,
 }
 
 impl TryFrom<TipJson> for Tip {
     type Error = String;
 
     fn try_from(json: TipJson) -> Result<Tip, String> {
-        Tip::from_kind(&json.kind, json.phrase).ok_or_else(|| format!("unknown tip: {}", json.kind))
+        let unknown = || format!("unknown tip: {}", json.kind);
+        let tip = Tip::from_kind(&json.kind, json.phrase.clone()).ok_or_else(unknown)?;
+        Ok(match tip {
+            Tip::YourConnectionPostsGetMore { .. } => {
+                let [more, low, high] = json.figures.ok_or_else(unknown)?;
+                Tip::YourConnectionPostsGetMore {
+                    metric: json.metric.ok_or_else(unknown)?,
+                    more,
+                    low,
+                    high,
+                }
+            }
+            other => other,
+        })
     }
 }
 
 impl From<Tip> for TipJson {
     fn from(tip: Tip) -> TipJson {
         let kind = tip.kind().to_string();
-        let phrase = match tip {
-            Tip::SwapAskForQuestion { phrase } => phrase,
-            _ => None,
-        };
-        TipJson { kind, phrase }
+        let (mut phrase, mut figures, mut metric) = (None, None, None);
+        match tip {
+            Tip::SwapAskForQuestion { phrase: p } => phrase = p,
+            Tip::YourConnectionPostsGetMore {
+                metric: m,
+                more,
+                low,
+                high,
+            } => {
+                figures = Some([more, low, high]);
+                metric = Some(m);
+            }
+            _ => {}
+        }
+        TipJson {
+            kind,
+            phrase,
+            figures,
+            metric,
+        }
     }
 }
 
 impl Tip {
     /// Every tip, in display order (a swap without its phrase).
-    pub const ALL: [Tip; 9] = [
+    pub const ALL: [Tip; 10] = [
         Tip::TryADraft,
         Tip::SwapAskForQuestion { phrase: None },
         Tip::GiveBeforeAsking,
@@ -236,6 +279,12 @@ impl Tip {
         Tip::AskMore,
         Tip::CreditPeople,
         Tip::KeepGoing,
+        Tip::YourConnectionPostsGetMore {
+            metric: String::new(),
+            more: 0.0,
+            low: 0.0,
+            high: 0.0,
+        },
     ];
 
     /// The tip a `kind` names; `phrase` goes to the one that carries it.
@@ -259,6 +308,7 @@ impl Tip {
             Tip::AskMore => "ask-more",
             Tip::CreditPeople => "credit-people",
             Tip::KeepGoing => "keep-going",
+            Tip::YourConnectionPostsGetMore { .. } => "your-connection-posts-get-more",
         }
     }
 }
@@ -275,6 +325,8 @@ pub struct Summary {
     pub sites: Vec<SiteSummary>,
     pub improved: Improved,
     pub tip: Tip,
+    /// What followed the posts whose counts were read ("what works for you").
+    pub outcomes: OutcomesSummary,
 }
 
 fn balance_rank(b: Balance) -> Option<u8> {
@@ -381,7 +433,8 @@ impl Summary {
             }
         }
 
-        let tip = choose_tip(current, &rates);
+        let outcomes = OutcomesSummary::compute(records);
+        let tip = own_figures_tip(&outcomes).unwrap_or_else(|| choose_tip(current, &rates));
         Summary {
             posts: n as u32,
             trend,
@@ -392,6 +445,7 @@ impl Summary {
             sites,
             improved,
             tip,
+            outcomes,
         }
     }
 
@@ -488,6 +542,23 @@ fn top_phrases(records: &[Record], keep: impl Fn(Cue) -> bool) -> Vec<PhraseCoun
 
 /// The first rule that applies, most harmful habit first: one clear next step
 /// is more useful than a list of everything.
+/// The tip from the user's own figures, when they are strong enough: their
+/// connection-leaning posts got clearly more replies (else likes) than their
+/// broadcast-leaning ones, the 95% interval leaving out zero. Figures that
+/// point the other way, or nowhere, leave the tip to the habits.
+fn own_figures_tip(outcomes: &OutcomesSummary) -> Option<Tip> {
+    ["replies", "likes"].into_iter().find_map(|metric| {
+        let d = outcomes.all.difference(metric)?;
+        let (more, low, high) = (d.estimate?, d.low?, d.high?);
+        (d.clear && low > 0.0).then(|| Tip::YourConnectionPostsGetMore {
+            metric: metric.to_string(),
+            more,
+            low,
+            high,
+        })
+    })
+}
+
 fn choose_tip(current: &[Record], rates: &[Rate]) -> Tip {
     if current.is_empty() {
         return Tip::TryADraft;
@@ -562,6 +633,8 @@ mod tests {
                 .collect(),
             first_balance: None,
             text: None,
+            fingerprint: None,
+            outcome: None,
         }
     }
 
@@ -712,6 +785,61 @@ mod tests {
     }
 
     #[test]
+    fn the_tip_quotes_the_users_own_figures_only_when_they_are_clear() {
+        use crate::outcomes::Outcome;
+        let with = |balance: Balance, i: i64, replies: u64, likes: u64| {
+            let mut r = post(i, Platform::X, balance, &[Cue::FollowAsk], (0, 2), 0);
+            r.outcome = Some(Outcome {
+                replies: Some(replies),
+                likes: Some(likes),
+                read_at: Some(1),
+                ..Outcome::default()
+            });
+            r
+        };
+        // Connection-leaning posts got clearly more replies.
+        let mut records: Vec<Record> = (0..12)
+            .map(|i| with(Balance::Connecting, i, 5 + (i % 3) as u64, 9))
+            .chain((12..24).map(|i| with(Balance::Broadcasting, i, (i % 2) as u64, 9)))
+            .collect();
+        let Tip::YourConnectionPostsGetMore {
+            metric,
+            more,
+            low,
+            high,
+        } = Summary::compute(&records).tip
+        else {
+            panic!("the user's own figures are clear")
+        };
+        assert_eq!(metric, "replies");
+        assert!(
+            low > 0.0 && low <= more && more <= high,
+            "{low} {more} {high}"
+        );
+        // The other way round, the habits' tip stays: figures are never turned into advice they do not support.
+        for r in &mut records {
+            r.balance = if r.balance == Balance::Connecting {
+                Balance::Broadcasting
+            } else {
+                Balance::Connecting
+            };
+        }
+        assert!(matches!(
+            Summary::compute(&records).tip,
+            Tip::SwapAskForQuestion { .. }
+        ));
+        // Nine connection-leaning posts with counts: not enough to say anything.
+        let nine: Vec<Record> = (0..9)
+            .map(|i| with(Balance::Connecting, i, 50, 9))
+            .chain((9..21).map(|i| with(Balance::Broadcasting, i, 0, 9)))
+            .collect();
+        assert!(matches!(
+            Summary::compute(&nine).tip,
+            Tip::SwapAskForQuestion { .. }
+        ));
+    }
+
+    #[test]
     fn improved_drafts_count_only_moves_toward_connection() {
         let mut records = Vec::new();
         for (i, (first, last)) in [
@@ -809,6 +937,18 @@ mod tests {
             assert_eq!(json["kind"], tip.kind());
             assert_eq!(serde_json::from_value::<Tip>(json).unwrap(), tip);
         }
+        let figures = Tip::YourConnectionPostsGetMore {
+            metric: "replies".into(),
+            more: 3.0,
+            low: 1.5,
+            high: 5.0,
+        };
+        let json = serde_json::to_string(&figures).unwrap();
+        assert_eq!(
+            json,
+            r#"{"kind":"your-connection-posts-get-more","figures":[3.0,1.5,5.0],"metric":"replies"}"#
+        );
+        assert_eq!(serde_json::from_str::<Tip>(&json).unwrap(), figures);
         let named = Tip::SwapAskForQuestion {
             phrase: Some("follow us".into()),
         };

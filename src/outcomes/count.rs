@@ -187,6 +187,14 @@ pub fn parse_count(text: &str) -> Option<u64> {
     }
 }
 
+/// The first count printed in a text whose metric the page's structure
+/// already says (a like button's label "12 Likes. Like", "Responder (3
+/// respuestas)", a counter "1,2 K"): no word needs reading, so it holds in
+/// any UI language.
+pub fn first_count(text: &str) -> Option<u64> {
+    numbers(text).first().map(|n| n.value)
+}
+
 /// Words that name a metric, lower-cased, matched as the start of a word
 /// (Latin) or anywhere (Japanese).
 const KEYWORDS: &[(&str, Metric)] = &[
@@ -302,6 +310,21 @@ pub fn counts_in_label(text: &str) -> Vec<(Metric, u64)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_first_count_of_a_labelled_control() {
+        for (text, n) in [
+            ("12 Likes. Like", Some(12)),
+            ("Reply (3 replies)", Some(3)),
+            ("Responder (1.234 respuestas)", Some(1_234)),
+            ("1,2\u{a0}K", Some(1_200)),
+            ("2619 reposts. Repostear", Some(2_619)),
+            ("Like", None),
+            ("", None),
+        ] {
+            assert_eq!(first_count(text), n, "{text}");
+        }
+    }
 
     #[test]
     fn every_printed_form() {

@@ -19,13 +19,91 @@ const COVERED: f64 = 0.8;
 /// Fewer shingles than this and a rendering must equal the record's words exactly.
 const MIN_SHINGLES: usize = 4;
 
-/// What a record keeps to be found again.
-#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+/// What a record keeps to be found again. Stored as
+/// `{"words": n, "shingles": "<base64 of the hashes, little-endian>"}`:
+/// 512 characters at most, a third of the same hashes as JSON numbers, so a
+/// history of 1,000 posts stays quick to read.
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(try_from = "StoredFingerprint", into = "StoredFingerprint")]
 pub struct Fingerprint {
     /// FNV-1a hashes of the first KEPT shingles, in order.
     pub shingles: Vec<u32>,
     /// How many words the normalised text has.
     pub words: u32,
+}
+
+#[derive(serde::Serialize, serde::Deserialize)]
+struct StoredFingerprint {
+    words: u32,
+    shingles: String,
+}
+
+impl From<Fingerprint> for StoredFingerprint {
+    fn from(f: Fingerprint) -> StoredFingerprint {
+        let bytes: Vec<u8> = f.shingles.iter().flat_map(|h| h.to_le_bytes()).collect();
+        StoredFingerprint {
+            words: f.words,
+            shingles: base64::encode(&bytes),
+        }
+    }
+}
+
+impl TryFrom<StoredFingerprint> for Fingerprint {
+    type Error = String;
+
+    fn try_from(stored: StoredFingerprint) -> Result<Fingerprint, String> {
+        let bytes = base64::decode(&stored.shingles)
+            .filter(|b| b.len() % 4 == 0 && b.len() / 4 <= KEPT)
+            .ok_or("a fingerprint's shingles are not valid")?;
+        Ok(Fingerprint {
+            shingles: bytes
+                .chunks_exact(4)
+                .map(|c| u32::from_le_bytes([c[0], c[1], c[2], c[3]]))
+                .collect(),
+            words: stored.words,
+        })
+    }
+}
+
+/// Standard base64 without padding; a crate for forty lines would cost the
+/// history's wasm module more than it saves.
+mod base64 {
+    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+
+    pub fn encode(bytes: &[u8]) -> String {
+        let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
+        for chunk in bytes.chunks(3) {
+            let n = chunk
+                .iter()
+                .enumerate()
+                .fold(0u32, |n, (i, &b)| n | u32::from(b) << (16 - 8 * i));
+            for i in 0..=chunk.len() {
+                out.push(char::from(ALPHABET[(n >> (18 - 6 * i) & 63) as usize]));
+            }
+        }
+        out
+    }
+
+    pub fn decode(text: &str) -> Option<Vec<u8>> {
+        let digits: Vec<u32> = text
+            .bytes()
+            .map(|c| ALPHABET.iter().position(|&a| a == c).map(|p| p as u32))
+            .collect::<Option<_>>()?;
+        if digits.len() % 4 == 1 {
+            return None;
+        }
+        let mut out = Vec::with_capacity(digits.len() * 3 / 4);
+        for chunk in digits.chunks(4) {
+            let n = chunk
+                .iter()
+                .enumerate()
+                .fold(0u32, |n, (i, &d)| n | d << (18 - 6 * i));
+            for i in 0..chunk.len() - 1 {
+                out.push((n >> (16 - 8 * i)) as u8);
+            }
+        }
+        Some(out)
+    }
 }
 
 /// Words a site appends to a truncated post, lower-cased, in the adapters' UI languages.
@@ -148,7 +226,18 @@ fn fit(rendered: &[u32], truncated: bool, record: &Fingerprint) -> Option<f64> {
 /// when none fits, or when more than one does (a truncated opening that two
 /// posts share is nobody's).
 pub fn match_rendered(rendered: &str, records: &[Fingerprint]) -> Option<usize> {
-    let (words, truncated) = normalised_words(rendered);
+    match_rendered_as(rendered, false, records)
+}
+
+/// [`match_rendered`] for a page that says by a control ("…more" button),
+/// not by words in the text, that it shows the post cut: `cut_by_site`.
+pub fn match_rendered_as(
+    rendered: &str,
+    cut_by_site: bool,
+    records: &[Fingerprint],
+) -> Option<usize> {
+    let (words, marked) = normalised_words(rendered);
+    let truncated = marked || cut_by_site;
     if words.is_empty() {
         return None;
     }
@@ -173,6 +262,27 @@ mod tests {
 
     fn records() -> Vec<Fingerprint> {
         vec![fingerprint(POST), fingerprint(OTHER), fingerprint("Another post entirely, about our quarterly results and the road ahead for the company.")]
+    }
+
+    #[test]
+    fn a_fingerprint_is_stored_compactly_and_read_back() {
+        let f = fingerprint(POST);
+        let json = serde_json::to_string(&f).unwrap();
+        assert!(json.len() < 16 + f.shingles.len() * 6, "{json}");
+        assert_eq!(serde_json::from_str::<Fingerprint>(&json).unwrap(), f);
+        for n in 0..=7 {
+            let bytes: Vec<u8> = (0..n).map(|i| (i * 37 + 250) as u8).collect();
+            assert_eq!(base64::decode(&base64::encode(&bytes)), Some(bytes));
+        }
+        assert_eq!(base64::encode(b"Man"), "TWFu");
+        assert_eq!(base64::encode(b"Ma"), "TWE");
+        for bad in [
+            r#"{"words":3,"shingles":"A"}"#,
+            r#"{"words":3,"shingles":"ab*d"}"#,
+            r#"{"words":3,"shingles":"TWE"}"#,
+        ] {
+            assert!(serde_json::from_str::<Fingerprint>(bad).is_err(), "{bad}");
+        }
     }
 
     #[test]

@@ -4,14 +4,14 @@
 //! uncertainty. Shared by the CLI (`rapport batch --outcomes`) and, later,
 //! the popup. It describes; it never says one thing caused another.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::stats::{compare_medians, median, Comparison, MIN_POSTS_PER_GROUP};
 use super::Outcome;
 use crate::analysis::Balance;
 
 /// The three groups the report compares.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Group {
     ConnectionLeaning,
@@ -34,6 +34,19 @@ impl Group {
         }
     }
 
+    /// The name it serialises with.
+    pub fn name(self) -> &'static str {
+        match self {
+            Group::ConnectionLeaning => "connection-leaning",
+            Group::MixedOrNeutral => "mixed-or-neutral",
+            Group::BroadcastLeaning => "broadcast-leaning",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<Group> {
+        Group::ALL.into_iter().find(|g| g.name() == name)
+    }
+
     fn label(self) -> &'static str {
         match self {
             Group::ConnectionLeaning => "connection-leaning",
@@ -45,7 +58,7 @@ impl Group {
 
 /// One group's figures. Medians are over the posts whose count is known,
 /// and only when there are enough of them.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct GroupFigures {
     pub group: Group,
     pub posts: usize,
@@ -57,9 +70,10 @@ pub struct GroupFigures {
 }
 
 /// A difference of medians, connection-leaning minus broadcast-leaning, for one count.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Difference {
-    pub metric: &'static str,
+    /// "replies", "reposts" or "likes".
+    pub metric: String,
     /// Posts with this count in each group.
     pub connection_posts: usize,
     pub broadcast_posts: usize,
@@ -71,7 +85,7 @@ pub struct Difference {
     pub clear: bool,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Report {
     pub groups: Vec<GroupFigures>,
     pub connection_minus_broadcast: Vec<Difference>,
@@ -128,7 +142,7 @@ pub fn report(posts: &[(Balance, Outcome)]) -> Report {
             let broadcast = values(posts, Group::BroadcastLeaning, pick);
             let (connection_posts, broadcast_posts) = (connection.len(), broadcast.len());
             let none = Difference {
-                metric,
+                metric: metric.to_string(),
                 connection_posts,
                 broadcast_posts,
                 estimate: None,
@@ -161,6 +175,18 @@ pub fn report(posts: &[(Balance, Outcome)]) -> Report {
 }
 
 impl Report {
+    /// Posts in the report, with counts or not.
+    pub fn posts(&self) -> usize {
+        self.groups.iter().map(|g| g.posts).sum()
+    }
+
+    /// The difference for one metric ("replies", "reposts", "likes").
+    pub fn difference(&self, metric: &str) -> Option<&Difference> {
+        self.connection_minus_broadcast
+            .iter()
+            .find(|d| d.metric == metric)
+    }
+
     /// The report for a person: figures where there are enough posts, "not enough posts yet" elsewhere, and no claim of cause.
     pub fn text(&self) -> String {
         let figure = |v: Option<f64>| v.map_or("-".to_string(), |v| format!("{v}"));
@@ -226,8 +252,17 @@ mod tests {
                 replies: Some(replies),
                 reposts: None,
                 likes: Some(likes),
+                ..Outcome::default()
             },
         )
+    }
+
+    #[test]
+    fn group_names_match_what_serde_writes() {
+        for g in Group::ALL {
+            assert_eq!(serde_json::to_value(g).unwrap(), g.name());
+            assert_eq!(Group::from_name(g.name()), Some(g));
+        }
     }
 
     #[test]

@@ -7,6 +7,7 @@ use wasm_bindgen::prelude::*;
 
 use crate::utf16::utf16_to_bytes;
 use rapport::analysis::{Balance, Cue, Stats};
+use rapport::history::outcomes::{read_outcomes, Read, SeenPost};
 use rapport::history::record::{load_str, Published, Record};
 use rapport::history::summary::Summary;
 use rapport::history::{export, update, Caps, Update};
@@ -138,6 +139,83 @@ pub fn history_update(
         update,
         summary,
         record_id,
+    })
+    .expect("reply serialises")
+}
+
+/// What a content script saw of the user's own posts on a page (the
+/// protocol's `readOutcomes`).
+#[derive(Deserialize)]
+struct SeenReport {
+    site: String,
+    #[serde(default)]
+    host: String,
+    posts: Vec<SeenPost>,
+}
+
+/// Loads the stored history (`raw`), applies the caps, and stores on the
+/// records the counts of the posts `seen` (a [`SeenReport`] as JSON) shows.
+/// Returns `{update, summary, read: {matched, unmatched, changed}}` as JSON,
+/// or `{error}` when the report cannot be read; `update.write` says whether
+/// the history is to be written back.
+#[wasm_bindgen]
+pub fn history_read_outcomes(
+    raw: &str,
+    seen: &str,
+    now_ms: f64,
+    max_posts: u32,
+    max_age_days: u32,
+) -> String {
+    #[derive(Serialize)]
+    struct Reply {
+        update: Update,
+        summary: Summary,
+        read: Read,
+    }
+    let seen: SeenReport = match serde_json::from_str(seen) {
+        Ok(seen) => seen,
+        Err(e) => {
+            #[derive(Serialize)]
+            struct Refused {
+                error: String,
+            }
+            return serde_json::to_string(&Refused {
+                error: format!("the outcomes report is not valid: {e}"),
+            })
+            .expect("an error serialises");
+        }
+    };
+    let caps = Caps {
+        max_posts: max_posts as usize,
+        max_age_days,
+    };
+    let now = now_ms as i64;
+    let mut update = update(load_str(raw), None, now, caps);
+    let site = Platform::ALL
+        .into_iter()
+        .find(|p| p.name() == seen.site)
+        .unwrap_or(Platform::Generic);
+    let read = if matches!(
+        update.problem,
+        Some(rapport::history::Problem::NewerSchema { .. })
+    ) {
+        // A newer version's history is left as it is (history::update).
+        Read::default()
+    } else {
+        read_outcomes(
+            &mut update.history.records,
+            site,
+            &seen.host,
+            &seen.posts,
+            now,
+        )
+    };
+    update.write |= read.changed;
+    let summary = Summary::compute(&update.history.records);
+    serde_json::to_string(&Reply {
+        update,
+        summary,
+        read,
     })
     .expect("reply serialises")
 }

@@ -9,10 +9,12 @@ use web_sys::Element;
 use js_sys::{Array, Reflect};
 
 use rapport::analysis::{Balance, Cue};
+use rapport::history::outcomes::{OutcomesSummary, SiteOutcomes};
 use rapport::history::summary::{
     Habit, Improved, PhraseCount, Rate, SiteSummary, Summary, Tip, TrendPoint, PERIOD_POSTS,
 };
 use rapport::options::Platform;
+use rapport::outcomes::{Difference, Group, GroupFigures, Report};
 
 use crate::dom::{append, call_action, clear, document, el, el_text, set_attr, t, t_with};
 
@@ -196,6 +198,19 @@ fn tip_text(tip: &Tip) -> String {
         Tip::AskMore => t("tipAskMore"),
         Tip::CreditPeople => t("tipCreditPeople"),
         Tip::KeepGoing => t("tipKeepGoing"),
+        Tip::YourConnectionPostsGetMore {
+            metric,
+            more,
+            low,
+            high,
+        } => t_with(
+            if metric == "likes" {
+                "tipYourConnectionPostsGetMoreLikes"
+            } else {
+                "tipYourConnectionPostsGetMoreReplies"
+            },
+            &[&figure(*more), &figure(*low), &figure(*high)],
+        ),
     }
 }
 
@@ -296,7 +311,74 @@ mod read {
         let phrase = field(obj, "phrase")?.as_string();
         let kind = string(obj, "kind")?;
         let tip = Tip::from_kind(&kind, phrase).ok_or_else(|| format!("unknown tip: {kind}"))?;
-        Ok(tip)
+        Ok(match tip {
+            Tip::YourConnectionPostsGetMore { .. } => {
+                let figures = field(obj, "figures")?;
+                let at = |i: u32| {
+                    Array::from(&figures)
+                        .get(i)
+                        .as_f64()
+                        .filter(|v| v.is_finite())
+                        .ok_or_else(|| "the tip's figures are not numbers".to_string())
+                };
+                if !Array::is_array(&figures) {
+                    return Err("the tip's figures are not a list".into());
+                }
+                Tip::YourConnectionPostsGetMore {
+                    metric: string(obj, "metric")?,
+                    more: at(0)?,
+                    low: at(1)?,
+                    high: at(2)?,
+                }
+            }
+            other => other,
+        })
+    }
+
+    fn report(v: &JsValue) -> Result<Report> {
+        Ok(Report {
+            groups: list(v, "groups", |g| {
+                Ok(GroupFigures {
+                    group: named(g, "group", Group::from_name)?,
+                    posts: int(g, "posts")?,
+                    with_outcomes: int(g, "with_outcomes")?,
+                    enough: field(g, "enough")?.as_bool().unwrap_or(false),
+                    median_replies: opt_number(g, "median_replies")?,
+                    median_reposts: opt_number(g, "median_reposts")?,
+                    median_likes: opt_number(g, "median_likes")?,
+                })
+            })?,
+            connection_minus_broadcast: list(v, "connection_minus_broadcast", |d| {
+                Ok(Difference {
+                    metric: string(d, "metric")?,
+                    connection_posts: int(d, "connection_posts")?,
+                    broadcast_posts: int(d, "broadcast_posts")?,
+                    estimate: opt_number(d, "estimate")?,
+                    low: opt_number(d, "low")?,
+                    high: opt_number(d, "high")?,
+                    clear: field(d, "clear")?.as_bool().unwrap_or(false),
+                })
+            })?,
+            min_posts_per_group: int(v, "min_posts_per_group")?,
+        })
+    }
+
+    /// A summary written before outcomes were read has none: an empty section.
+    fn outcomes(v: &JsValue) -> Result<OutcomesSummary> {
+        let o = field(v, "outcomes")?;
+        if o.is_undefined() {
+            return Ok(OutcomesSummary::empty());
+        }
+        Ok(OutcomesSummary {
+            with_outcomes: int(&o, "with_outcomes")?,
+            all: report(&field(&o, "all")?)?,
+            sites: list(&o, "sites", |s| {
+                Ok(SiteOutcomes {
+                    site: named(s, "site", Platform::from_name)?,
+                    report: report(&field(s, "report")?)?,
+                })
+            })?,
+        })
     }
 
     pub fn summary(v: &JsValue) -> Result<Summary> {
@@ -347,6 +429,7 @@ mod read {
                 }
             },
             tip: tip(&field(v, "tip")?)?,
+            outcomes: outcomes(v)?,
         })
     }
 }
@@ -394,6 +477,7 @@ pub fn render_history(
         Some(summary) => {
             scope_and_tip(&root, summary);
             trend_section(&root, summary);
+            outcomes_section(&root, &summary.outcomes);
             rates_section(&root, summary);
             if !summary.top_fame_phrases.is_empty() {
                 phrases_section(&root, summary);
@@ -514,6 +598,284 @@ fn sites_section(root: &Element, summary: &Summary) {
     }
     append(&tbl, &body);
     append(&sites, &tbl);
+}
+
+/// A median or a difference as the popup prints it: whole numbers plain, halves with one decimal.
+fn figure(v: f64) -> String {
+    let shown = if v.fract() == 0.0 {
+        format!("{v:.0}")
+    } else {
+        format!("{v:.1}")
+    };
+    shown.replace('-', "−")
+}
+
+fn group_key(group: Group) -> &'static str {
+    match group {
+        Group::ConnectionLeaning => "groupConnectionLeaning",
+        Group::MixedOrNeutral => "groupMixedOrNeutral",
+        Group::BroadcastLeaning => "groupBroadcastLeaning",
+    }
+}
+
+/// "What works for you": what followed the user's own posts, by balance
+/// group, for all sites or one. Honest by construction: a group below
+/// the minimum shows "not enough posts yet" and no figure, a difference
+/// comes with its interval, and the section says it shows no cause.
+fn outcomes_section(root: &Element, outcomes: &OutcomesSummary) {
+    let section = section(root, "outcomes", "outcomesHeading");
+    set_attr(
+        &section,
+        "data-with-outcomes",
+        &outcomes.with_outcomes.to_string(),
+    );
+    if outcomes.with_outcomes == 0 {
+        append(&section, &el_text("p", "muted", &t("outcomesNone")));
+        return;
+    }
+    let body = el("div", "outcomes-body");
+    if outcomes.sites.len() > 1 {
+        let label = el_text("label", "outcomes-site", &t("outcomesSiteLabel"));
+        let select = el("select", "");
+        set_attr(&select, "id", "outcomes-site");
+        let all = el_text(
+            "option",
+            "",
+            &t_with("outcomesAllSites", &[&outcomes.all.posts().to_string()]),
+        );
+        set_attr(&all, "value", "");
+        append(&select, &all);
+        for s in &outcomes.sites {
+            let option = el_text(
+                "option",
+                "",
+                &format!(
+                    "{} ({})",
+                    t(&format!("platform_{}", s.site.name())),
+                    s.report.posts()
+                ),
+            );
+            set_attr(&option, "value", s.site.name());
+            append(&select, &option);
+        }
+        append(&label, &select);
+        append(&section, &label);
+        let (sites, shown) = (outcomes.sites.clone(), body.clone());
+        let all = outcomes.all.clone();
+        let picker = select.clone();
+        EventListener::new(&select, "change", move |_| {
+            let value = picker.unchecked_ref::<web_sys::HtmlSelectElement>().value();
+            let report = sites
+                .iter()
+                .find(|s| s.site.name() == value)
+                .map_or(&all, |s| &s.report);
+            render_report(
+                &shown,
+                report,
+                (!value.is_empty()).then_some(value.as_str()),
+            );
+        })
+        .forget();
+    }
+    append(&section, &body);
+    let only_site = (outcomes.sites.len() == 1).then(|| outcomes.sites[0].site.name());
+    render_report(&body, &outcomes.all, only_site);
+    append(
+        &section,
+        &el_text("p", "muted caveat", &t("outcomesNoCause")),
+    );
+}
+
+fn render_report(body: &Element, report: &Report, site: Option<&str>) {
+    clear(body);
+    set_attr(body, "data-site", site.unwrap_or(""));
+    append(body, &outcomes_chart(report));
+    let tbl = table(
+        &t("outcomesHeading"),
+        &[
+            &t("groupColumn"),
+            &t("postsColumn"),
+            &t("medianRepliesColumn"),
+            &t("medianLikesColumn"),
+        ],
+    );
+    let rows = el("tbody", "");
+    for g in &report.groups {
+        let row = el("tr", "");
+        set_attr(&row, "data-group", g.group.name());
+        set_attr(&row, "data-enough", if g.enough { "true" } else { "false" });
+        let th = el_text("th", "", &t(group_key(g.group)));
+        set_attr(&th, "scope", "row");
+        append(&row, &th);
+        let posts = el_text("td", "num", &g.with_outcomes.to_string());
+        set_attr(&posts, "data-value", &g.with_outcomes.to_string());
+        append(&row, &posts);
+        if g.enough {
+            for (class, v) in [
+                ("num median-replies", g.median_replies),
+                ("num median-likes", g.median_likes),
+            ] {
+                let cell = el_text("td", class, &v.map_or_else(|| "–".into(), figure));
+                if let Some(v) = v {
+                    set_attr(&cell, "data-value", &v.to_string());
+                }
+                append(&row, &cell);
+            }
+        } else {
+            let cell = el_text(
+                "td",
+                "muted not-enough",
+                &t_with(
+                    "outcomesNotEnough",
+                    &[&report.min_posts_per_group.to_string()],
+                ),
+            );
+            set_attr(&cell, "colspan", "2");
+            append(&row, &cell);
+        }
+        append(&rows, &row);
+    }
+    append(&tbl, &rows);
+    append(body, &tbl);
+    for metric in ["replies", "likes"] {
+        let Some(d) = report.difference(metric) else {
+            continue;
+        };
+        let line = el("p", "difference");
+        set_attr(&line, "data-metric", metric);
+        match (d.estimate, d.low, d.high) {
+            (Some(e), Some(l), Some(h)) => {
+                set_attr(&line, "data-estimate", &e.to_string());
+                set_attr(&line, "data-low", &l.to_string());
+                set_attr(&line, "data-high", &h.to_string());
+                set_attr(&line, "data-clear", if d.clear { "true" } else { "false" });
+                let signed = |v: f64| {
+                    if v > 0.0 {
+                        format!("+{}", figure(v))
+                    } else {
+                        figure(v)
+                    }
+                };
+                let key = match (metric, d.clear) {
+                    ("replies", true) => "outcomesDifferenceRepliesClear",
+                    ("replies", false) => "outcomesDifferenceReplies",
+                    (_, true) => "outcomesDifferenceLikesClear",
+                    (_, false) => "outcomesDifferenceLikes",
+                };
+                line.set_text_content(Some(&t_with(key, &[&signed(e), &signed(l), &signed(h)])));
+            }
+            _ => {
+                set_attr(&line, "data-estimate", "");
+                line.set_text_content(Some(&t_with(
+                    if metric == "replies" {
+                        "outcomesCompareNotEnoughReplies"
+                    } else {
+                        "outcomesCompareNotEnoughLikes"
+                    },
+                    &[&report.min_posts_per_group.to_string()],
+                )));
+            }
+        }
+        append(body, &line);
+    }
+}
+
+/// Median replies and likes per group as pairs of bars; a group without
+/// enough posts has none and says so. The label gives screen readers the
+/// same figures.
+fn outcomes_chart(report: &Report) -> Element {
+    let (w, row_h, label_w) = (300.0_f64, 22.0_f64, 116.0_f64);
+    let h = row_h * report.groups.len() as f64;
+    let chart = svg(
+        "svg",
+        &[
+            ("viewBox", &format!("0 0 {w} {h}")),
+            ("class", "outcomes-chart"),
+            ("role", "img"),
+        ],
+    );
+    let max = report
+        .groups
+        .iter()
+        .filter(|g| g.enough)
+        .flat_map(|g| [g.median_replies, g.median_likes])
+        .flatten()
+        .fold(0.0_f64, f64::max);
+    let mut described = Vec::new();
+    for (i, g) in report.groups.iter().enumerate() {
+        let top = i as f64 * row_h;
+        let name = t(group_key(g.group));
+        let label = svg(
+            "text",
+            &[
+                ("x", "0"),
+                ("y", &format!("{:.1}", top + 14.0)),
+                ("class", "bar-label"),
+            ],
+        );
+        label.set_text_content(Some(&name));
+        append(&chart, &label);
+        if !g.enough {
+            let note = svg(
+                "text",
+                &[
+                    ("x", &format!("{label_w}")),
+                    ("y", &format!("{:.1}", top + 14.0)),
+                    ("class", "bar-note"),
+                ],
+            );
+            note.set_text_content(Some(&t("outcomesNotEnoughShort")));
+            append(&chart, &note);
+            described.push(format!("{name}: {}", t("outcomesNotEnoughShort")));
+            continue;
+        }
+        let mut parts = Vec::new();
+        for (j, (class, v, key)) in [
+            ("bar-replies", g.median_replies, "medianRepliesColumn"),
+            ("bar-likes", g.median_likes, "medianLikesColumn"),
+        ]
+        .into_iter()
+        .enumerate()
+        {
+            let Some(v) = v else { continue };
+            let width = if max > 0.0 {
+                (w - label_w - 30.0) * v / max
+            } else {
+                0.0
+            };
+            let bar = svg(
+                "rect",
+                &[
+                    ("x", &format!("{label_w}")),
+                    ("y", &format!("{:.1}", top + 3.0 + j as f64 * 8.0)),
+                    ("width", &format!("{:.1}", width.max(1.0))),
+                    ("height", "7"),
+                    ("class", class),
+                ],
+            );
+            set_attr(&bar, "data-group", g.group.name());
+            set_attr(&bar, "data-value", &v.to_string());
+            append(&chart, &bar);
+            let value = svg(
+                "text",
+                &[
+                    ("x", &format!("{:.1}", label_w + width.max(1.0) + 3.0)),
+                    ("y", &format!("{:.1}", top + 9.5 + j as f64 * 8.0)),
+                    ("class", "bar-value"),
+                ],
+            );
+            value.set_text_content(Some(&figure(v)));
+            append(&chart, &value);
+            parts.push(format!("{} {}", t(key), figure(v)));
+        }
+        described.push(format!("{name}: {}", parts.join(", ")));
+    }
+    set_attr(
+        &chart,
+        "aria-label",
+        &t_with("outcomesChartLabel", &[&described.join("; ")]),
+    );
+    chart
 }
 
 /// Log this tab, pause or resume recording, and (with posts) export and

@@ -325,6 +325,7 @@ struct HistoryFields {
     max_age: HtmlInputElement,
     store_text: HtmlInputElement,
     paused: HtmlInputElement,
+    read_outcomes: HtmlInputElement,
 }
 
 impl Form {
@@ -354,6 +355,7 @@ impl Form {
         s.history.max_age_days = bounded(&h.max_age, MAX_AGE_DAYS_RANGE, old.max_age_days);
         s.history.store_text = h.store_text.checked();
         s.history.paused = h.paused.checked();
+        s.history.read_outcomes = h.read_outcomes.checked();
         s
     }
 
@@ -371,6 +373,7 @@ impl Form {
             h.max_age.clone().into(),
             h.store_text.clone().into(),
             h.paused.clone().into(),
+            h.read_outcomes.clone().into(),
         ];
         targets.extend(self.cue_boxes.iter().map(|(_, b)| b.clone().into()));
         targets.extend(self.site_boxes.iter().map(|(_, b)| b.clone().into()));
@@ -564,11 +567,20 @@ fn history_card(root: &Element, settings: &Settings) -> HistoryFields {
         &t("pauseRecordingLabel"),
         h.paused,
     );
+    let read_outcomes = checkbox(
+        &card,
+        "read-outcomes",
+        &t("readOutcomesLabel"),
+        h.read_outcomes,
+    );
+    help(&card, "read-outcomes-help", "readOutcomesHelp");
+    set_attr(&read_outcomes, "aria-describedby", "read-outcomes-help");
     HistoryFields {
         max_posts,
         max_age,
         store_text,
         paused,
+        read_outcomes,
     }
 }
 

@@ -89,8 +89,8 @@ fn push_settings(out: &mut String, s: &Settings) {
     );
     let h = &s.history;
     out.push_str(&format!(
-        ",\"nudge\":{},\"history\":{{\"max_posts\":{},\"max_age_days\":{},\"store_text\":{},\"paused\":{}}}}}",
-        s.nudge, h.max_posts, h.max_age_days, h.store_text, h.paused
+        ",\"nudge\":{},\"history\":{{\"max_posts\":{},\"max_age_days\":{},\"store_text\":{},\"paused\":{},\"read_outcomes\":{}}}}}",
+        s.nudge, h.max_posts, h.max_age_days, h.store_text, h.paused, h.read_outcomes
     ));
 }
 
