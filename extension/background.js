@@ -10,7 +10,7 @@ import init, { analyze, clean_settings, install_lexicon, version } from "./pkg/r
 // The history's logic lives in the pages' module; its wasm is
 // instantiated only when a post is recorded or the history read, so waking
 // the worker for an analysis compiles only the small analyser module.
-import initHistoryModule, { history_update, history_export } from "./pkg/rapport_ui.js";
+import initHistoryModule, { history_update, history_export, history_read_outcomes } from "./pkg/rapport_ui.js";
 
 const { api } = globalThis.RapportBrowser;
 const { Kinds, PORT_COMPOSER, hintPacker, SETTINGS_KEY, DEV_KEY, MAX_TEXT_UTF16, HISTORY_KEY, HISTORY_SUMMARY_KEY, HISTORY_NOTICE_KEY, HISTORY_BACKUP_KEY } = globalThis.RapportProtocol;
@@ -272,6 +272,11 @@ async function updateHistory(post, { resummarise = false } = {}) {
   const raw = stored[HISTORY_KEY];
   const { history: caps } = settings;
   const reply = JSON.parse(history_update(raw === undefined ? "" : JSON.stringify(raw), post ? JSON.stringify(post) : "", Date.now(), caps.max_posts, caps.max_age_days));
+  return writeHistoryReply(reply, raw, { resummarise, summaryMissing: stored[HISTORY_SUMMARY_KEY] === undefined });
+}
+
+/** Writes what a history function of Rust returned: the history when it changed, with its summary. */
+async function writeHistoryReply(reply, raw, { summaryMissing = false, resummarise = false } = {}) {
   const { update } = reply;
   const writes = {};
   if (update.problem) {
@@ -281,9 +286,39 @@ async function updateHistory(post, { resummarise = false } = {}) {
     if (update.write) writes[HISTORY_BACKUP_KEY] = raw;
   }
   if (update.write) writes[HISTORY_KEY] = update.history;
-  if (update.write || resummarise || stored[HISTORY_SUMMARY_KEY] === undefined) writes[HISTORY_SUMMARY_KEY] = reply.summary;
+  if (update.write || resummarise || summaryMissing) writes[HISTORY_SUMMARY_KEY] = reply.summary;
   if (Object.keys(writes).length) await api.storage.local.set(writes);
   return reply;
+}
+
+// Since this background started: outcome reports received and the posts
+// they matched (counters only, for the tests: nothing read on other
+// accounts' pages means no report at all).
+const outcomeStats = { reports: 0, posts: 0, matched: 0 };
+
+/** Counts the user's own posts show on a page of theirs, onto the records they match (protocol.js readOutcomes). */
+async function readOutcomes(msg, sender) {
+  if (!Array.isArray(msg.posts) || typeof msg.site !== "string" || !PLATFORMS.has(msg.site)) return { ok: false, error: "malformed outcomes report" };
+  await settingsReady;
+  if (!settings.history.read_outcomes) return { ok: true, read: false, reason: "off" };
+  if (settings.history.paused) return { ok: true, read: false, reason: "paused" };
+  let host = "";
+  try { host = new URL(sender.tab?.url ?? sender.url ?? "").hostname; } catch { /* not from a page */ }
+  const posts = msg.posts.slice(0, 100);
+  outcomeStats.reports += 1;
+  outcomeStats.posts += posts.length;
+  const reply = await serially(async () => {
+    await loadHistoryModule();
+    const stored = await api.storage.local.get([HISTORY_KEY, HISTORY_SUMMARY_KEY]);
+    const raw = stored[HISTORY_KEY];
+    const { history: caps } = settings;
+    const out = JSON.parse(history_read_outcomes(raw === undefined ? "" : JSON.stringify(raw), JSON.stringify({ site: msg.site, host, posts }), Date.now(), caps.max_posts, caps.max_age_days));
+    if (out.error) return out;
+    return writeHistoryReply(out, raw, { summaryMissing: stored[HISTORY_SUMMARY_KEY] === undefined });
+  });
+  if (reply.error) return { ok: false, error: reply.error };
+  outcomeStats.matched += reply.read.matched.length;
+  return { ok: true, read: true, matched: reply.read.matched.length, unmatched: reply.read.unmatched };
 }
 
 async function recordPost(msg, sender) {
@@ -351,7 +386,7 @@ async function handleMessage(msg, sender) {
   switch (msg?.kind) {
     case Kinds.PING:
       await wasmReady.catch(() => {});
-      return { ok: true, version: wasmLoaded ? version() : null, ready: wasmLoaded, ports: { ...portStats } };
+      return { ok: true, version: wasmLoaded ? version() : null, ready: wasmLoaded, ports: { ...portStats }, outcomes: { ...outcomeStats } };
     case Kinds.GET_SETTINGS:
       await settingsReady;
       return { ok: true, settings };
@@ -362,6 +397,8 @@ async function handleMessage(msg, sender) {
     }
     case Kinds.RECORD_POST:
       return recordPost(msg, sender);
+    case Kinds.READ_OUTCOMES:
+      return readOutcomes(msg, sender);
     case Kinds.REPAIR_HISTORY: {
       await settingsReady;
       const { update } = await serially(() => updateHistory(null, { resummarise: true }));

@@ -625,6 +625,8 @@
       /** Composer labels the site submits with a bare Enter (Shift+Enter is a new line). */
       enterSubmits: r.enterSubmit,
       fold: r.fold,
+      /** The adapter's readOutcomes declaration (content/features/outcomes.js), or null. */
+      outcomes: r.outcomes,
       active: () => r.active,
       composerOf,
       /** The text of the composer `root` as the analyser sees it, now (see ComposerSession.sync). */
@@ -678,6 +680,7 @@
       },
       submitsOnEnter: (label) => r.enterSubmit.add(label),
       setFold: (chars) => { r.fold = chars; },
+      readOutcomes: (declaration) => { r.outcomes = declaration; },
     });
   }
 
@@ -705,7 +708,7 @@
     if (retired) return;
     const controller = new AbortController();
     run = {
-      controller, composers: [], publish: [], publishChecks: [], enterSubmit: new Set(), fold: 0, active: null, own: [], hintFilters: [], apis: new Map(),
+      controller, composers: [], publish: [], publishChecks: [], enterSubmit: new Set(), fold: 0, outcomes: null, active: null, own: [], hintFilters: [], apis: new Map(),
       hooks: Object.fromEntries(EVENTS.map((name) => [name, new Set()])),
       edits: new MutationObserver(timed((records) => run?.active?.update(records), "edits")),
     };

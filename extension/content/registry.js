@@ -1,16 +1,55 @@
 // The adapter registry: each file in content/adapters/ registers one site
 // here. An adapter is
 //   { id, platform, doc, matches(location, document) -> boolean,
-//     setup({ signal, watchComposers, watchPublish, setFold }) }
+//     setup({ signal, watchComposers, watchPublish, setFold, readOutcomes }) }
 // where setup declares the site's composers (CSS selectors) and publish
 // buttons to the core (core.js); everything it starts ends when `signal`
 // aborts (teardown: the user paused the site, or the script is re-injected).
+// readOutcomes(declaration) says how the site shows the user's own posts
+// and their counts (content/features/outcomes.js documents the shape).
 // The first adapter whose predicate matches wins; "generic" is the fallback
 // and only runs on sites the user enabled (its script is registered then).
 (() => {
   if (globalThis.RapportAdapters) return;
   const adapters = [];
+  // Inside a post's text, what is the site's own UI ("… more" buttons) or a
+  // hidden copy for screen readers, not the post's words.
+  const NOT_TEXT = 'button, [role="button"], [aria-hidden="true"], script, style, template';
+  const BLOCKS = new Set(["P", "DIV", "BR", "LI", "UL", "OL", "BLOCKQUOTE", "H1", "H2", "H3", "H4", "H5", "H6", "PRE"]);
   globalThis.RapportAdapters = Object.freeze({
+    /**
+     * The words of a post's text element as a reader sees them: its text
+     * nodes in order with a space at each block and line break
+     * (textContent glues two paragraphs' words into one), an image by its
+     * alt text (X draws emoji as images), and without the controls and
+     * hidden copies sites put inside (NOT_TEXT) or what `skip` matches.
+     */
+    textOf(el, skip = null) {
+      if (!el) return "";
+      const parts = [];
+      const walk = (node) => {
+        for (let child = node.firstChild; child; child = child.nextSibling) {
+          if (child.nodeType === Node.TEXT_NODE) parts.push(child.data);
+          else if (child.nodeType !== Node.ELEMENT_NODE || child.matches(NOT_TEXT) || (skip && child.matches(skip))) continue;
+          else if (child.tagName === "IMG") parts.push(` ${child.alt || ""} `);
+          else {
+            const block = BLOCKS.has(child.tagName);
+            if (block) parts.push(" ");
+            walk(child);
+            if (block) parts.push(" ");
+          }
+        }
+      };
+      walk(el);
+      return parts.join("").replace(/\s+/g, " ").trim();
+    },
+    /** A control's accessible label, else its text; null without the control. */
+    labelOf: (el) => (el ? el.getAttribute("aria-label") || el.textContent.trim() || null : null),
+    /** A `time[datetime]`'s time in ms, or null. */
+    timeOf(el) {
+      const t = Date.parse(el?.getAttribute("datetime") ?? "");
+      return Number.isFinite(t) ? t : null;
+    },
     register(adapter) {
       for (const key of ["id", "platform", "doc"]) {
         if (typeof adapter[key] !== "string" || !adapter[key]) throw new Error(`Rapport adapter is missing ${key}`);

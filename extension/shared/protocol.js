@@ -70,6 +70,18 @@
 //        active tab, for a keyboard command) -> { ok: true, done }
 //        command: COMMANDS.nextHint | COMMANDS.applyFix; the frame the user
 //        types in acts (done: whether there was a hint to act on).
+//   { kind: "readOutcomes", site: string, posts: [{ text, truncated?,
+//        time?, counts?: { replies?, reposts?, likes?, views? }, labels?:
+//        string[] }] } (content script, content/features/outcomes.js)
+//        -> { ok: true, read: false, reason: "off" | "paused" } or
+//        { ok: true, read: true, matched: number, unmatched: number }
+//        The user's own posts on a page of theirs that they opened (their
+//        profile, a post of theirs), as rendered: the text, whether the
+//        page shows it cut, its time (ms), each count control's text and
+//        labels that name counts in words. The background matches them to
+//        recorded posts (src/history/outcomes.rs: fingerprints, no text
+//        kept) and stores the counts on those records. At most 100 posts a
+//        message; the sender's hostname is the instance.
 //   { kind: "exportHistory", format: "json" | "csv" } -> { ok: true, format, text }
 //        The whole history formatted by Rust (the popup's module has no history code;
 //        the popup indents the JSON and saves the file).
@@ -84,7 +96,9 @@
 // History (storage.local, written only by the background, through one queue):
 //   HISTORY_KEY = { schema: 1, records: Record[] }; Record is defined in
 //   src/history/record.rs (site, host, time, balance, fame, connection, cues,
-//   stats, phrases, first_balance, text only if settings.history.store_text).
+//   stats, phrases, first_balance, text only if settings.history.store_text,
+//   fingerprint: { words, shingles: base64 hashes }, outcome: { replies,
+//   reposts, likes, views, read_at } once counts were read).
 //   HISTORY_SUMMARY_KEY = the Summary of src/history/summary.rs, written in the
 //   same storage.set as the history, so the popup reads kilobytes, not the
 //   whole history. A change of HISTORY_KEY without it (not written by the
@@ -99,7 +113,7 @@
 //   paused_sites: string[] (hostnames), extra_sites: string[] (origins
 //   granted through optional_host_permissions; the background registers the
 //   content scripts for them), nudge: boolean, history: { max_posts,
-//   max_age_days (0 = no limit), store_text, paused } }. Content scripts watch storage.onChanged, so a
+//   max_age_days (0 = no limit), store_text, paused, read_outcomes } }. Content scripts watch storage.onChanged, so a
 //   change applies to open tabs without reload.
 //
 // Only messages from this extension's own contexts are answered; page scripts
@@ -184,6 +198,7 @@
       LOG_ACTIVE_DRAFT: "logActiveDraft",
       COMPOSER_STATUS: "composerStatus",
       RUN_COMMAND: "runCommand",
+      READ_OUTCOMES: "readOutcomes",
     }),
     // The manifest's "commands" (keyboard shortcuts the user can rebind).
     COMMANDS: Object.freeze({ nextHint: "next-hint", applyFix: "apply-fix" }),

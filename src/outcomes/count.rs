@@ -219,6 +219,7 @@ const KEYWORDS: &[(&str, Metric)] = &[
     ("boost", Metric::Reposts),
     ("compart", Metric::Reposts),
     ("republica", Metric::Reposts),
+    ("impuls", Metric::Reposts),
     ("partage", Metric::Reposts),
     ("geteilt", Metric::Reposts),
     ("mal geteilt", Metric::Reposts),
@@ -240,6 +241,7 @@ const KEYWORDS: &[(&str, Metric)] = &[
     // Views.
     ("view", Metric::Views),
     ("impression", Metric::Views),
+    ("impresion", Metric::Views),
     ("visualiza", Metric::Views),
     ("vista", Metric::Views),
     ("vue", Metric::Views),
@@ -387,6 +389,8 @@ mod tests {
             ("128 reactions", &[(Likes, 128)]),
             ("3 boosts, 7 favourites", &[(Reposts, 3), (Likes, 7)]),
             ("Me gusta: 1,2 mil", &[(Likes, 1_200)]),
+            ("4 impulsos", &[(Reposts, 4)]),
+            ("1.890 impresiones", &[(Views, 1_890)]),
             (
                 "15 respuestas, 2 veces compartido, 1,2 mil Me gusta, 10 mil visualizaciones",
                 &[(Replies, 15), (Reposts, 2), (Likes, 1_200), (Views, 10_000)],

@@ -41,6 +41,8 @@
           recognised: recognised(ctx).size,
           generic: generic.size,
           active: found ? { label: found.label, path: found.fallback ? "generic" : "adapter" } : null,
+          // Whether this page is the user's own and what outcome reading saw there.
+          outcomes: ctx.use("outcomes")?.state() ?? null,
         };
       };
       // The tab's page itself answers (every frame of the tab hears the popup): a frame leaves it.

@@ -67,8 +67,16 @@ export default [
 
         // What setup declares, and a fixture page to exercise it.
         const composers = [];
-        a.setup({ signal: new AbortController().signal, watchComposers: (s) => composers.push(s), watchPublish: () => {}, setFold: () => {} });
+        let outcomes = null;
+        a.setup({ signal: new AbortController().signal, watchComposers: (s) => composers.push(s), watchPublish: () => {}, setFold: () => {}, readOutcomes: (d) => { outcomes = d; } });
         assert.ok(composers.length >= 1, `${id} declares at least one composer`);
+        // The sites whose own pages issue 14 reads declare how (content/features/outcomes.js), and have those pages as fixtures (89-outcomes).
+        if (["x", "bluesky", "mastodon", "linkedin"].includes(id)) {
+          assert.ok(outcomes, `${id} declares how its pages show the user's posts and their counts`);
+          for (const fn of ["me", "ownPage", "author", "text", "counts"]) assert.equal(typeof outcomes[fn], "function", `${id}'s outcomes declare ${fn}()`);
+          assert.equal(typeof outcomes.posts, "string", `${id}'s outcomes name a post's selector`);
+          assert.match(source, /docs\/site-dom-evidence\.md, "[^"]+: posts and their counts"/, `${id} cites its outcomes evidence`);
+        }
         const fixture = FIXTURES.find((f) => f.adapter === id);
         assert.ok(fixture, `${id} has a row in tests/e2e/lib/fixtures.mjs`);
         const dir = path.join(ROOT, "tests", "fixtures", "sites", fixture.host);

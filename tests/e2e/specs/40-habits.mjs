@@ -257,7 +257,7 @@ export default [
         paused_sites: [],
         extra_sites: ["https://fosstodon.org"],
         nudge: true,
-        history: { max_posts: 1000, max_age_days: 30, store_text: true, paused: false },
+        history: { max_posts: 1000, max_age_days: 30, store_text: true, paused: false, read_outcomes: true },
       });
       const { analysis } = await send(session, { kind: "analyzeOnce", text: "Follow us! Acme is the best brand ever!!!", platform: "x" });
       assert.ok(!analysis.hints.some((h) => h.cue === "follow-ask"), "the valid disabled rule still applies");
