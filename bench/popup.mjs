@@ -8,7 +8,7 @@
 // (popup-boot.js) and one that does not (the summary changed since the last
 // opening), against an empty popup of the same extension.
 //
-//   node bench/popup.mjs [--browser chromium|firefox] [--runs N] [--posts N]
+//   node bench/popup.mjs [--browser chromium|firefox] [--runs N] [--posts N] [--extension DIR]
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -21,6 +21,8 @@ const opt = (name, fallback) => { const i = args.indexOf(name); return i >= 0 ? 
 const browsers = opt("--browser") ? [opt("--browser")] : ["chromium", "firefox"];
 const RUNS = Number(opt("--runs", 15));
 const POSTS = Number(opt("--posts", 1000));
+// Another build of the extension (say, a worktree of an older commit, built), for an A/B on the same machine.
+const EXTENSION = path.resolve(opt("--extension", path.join(ROOT, "extension")));
 const BUDGET_MS = 100;
 
 // Varied drafts, so records carry the cues, phrases and stats real posts do.
@@ -61,6 +63,8 @@ async function seed(session) {
       first_balance: analyses[(i * 3) % analyses.length].analysis.balance,
       // The worst case: the user chose to keep full texts.
       text,
+      // And counts were read for nine posts in ten, so "what works for you" has every group and site to show.
+      ...(i % 10 === 9 ? {} : { outcome: { replies: (i * 7) % 13, reposts: i % 5, likes: (i * 11) % 97, views: 100 + i * 13, read_at: start + (i + 5) * 3_600_000 } }),
     };
   });
   await page.evaluate((h) => globalThis.RapportBrowser.api.storage.local.set({ history: h }), { schema: 1, records });
@@ -144,7 +148,7 @@ async function openPopups(helper, { page = "popup.html", fresh = false } = {}) {
 // (a temporary copy with one blank page added), so the figure can be read as
 // what the browser takes to open any popup plus what Rapport's adds.
 const copy = fs.mkdtempSync(path.join(os.tmpdir(), "rapport-bench-ext-"));
-fs.cpSync(path.join(ROOT, "extension"), copy, { recursive: true });
+fs.cpSync(EXTENSION, copy, { recursive: true });
 fs.writeFileSync(path.join(copy, "bench-blank.html"), '<!doctype html><meta charset="utf-8"><title>blank</title><body class="popup-page"><script type="module" src="bench-blank.js"></script>');
 fs.writeFileSync(path.join(copy, "bench-blank.js"), "requestAnimationFrame(() => { document.body.dataset.firstPaintMs = performance.now().toFixed(1); });");
 

@@ -690,6 +690,19 @@ fn render_report(body: &Element, report: &Report, site: Option<&str>) {
     clear(body);
     set_attr(body, "data-site", site.unwrap_or(""));
     append(body, &outcomes_chart(report));
+    // The chart's label says all of it to screen readers; the key is for the eye.
+    let legend = el("p", "outcomes-legend");
+    set_attr(&legend, "aria-hidden", "true");
+    for (class, key) in [
+        ("replies", "medianRepliesColumn"),
+        ("likes", "medianLikesColumn"),
+    ] {
+        let item = el_text("span", "", &t(key));
+        let swatch = el("i", &format!("swatch {class}"));
+        item.prepend_with_node_1(&swatch).expect("prepend to a live element");
+        append(&legend, &item);
+    }
+    append(body, &legend);
     let tbl = table(
         &t("outcomesHeading"),
         &[
