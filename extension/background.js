@@ -271,8 +271,19 @@ async function updateHistory(post, { resummarise = false } = {}) {
   const stored = await api.storage.local.get([HISTORY_KEY, HISTORY_SUMMARY_KEY]);
   const raw = stored[HISTORY_KEY];
   const { history: caps } = settings;
-  const reply = JSON.parse(history_update(raw === undefined ? "" : JSON.stringify(raw), post ? JSON.stringify(post) : "", Date.now(), caps.max_posts, caps.max_age_days));
+  const reply = JSON.parse(history_update(raw === undefined ? "" : wellFormedJson(raw), post ? wellFormedJson(post) : "", Date.now(), caps.max_posts, caps.max_age_days));
   return writeHistoryReply(reply, raw, { resummarise, summaryMissing: stored[HISTORY_SUMMARY_KEY] === undefined });
+}
+
+/**
+ * JSON for Rust's history functions. A lone surrogate (a cut emoji in a
+ * page's text) is valid in a JavaScript string and refused by serde_json,
+ * which would lose the whole post or report: it becomes U+FFFD, one code
+ * unit for one, so UTF-16 offsets into the text still hold.
+ */
+function wellFormedJson(value) {
+  const LONE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+  return JSON.stringify(value, (_, v) => (typeof v !== "string" ? v : v.toWellFormed ? v.toWellFormed() : v.replace(LONE, "\ufffd")));
 }
 
 /** Writes what a history function of Rust returned: the history when it changed, with its summary. */
@@ -312,7 +323,7 @@ async function readOutcomes(msg, sender) {
     const stored = await api.storage.local.get([HISTORY_KEY, HISTORY_SUMMARY_KEY]);
     const raw = stored[HISTORY_KEY];
     const { history: caps } = settings;
-    const out = JSON.parse(history_read_outcomes(raw === undefined ? "" : JSON.stringify(raw), JSON.stringify({ site: msg.site, host, posts }), Date.now(), caps.max_posts, caps.max_age_days));
+    const out = JSON.parse(history_read_outcomes(raw === undefined ? "" : wellFormedJson(raw), wellFormedJson({ site: msg.site, host, posts }), Date.now(), caps.max_posts, caps.max_age_days));
     if (out.error) return out;
     return writeHistoryReply(out, raw, { summaryMissing: stored[HISTORY_SUMMARY_KEY] === undefined });
   });
@@ -424,7 +435,7 @@ async function handleMessage(msg, sender) {
         return (await api.storage.local.get(HISTORY_KEY))[HISTORY_KEY];
       });
       const format = msg.format === "csv" ? "csv" : "json";
-      return { ok: true, format, text: history_export(raw === undefined ? "" : JSON.stringify(raw), format) };
+      return { ok: true, format, text: history_export(raw === undefined ? "" : wellFormedJson(raw), format) };
     }
     case Kinds.ANALYZE_ONCE:
       return { ok: true, analysis: await analyzeText(msg.text, msg.platform) };

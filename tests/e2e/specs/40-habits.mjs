@@ -304,7 +304,7 @@ export default [
     },
   },
   {
-    name: "options: history cap, stored text, nudge and site switches are saved; settings export and import round-trip",
+    name: "options: history cap, stored text, outcome reading, nudge and site switches are saved; settings export and import round-trip",
     async run({ session }) {
       await resetAll(session);
       const page = await session.openExtensionPage("options.html");
@@ -314,11 +314,13 @@ export default [
       await page.keyboard.type("25");
       await page.keyboard.press("Tab");
       await page.click("#store-text");
+      assert.equal(await page.$eval("#read-outcomes", (e) => e.checked), true, "outcome reading is on by default");
+      await page.click("#read-outcomes");
       await page.click("#nudge");
       await page.click("#site-x");
       const saved = await waitFor(async () => {
         const s = (await send(session, { kind: "getSettings" })).settings;
-        return s.history.max_posts === 25 && s.history.store_text && s.nudge && s.paused_sites.includes("x.com") ? s : null;
+        return s.history.max_posts === 25 && s.history.store_text && !s.history.read_outcomes && s.nudge && s.paused_sites.includes("x.com") ? s : null;
       }, { what: "the settings to be saved" });
       assert.ok(saved.paused_sites.includes("twitter.com"));
       const reply = await send(session, { kind: "recordPost", text: CONNECTING, platform: "reddit", id: "with-text" });

@@ -221,6 +221,30 @@ export default [
     },
   }),
   {
+    name: "outcomes: a malformed or oversized report is refused or reads nothing, and loses nothing",
+    async run({ session }) {
+      await resetAll(session);
+      await recordPosts(session, "x", "x.com");
+      const before = JSON.stringify(await storedHistory(session));
+      for (const bad of [
+        { kind: "readOutcomes", site: "x" },
+        { kind: "readOutcomes", site: "myspace", posts: [] },
+        { kind: "readOutcomes", site: "x", posts: [{ text: 42 }] },
+        { kind: "readOutcomes", site: "x", posts: "all" },
+      ]) {
+        const reply = await send(session, bad);
+        assert.equal(reply.ok, false, `refused: ${JSON.stringify(bad)} -> ${JSON.stringify(reply)}`);
+      }
+      const huge = "\ud83d" + "word ".repeat(20_000);
+      const reply = await send(session, { kind: "readOutcomes", site: "x", posts: [{ text: huge, labels: ["1 like"] }, { text: POSTS.plain.recorded, labels: ["x".repeat(5000)] }] });
+      assert.deepEqual([reply.ok, reply.matched, reply.unmatched], [true, 0, 2], JSON.stringify(reply));
+      assert.equal(JSON.stringify(await storedHistory(session)), before, "the history is as it was");
+      // Regression: a post with a lone surrogate (an emoji cut in half) was refused by the history's JSON reader, and lost.
+      const cut = await send(session, { kind: "recordPost", text: "Thanks for coming \ud83d and see you soon", platform: "x", id: "lone-surrogate" });
+      assert.equal(cut.recorded, true, JSON.stringify(cut));
+    },
+  },
+  {
     name: "outcomes: the options' switch turns the reading off and on",
     timeout: 60_000,
     async run({ session }) {
