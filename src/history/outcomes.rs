@@ -123,8 +123,7 @@ pub fn read_outcomes(
             // One Mastodon (or added site's) account is one instance's; the
             // other sites are one site under several hosts (x.com, mobile.x.com).
             let per_host = matches!(site, Platform::Mastodon | Platform::Generic);
-            r.site == site
-                && (!per_host || r.host.is_empty() || host.is_empty() || r.host == host)
+            r.site == site && (!per_host || r.host.is_empty() || host.is_empty() || r.host == host)
         })
         .collect();
     let prints: Vec<Option<Fingerprint>> = candidates
@@ -492,7 +491,13 @@ mod tests {
     fn a_post_recorded_on_one_of_a_sites_hosts_is_found_on_another() {
         let mut records = history();
         records[0].host = "mobile.x.com".into();
-        let read = read_outcomes(&mut records, Platform::X, "x.com", &[seen(MEETUP, &["2 likes"])], T0);
+        let read = read_outcomes(
+            &mut records,
+            Platform::X,
+            "x.com",
+            &[seen(MEETUP, &["2 likes"])],
+            T0,
+        );
         assert_eq!(read.matched, ["meetup"]);
     }
 

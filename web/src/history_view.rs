@@ -699,7 +699,8 @@ fn render_report(body: &Element, report: &Report, site: Option<&str>) {
     ] {
         let item = el_text("span", "", &t(key));
         let swatch = el("i", &format!("swatch {class}"));
-        item.prepend_with_node_1(&swatch).expect("prepend to a live element");
+        item.prepend_with_node_1(&swatch)
+            .expect("prepend to a live element");
         append(&legend, &item);
     }
     append(body, &legend);
