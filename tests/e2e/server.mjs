@@ -53,7 +53,8 @@ function resolveFile(host, urlPath) {
   }
   let file = path.join(base, rel);
   if (!file.startsWith(base)) return null;
-  if (fs.existsSync(file) && fs.statSync(file).isDirectory()) file = path.join(file, "index.html");
+  // "/feed" is feed.html even where a "feed/" folder holds deeper pages ("/feed/update/…").
+  if (fs.existsSync(file) && fs.statSync(file).isDirectory()) file = fs.existsSync(`${file}.html`) && !clean.endsWith("/") ? `${file}.html` : path.join(file, "index.html");
   if (!fs.existsSync(file) && !path.extname(file)) file += ".html";
   return fs.existsSync(file) ? file : null;
 }

@@ -124,9 +124,9 @@ function extraRequests(session, from, url) {
 }
 
 /** The whole scenario on one site in one UI language. */
-async function scenario(session, site, lang) {
+async function scenario(session, site, lang, { query = "" } = {}) {
   const s = SITES[site];
-  const q = lang === "en" ? "" : `?lang=${lang}`;
+  const q = [lang === "en" ? "" : `lang=${lang}`, query].filter(Boolean).join("&").replace(/^./, (c) => `?${c}`);
   const url = (p) => `https://${s.host}${p}${q}`;
   const what = `${site} [${lang}]`;
   await resetAll(session);
@@ -209,6 +209,13 @@ export default [
       await scenario(session, site, lang);
     },
   }))),
+  ...["en", "es"].map((lang) => ({
+    name: `outcomes linkedin, server-driven markup [${lang}]: an activity page of SDUI cards (no urn, a cut post showing only its first lines) reads like the classic one`,
+    timeout: 90_000,
+    async run({ session }) {
+      await scenario(session, "linkedin", lang, { query: "markup=sdui" });
+    },
+  })),
   ...onAddedSites({
     firefox: "outcomes mastodon [en, es] (Firefox): counts onto the right records; other accounts' pages never read",
     chromium: "outcomes mastodon [en, es] (Chromium): counts onto the right records; other accounts' pages never read",
