@@ -91,6 +91,29 @@ export default [
     },
   },
   {
+    name: "every _locales file has exactly the English keys, no empty message, the same placeholders and the same descriptions",
+    browsers: ["chromium"],
+    async run() {
+      const dir = path.join(ROOT, "extension", "_locales");
+      const read = (lang) => JSON.parse(fs.readFileSync(path.join(dir, lang, "messages.json"), "utf8"));
+      const english = read("en");
+      // $1… and $name$: what the browser substitutes, so a translation must keep every one.
+      const tokens = (m) => (m.match(/\$(\d+|[A-Za-z_]+\$)/g) ?? []).sort().join(" ");
+      const langs = fs.readdirSync(dir).filter((d) => d !== "en");
+      for (const lang of langs) {
+        const messages = read(lang);
+        assert.deepEqual(Object.keys(messages), Object.keys(english), `${lang}: the same keys, in the same order, as en`);
+        for (const [key, en] of Object.entries(english)) {
+          const m = messages[key];
+          assert.ok(typeof m.message === "string" && m.message.trim(), `${lang}/${key}: a message`);
+          assert.equal(tokens(m.message), tokens(en.message), `${lang}/${key}: the same placeholders as en`);
+          assert.equal(m.description, en.description, `${lang}/${key}: the translators' description as in en`);
+          assert.deepEqual(m.placeholders, en.placeholders, `${lang}/${key}: the same placeholder definitions`);
+        }
+      }
+    },
+  },
+  {
     name: "every feature is registered with the core, documented and loaded by the manifest between the core and main.js",
     browsers: ["chromium"],
     async run() {
