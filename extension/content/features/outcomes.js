@@ -39,6 +39,8 @@
       // What was last sent per post text: the same counts are not sent again.
       const sent = new Map();
       let timer = 0;
+      // The address whose page was last judged with the signed-in account known.
+      let judgedHref = null;
 
       function readPage() {
         timer = 0;
@@ -46,6 +48,8 @@
         state.readings += 1;
         const me = decl.me(document);
         state.own = !!me && decl.ownPage(location, me);
+        // Not known yet (the site renders its navigation late): judge again on the next change.
+        judgedHref = me ? location.href : null;
         if (!state.own) return;
         const mine = String(me).toLowerCase();
         const posts = [];
@@ -83,7 +87,15 @@
         if (!timer && enabled()) timer = setTimeout(globalThis.RapportCore.timed(readPage, "outcomes"), SETTLE_MS);
       };
       // Timelines and client-side navigation change the page without a load.
-      const observer = new MutationObserver(soon);
+      // Typing is not either: a burst of changes all inside the composer the
+      // user writes in costs one containment check, and a page found not to
+      // be the user's (with the account known) is read again only once its
+      // address changes.
+      const observer = new MutationObserver((records) => {
+        const composer = ctx.active()?.root;
+        if (composer && records.every((r) => composer.contains(r.target))) return;
+        if (state.own || location.href !== judgedHref) soon();
+      });
       observer.observe(document.documentElement, { childList: true, subtree: true });
       ctx.signal.addEventListener("abort", () => {
         observer.disconnect();
