@@ -6,7 +6,7 @@ import "./shared/protocol.js";
 // Platforms, settings defaults and bounds, record limits: written once in
 // Rust (src/facts.rs) and generated at build time.
 import "./pkg/facts.js";
-import init, { analyze, clean_settings, install_lexicon, version } from "./pkg/rapport.js";
+import init, { analyze, clean_settings, install_lexicon, install_language, version } from "./pkg/rapport.js";
 // The history's logic lives in the pages' module; its wasm is
 // instantiated only when a post is recorded or the history read, so waking
 // the worker for an analysis compiles only the small analyser module.
@@ -100,14 +100,85 @@ async function settingsChanged(raw) {
   }
 }
 
+// The languages the analyser reads. A draft too short to tell its language
+// by itself ("Más info: …") is read in the writer's, taken to be the UI's.
+const READ_LANGUAGES = new Set(["en", "es", "pt", "fr", "de"]);
+function writerLanguage() {
+  const primary = String(api.i18n.getUILanguage?.() ?? "").split(/[-_]/)[0].toLowerCase();
+  return READ_LANGUAGES.has(primary) ? primary : "";
+}
+
 function optionsFor(platform) {
   const key = PLATFORMS.has(platform) ? platform : "generic";
   let o = optionsCache.get(key);
   if (!o) {
-    o = Object.freeze({ ...settings.options, platform: key });
+    o = Object.freeze({ ...settings.options, platform: key, language: writerLanguage() });
     optionsCache.set(key, o);
   }
   return o;
+}
+
+// The other languages' lexicons are data beside the analyser
+// (pkg/lexicon-<lang>.txt), loaded the first time a draft is in that
+// language: the analyser's module carries English alone. A file that fails
+// to load or install is retried on a later draft, not cached as a failure.
+const languageLoads = new Map();
+
+/**
+ * A language file's lines (written by build.rs's `language_pack`, read
+ * natively by `install_text` in src/lexicon/pack.rs) split into the parts
+ * `install_language` takes, so that the analyser's module needs no parser.
+ * The analyser checks every part; this only splits.
+ */
+function splitLanguageFile(file) {
+  const lines = file.split("\n");
+  if (lines[0] !== "rapport-language\t1") throw new Error("not a language file of this version");
+  const p = { lang: "", fingerprint: "", ids: [], numbers: [], prefixes: [], meta: [], tails: [], words: [], texts: [] };
+  for (const line of lines.slice(1)) {
+    const tab = line.indexOf("\t");
+    if (tab < 0) continue;
+    const kind = line.slice(0, tab);
+    const rest = line.slice(tab + 1);
+    if (kind === "lang" || kind === "fingerprint") p[kind] = rest;
+    else if (kind === "rule") {
+      const [id, numbers, message, note, suggestion, replacement] = rest.split("\t");
+      p.ids.push(id);
+      p.numbers.push(...numbers.split(",").map(Number));
+      p.texts.push([id, message, note, suggestion || null, replacement || null]);
+    } else if (kind === "tail") p.tails.push(rest);
+    else if (kind === "phrase") {
+      const at = rest.indexOf("\t");
+      p.meta.push(Number(rest.slice(0, at)));
+      p.prefixes.push(rest.slice(at + 1));
+    } else if (kind === "words") p.words.push(rest);
+  }
+  return {
+    ...p,
+    ids: p.ids.join("\n"),
+    numbers: Uint32Array.from(p.numbers),
+    prefixes: p.prefixes.join("\n"),
+    meta: Uint32Array.from(p.meta),
+    tails: p.tails.join("\n"),
+    words: p.words.join("\n"),
+  };
+}
+function loadLanguage(lang) {
+  if (!/^[a-z]{2}$/.test(lang)) return Promise.reject(new Error(`no such language: ${lang}`));
+  let load = languageLoads.get(lang);
+  if (!load) {
+    load = fetch(api.runtime.getURL(`pkg/lexicon-${lang}.txt`))
+      .then((r) => {
+        if (!r.ok) throw new Error(`pkg/lexicon-${lang}.txt: ${r.status}`);
+        return r.text();
+      })
+      .then((file) => {
+        const p = splitLanguageFile(file);
+        return install_language(p.lang, p.fingerprint, p.ids, p.numbers, p.prefixes, p.meta, p.tails, p.words, p.texts);
+      });
+    languageLoads.set(lang, load);
+    load.catch(() => languageLoads.delete(lang));
+  }
+  return load;
 }
 
 /** Cuts at most MAX_TEXT_UTF16 code units without splitting a surrogate pair. */
@@ -131,7 +202,18 @@ async function analyzeText(text, platform) {
   if (typeof text !== "string") throw new Error("text must be a string");
   await Promise.all([wasmReady, settingsReady]);
   const clamped = clampText(text);
-  const analysis = analyze(clamped.text, optionsFor(platform));
+  let analysis = analyze(clamped.text, optionsFor(platform));
+  if (analysis.notices.some((n) => n.kind === "language-not-loaded")) {
+    try {
+      await loadLanguage(analysis.language);
+      analysis = analyze(clamped.text, optionsFor(platform));
+    } catch (e) {
+      console.error(`Rapport: the ${analysis.language} lexicon failed to load`, e);
+      analysis.notices = analysis.notices.map((n) => n.kind === "language-not-loaded"
+        ? { kind: "unsupported-language", message: `Rapport could not load its lexicon for this draft's language (${analysis.language}), so it gives no hints rather than guess.` }
+        : n);
+    }
+  }
   if (clamped.truncated) {
     analysis.notices.push({ kind: "truncated", message: api.i18n.getMessage("noticeTruncated", [String(MAX_TEXT_UTF16)]) });
   }

@@ -343,6 +343,9 @@ pub enum NoticeKind {
     OverLength,
     /// The draft is so long that only its beginning was analysed.
     Truncated,
+    /// The draft is in a language whose lexicon is not installed yet
+    /// (`Analysis::language` says which): install it and analyse again.
+    LanguageNotLoaded,
 }
 
 /// The result of analysing one draft.
@@ -359,6 +362,9 @@ pub struct Analysis {
     pub basis: Basis,
     pub stats: Stats,
     pub notices: Vec<Notice>,
+    /// The language the draft was read in ("en", "es", "pt", "fr", "de"),
+    /// or the one it needs (with `LanguageNotLoaded`); "" when not judged.
+    pub language: &'static str,
 }
 
 /// Why the balance is what it is: the hints, and whether the draft answering
@@ -493,6 +499,7 @@ mod tests {
             },
             stats: Stats::default(),
             notices: Vec::new(),
+            language: "en",
         };
         assert_eq!(
             a.explain(text),

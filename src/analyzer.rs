@@ -5,7 +5,8 @@ use std::borrow::Cow;
 use std::cell::RefCell;
 
 use crate::analysis::{Analysis, Balance, Basis, Cue, Hint, Notice, NoticeKind, Polarity, Stats};
-use crate::lexicon::{self, PhraseDfa};
+use crate::language::Lang;
+use crate::lexicon::{self, Lexicon, PhraseDfa};
 use crate::options::Options;
 use crate::rules::{self, shouting::is_acronym, Candidate, Ctx, Source};
 use crate::score;
@@ -145,8 +146,8 @@ impl Analyzer {
                 analysis
             }
             Err(_) => {
-                let toks = text::tokenize(text);
-                self.analyze_tokens(text, &toks, &mut Vec::new(), notices)
+                let mut toks = text::tokenize(text);
+                self.analyze_tokens(text, &mut toks, &mut Vec::new(), notices)
             }
         })
     }
@@ -154,7 +155,7 @@ impl Analyzer {
     fn analyze_tokens(
         &self,
         text: &str,
-        toks: &Tokens,
+        toks: &mut Tokens,
         candidates: &mut Vec<Candidate>,
         mut notices: Vec<Notice>,
     ) -> (Analysis, verdict::Features) {
@@ -187,31 +188,66 @@ impl Analyzer {
         brand_spans.dedup();
 
         let platform = self.options.platform;
+        let char_limit = rules::platform::char_limit(platform);
         let mut language = rules::language::Counts::default();
-        let stats = compute_stats(
-            text,
-            toks,
-            &brand_spans,
-            rules::platform::char_limit(platform),
-            &mut language,
-        );
+        let mut stats = compute_stats(text, toks, &brand_spans, char_limit, &mut language);
 
-        if language.is_unsupported() {
-            notices.push(Notice {
-                kind: NoticeKind::UnsupportedLanguage,
-                message: "This draft does not look like English, which is the only language Rapport reads so far, so it gives no hints rather than guess.".to_string(),
-            });
-            let analysis = Analysis {
-                hints: Vec::new(),
-                fame: 0,
-                connection: 0,
-                balance: Balance::Neutral,
-                basis: Basis::default(),
-                stats,
-                notices,
+        let mut lexicon = lexicon::english();
+        let usual = self.options.language.filter(|l| *l != Lang::En);
+        if usual.is_some() || language.may_be_foreign() {
+            let not_judged = |mut notices: Vec<Notice>, kind, message: String, language, stats| {
+                notices.push(Notice { kind, message });
+                let analysis = Analysis {
+                    hints: Vec::new(),
+                    fame: 0,
+                    connection: 0,
+                    balance: Balance::Neutral,
+                    basis: Basis::default(),
+                    stats,
+                    notices,
+                    language,
+                };
+                (analysis, [0.0; verdict::FEATURES])
             };
-            return (analysis, [0.0; verdict::FEATURES]);
+            // A draft with too little to go by is read in the writer's
+            // language, if they have one.
+            let detected = crate::language::detect_tokens(text, toks, usual)
+                .lang
+                .or(usual.filter(|_| stats.words > 0));
+            match detected {
+                Some(Lang::En) => {}
+                Some(lang) => match lexicon::installed(lang) {
+                    Some(lex) => {
+                        lexicon = lex;
+                        if let Some(words) = &lex.words {
+                            words.reclassify(text, toks);
+                        }
+                        recount_persons(text, toks, &mut stats);
+                    }
+                    None => {
+                        return not_judged(
+                            notices,
+                            NoticeKind::LanguageNotLoaded,
+                            format!("Rapport is loading its {} lexicon.", lang.name()),
+                            lang.code(),
+                            stats,
+                        )
+                    }
+                },
+                None if language.is_unsupported() => {
+                    return not_judged(
+                        notices,
+                        NoticeKind::UnsupportedLanguage,
+                        "This draft does not look like English, Spanish, Portuguese, French or German, the languages Rapport reads, so it gives no hints rather than guess.".to_string(),
+                        "",
+                        stats,
+                    )
+                }
+                None => {}
+            }
         }
+        let toks = &*toks;
+        let tokens = &toks.tokens;
         if stats.char_limit > 0 && stats.chars > stats.char_limit {
             notices.push(Notice {
                 kind: NoticeKind::OverLength,
@@ -233,6 +269,7 @@ impl Analyzer {
             stats: &stats,
             is_reply,
             brand_spans: &brand_spans,
+            lexicon,
         };
         let mut marks = rules::PostMarks::default();
         rules::collect(&ctx, candidates, &mut marks);
@@ -243,7 +280,7 @@ impl Analyzer {
         }
         candidates.retain(|c| {
             let off = match c.source {
-                Source::Lexicon(i) => self.disabled[i as usize],
+                Source::Lexicon(i) => self.is_disabled(lexicon, i),
                 Source::User(n, _) => self.disabled_user.get(n as usize).copied().unwrap_or(false),
             };
             !off && !self.disabled_cues[c.cue() as usize]
@@ -253,10 +290,10 @@ impl Analyzer {
         candidates.sort_by(|a, b| {
             (a.span.start(), a.span.end())
                 .cmp(&(b.span.start(), b.span.end()))
-                .then_with(|| rule_id(a).cmp(rule_id(b)))
+                .then_with(|| rule_id(lexicon, a).cmp(rule_id(lexicon, b)))
         });
         // In text order from here on, so each of these is one pass.
-        drop_phrases_inside_phrases(candidates);
+        drop_phrases_inside_phrases(lexicon, candidates);
         let shares = sentence_shares(toks, candidates);
         let evidence = verdict::features(candidates, is_reply, marks.formal, shares, &stats);
 
@@ -279,7 +316,10 @@ impl Analyzer {
         let verdict = verdict::decide(verdict::shipped(), &evidence);
         let mut basis = basis(&verdict, candidates);
         basis.conversation = is_reply;
-        let hints = candidates.iter().map(|c| self.hint(c, text)).collect();
+        let hints = candidates
+            .iter()
+            .map(|c| self.hint(lexicon, c, text))
+            .collect();
         let analysis = Analysis {
             hints,
             fame,
@@ -288,6 +328,7 @@ impl Analyzer {
             basis,
             stats,
             notices,
+            language: lexicon.lang.code(),
         };
         (analysis, evidence)
     }
@@ -318,19 +359,33 @@ impl Analyzer {
             match self.profile.kinds[pattern] {
                 ProfilePhrase::Brand => brands.push(span),
                 ProfilePhrase::Ignore => ignores.push(span),
-                ProfilePhrase::Flag(n, cue) => flags.push(Candidate {
-                    source: Source::User(n, cue),
-                    span,
-                    severity: crate::analysis::Severity::Moderate,
-                }),
+                ProfilePhrase::Flag(n, cue) => flags.push(Candidate::user(n, cue, span)),
             }
         });
     }
 
-    fn hint(&self, c: &Candidate, text: &str) -> Hint {
+    /// Whether the user switched this entry off: by its id, or, for
+    /// another language's entry, by its English twin's id too, so that
+    /// switching a rule off in one language switches it off in all.
+    fn is_disabled(&self, lexicon: &Lexicon, i: u16) -> bool {
+        if lexicon.lang == Lang::En {
+            return self.disabled[i as usize];
+        }
+        if self.options.disabled_rules.is_empty() {
+            return false;
+        }
+        let id = lexicon.rules()[i as usize].id;
+        let bare = id.split_once('.').map_or(id, |(_, rest)| rest);
+        self.options
+            .disabled_rules
+            .iter()
+            .any(|d| d.trim() == id || d.trim() == bare)
+    }
+
+    fn hint(&self, lexicon: &Lexicon, c: &Candidate, text: &str) -> Hint {
         match c.source {
             Source::Lexicon(i) => {
-                let r = &lexicon::rules()[i as usize];
+                let r = &lexicon.rules()[i as usize];
                 Hint {
                     rule_id: Cow::Borrowed(r.id),
                     lexicon_entry: Some(i),
@@ -472,9 +527,9 @@ fn is_conversation(
     matches!(rt, Some(i) if i > 0 && tokens[..i].iter().filter(|t| t.kind == Kind::Word).count() <= 10)
 }
 
-fn rule_id(c: &Candidate) -> &'static str {
+fn rule_id(lexicon: &Lexicon, c: &Candidate) -> &'static str {
     match c.source {
-        Source::Lexicon(i) => lexicon::rules()[i as usize].id,
+        Source::Lexicon(i) => lexicon.rules()[i as usize].id,
         Source::User(..) => "user.flag",
     }
 }
@@ -526,12 +581,12 @@ fn sentence_shares(toks: &Tokens, candidates: &[Candidate]) -> verdict::Sentence
 /// (a share ask), "so grateful" inside "we'd be so grateful if you shared
 /// this". Only phrase rules compete this way: a code rule's span is a
 /// whole question or a run of capitals, which may hold other cues.
-fn drop_phrases_inside_phrases(candidates: &mut Vec<Candidate>) {
+fn drop_phrases_inside_phrases(lexicon: &Lexicon, candidates: &mut Vec<Candidate>) {
     if candidates.len() < 2 {
         return;
     }
     let is_phrase = |c: &Candidate| match c.source {
-        Source::Lexicon(i) => lexicon::rules()[i as usize].phrase,
+        Source::Lexicon(i) => lexicon.rules()[i as usize].phrase,
         Source::User(..) => false,
     };
     let holds = |o: &Candidate, c: &Candidate| {
@@ -601,6 +656,21 @@ fn dedupe_same_cue(candidates: &mut Vec<Candidate>) {
     candidates.truncate(kept);
 }
 
+/// Counts again what depends on the words' classes, once another
+/// language's have replaced English's.
+fn recount_persons(text: &str, toks: &Tokens, s: &mut Stats) {
+    (s.you_words, s.we_words, s.caps_words) = (0, 0, 0);
+    for t in toks.tokens.iter().filter(|t| t.kind == Kind::Word) {
+        if t.is(words::YOU) {
+            s.you_words += 1;
+        } else if t.is(words::WE) {
+            s.we_words += 1;
+        } else if t.is(words::CAPS) && !t.is(words::NOT_SHOUTING) && !is_acronym(t.text(text)) {
+            s.caps_words += 1;
+        }
+    }
+}
+
 /// Also counts what the language test needs, in the same pass.
 fn compute_stats(
     text: &str,
@@ -623,7 +693,7 @@ fn compute_stats(
         match t.kind {
             Kind::Word => {
                 s.words += 1;
-                language.add_word(t);
+                language.add_word(t, text);
                 if t.is(words::YOU) {
                     s.you_words += 1;
                 } else if t.is(words::WE) {
@@ -726,10 +796,31 @@ mod tests {
     }
 
     #[test]
-    fn non_english_gets_one_notice_and_no_hints() {
+    fn a_language_rapport_does_not_read_gets_one_notice_and_no_hints() {
+        for text in [
+            "Compra adesso! La migliore offerta della stagione per tutta la famiglia con i prezzi più bassi",
+            "Koop nu! De beste aanbieding van het seizoen voor het hele gezin met de laagste prijzen",
+            "新しいコレクションを発表しました",
+        ] {
+            let a = analyze(text, &Options::default());
+            assert!(a.hints.is_empty(), "{text}: {:?}", a.hints);
+            assert_eq!(a.notices.len(), 1, "{text}");
+            assert_eq!(a.notices[0].kind, NoticeKind::UnsupportedLanguage, "{text}");
+            assert_eq!(a.language, "", "{text}");
+        }
+    }
+
+    #[test]
+    fn spanish_is_read_with_the_spanish_lexicon() {
         let a = analyze("¡Compra ahora! La mejor oferta de la temporada para toda la familia con los precios más bajos", &Options::default());
-        assert!(a.hints.is_empty());
-        assert_eq!(a.notices.len(), 1);
-        assert_eq!(a.notices[0].kind, NoticeKind::UnsupportedLanguage);
+        assert_eq!(a.language, "es");
+        assert!(a.notices.is_empty(), "{:?}", a.notices);
+        assert!(
+            a.hints
+                .iter()
+                .any(|h| h.rule_id.starts_with("es.hard-sell")),
+            "{:?}",
+            a.hints
+        );
     }
 }

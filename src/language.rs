@@ -11,12 +11,16 @@
 
 use crate::span::Span;
 
+#[cfg(not(feature = "external-lexicon"))]
 mod words {
     include!(concat!(env!("OUT_DIR"), "/language_words.rs"));
 }
 
 /// A language the analyser may read.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
+#[serde(rename_all = "lowercase")]
 #[non_exhaustive]
 pub enum Lang {
     En,
@@ -40,19 +44,104 @@ impl Lang {
         }
     }
 
+    /// The language's English name, for messages.
+    pub fn name(self) -> &'static str {
+        match self {
+            Lang::En => "English",
+            Lang::Es => "Spanish",
+            Lang::Pt => "Portuguese",
+            Lang::Fr => "French",
+            Lang::De => "German",
+        }
+    }
+
     pub fn from_code(code: &str) -> Option<Lang> {
         Lang::ALL.into_iter().find(|l| l.code() == code)
     }
 
-    fn words(self) -> (&'static [&'static str], &'static [&'static str]) {
+    fn words(self) -> [&'static [&'static str]; 3] {
         match self {
-            Lang::En => (ENGLISH, ENGLISH_DISTINCTIVE),
-            Lang::Es => (words::ES_FUNCTION_WORDS, words::ES_DISTINCTIVE),
-            Lang::Pt => (words::PT_FUNCTION_WORDS, words::PT_DISTINCTIVE),
-            Lang::Fr => (words::FR_FUNCTION_WORDS, words::FR_DISTINCTIVE),
-            Lang::De => (words::DE_FUNCTION_WORDS, words::DE_DISTINCTIVE),
+            Lang::En => [ENGLISH, ENGLISH_DISTINCTIVE, &[]],
+            other => other_words()[other as usize - 1],
         }
     }
+}
+
+/// Per language after English (in `Lang::ALL` order): its function words,
+/// its distinctive words and its cue words.
+type WordLists = [[&'static [&'static str]; 3]; 4];
+
+/// The other languages' evidence, built in (native builds).
+#[cfg(not(feature = "external-lexicon"))]
+fn other_words() -> &'static WordLists {
+    static BUILT_IN: WordLists = [
+        [
+            words::ES_FUNCTION_WORDS,
+            words::ES_DISTINCTIVE,
+            words::ES_CUE_WORDS,
+        ],
+        [
+            words::PT_FUNCTION_WORDS,
+            words::PT_DISTINCTIVE,
+            words::PT_CUE_WORDS,
+        ],
+        [
+            words::FR_FUNCTION_WORDS,
+            words::FR_DISTINCTIVE,
+            words::FR_CUE_WORDS,
+        ],
+        [
+            words::DE_FUNCTION_WORDS,
+            words::DE_DISTINCTIVE,
+            words::DE_CUE_WORDS,
+        ],
+    ];
+    &BUILT_IN
+}
+
+/// The extension's analyser leaves the word lists out (its size budget);
+/// they come with the English lexicon's data, `install_words`.
+#[cfg(feature = "external-lexicon")]
+static INSTALLED: std::sync::OnceLock<WordLists> = std::sync::OnceLock::new();
+
+#[cfg(feature = "external-lexicon")]
+fn other_words() -> &'static WordLists {
+    const NONE: WordLists = [[&[]; 3]; 4];
+    INSTALLED.get().unwrap_or(&NONE)
+}
+
+/// Installs the other languages' word lists (`pkg/lexicon.json`'s
+/// `languages`): per language code, its function, distinctive and cue
+/// words, each list its words joined by spaces. Builds with the lists
+/// built in keep theirs.
+pub fn install_words(lists: &[(String, [String; 3])]) {
+    #[cfg(feature = "external-lexicon")]
+    {
+        let mut table: WordLists = [[&[]; 3]; 4];
+        for (code, three) in lists {
+            let Some(lang) = Lang::from_code(code).filter(|l| *l != Lang::En) else {
+                continue;
+            };
+            for (slot, list) in table[lang as usize - 1].iter_mut().zip(three) {
+                let list: &'static str = Box::leak(list.clone().into_boxed_str());
+                let words: Vec<&'static str> = list.split(' ').collect();
+                *slot = Box::leak(words.into_boxed_slice());
+            }
+        }
+        let _ = INSTALLED.set(table);
+    }
+    #[cfg(not(feature = "external-lexicon"))]
+    let _ = lists;
+}
+
+/// The other languages' word lists as `install_words` takes them, for the
+/// lexicon file (`lexicon::export_json`).
+#[cfg(not(feature = "external-lexicon"))]
+pub fn word_lists() -> Vec<(&'static str, [&'static [&'static str]; 3])> {
+    Lang::ALL[1..]
+        .iter()
+        .map(|l| (l.code(), other_words()[*l as usize - 1]))
+        .collect()
 }
 
 /// English function words (the other languages' are data beside their lexicons).
@@ -73,6 +162,16 @@ const ENGLISH_DISTINCTIVE: &[&str] = &[
     "they", "their", "just", "been", "from", "about", "thanks", "who", "how", "why",
 ];
 
+/// Words frequent in Italian, Catalan or Dutch and rare in the five
+/// languages read (not French "il", "non", "dit"): a post in one of those
+/// is nobody's, not a neighbour's.
+const UNREAD: &[&str] = &[
+    "della", "delle", "degli", "nella", "nelle", "sono", "più", "anche", "questo", "questa",
+    "perché", "molto", "tutti", "tutta", "gli", "di", "che", "ogni", "adesso", "migliore", "amb",
+    "els", "aquesta", "aquest", "però", "també", "molt", "perquè", "què", "het", "een", "voor",
+    "niet", "zijn", "ook", "maar", "bij", "naar", "wij", "jullie", "hele", "deze",
+];
+
 /// Below this evidence a sentence is nobody's.
 const MIN_SCORE: u32 = 2;
 
@@ -86,28 +185,13 @@ pub struct Detected {
     pub sentences: Vec<(Span, Lang)>,
 }
 
-/// The words of a sentence as the detector sees them: lowercase, hashtags,
-/// mentions and links left out; an elided French or Portuguese word also
-/// gives its article ("l'", "qu'", "d'").
-fn words_of(sentence: &str) -> impl Iterator<Item = String> + '_ {
-    sentence
-        .split(|c: char| c.is_whitespace() || "¿¡!?.,:;\"«»„“”()[]…/–—".contains(c))
-        .filter(|w| {
-            !(w.starts_with('#')
-                || w.starts_with('@')
-                || w.contains("://")
-                || w.starts_with("www."))
-        })
-        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '\u{2019}'))
-        .filter(|w| w.chars().any(char::is_alphabetic))
-        .map(|w| w.to_lowercase().replace('\u{2019}', "'"))
-}
-
 fn score(word: &str, lang: Lang) -> u32 {
-    let (common, distinctive) = lang.words();
+    let [common, distinctive, cues] = lang.words();
     let mut s = 0;
     let mut check = |w: &str| {
-        s += u32::from(common.contains(&w)) + 2 * u32::from(distinctive.contains(&w));
+        s += u32::from(common.contains(&w))
+            + 2 * u32::from(distinctive.contains(&w))
+            + u32::from(cues.contains(&w));
     };
     check(word);
     if let Some(cut) = word.find('\'') {
@@ -118,34 +202,49 @@ fn score(word: &str, lang: Lang) -> u32 {
     s
 }
 
-/// The byte spans of `text`'s sentences: cut after . ! ? and at line breaks.
-fn sentences(text: &str) -> Vec<Span> {
-    let mut out = Vec::new();
-    let mut start = 0;
-    let mut chars = text.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        let end_here = c == '\n'
-            || (matches!(c, '.' | '!' | '?' | '…')
-                && chars.peek().is_none_or(|&(_, n)| n.is_whitespace()));
-        if end_here {
-            let end = i + c.len_utf8();
-            if !text[start..end].trim().is_empty() {
-                out.push(Span::within(text, start, end).expect("char boundaries"));
+/// Letters and marks only some of the languages write: "¿" and "ñ" are
+/// Spanish, "ã" Portuguese, "ß" German, "œ" French. Each counts once a
+/// sentence, as a function word does.
+fn letters(sentence: &str, scores: &mut [u32; Lang::ALL.len()]) {
+    if sentence.is_ascii() {
+        return;
+    }
+    let mut seen = [false; Lang::ALL.len()];
+    for c in sentence.chars() {
+        let langs: &[Lang] = match c {
+            '¿' | '¡' | 'ñ' | 'Ñ' => &[Lang::Es],
+            'ã' | 'õ' | 'Ã' | 'Õ' => &[Lang::Pt],
+            'ß' | 'ä' | 'ö' | 'Ä' | 'Ö' => &[Lang::De],
+            'è' | 'ù' | 'œ' | 'î' | 'ë' | 'È' | 'Œ' => &[Lang::Fr],
+            'ç' | 'Ç' => &[Lang::Pt, Lang::Fr],
+            'ê' | 'â' | 'ô' | 'Ê' => &[Lang::Pt, Lang::Fr],
+            _ => &[],
+        };
+        for l in langs {
+            let i = Lang::ALL.iter().position(|x| x == l).unwrap();
+            if !seen[i] {
+                seen[i] = true;
+                scores[i] += 1;
             }
-            start = end;
         }
     }
-    if !text[start..].trim().is_empty() {
-        out.push(Span::within(text, start, text.len()).expect("char boundaries"));
-    }
-    out
 }
 
 /// The language with clear evidence in `scores`: enough of it, and more than the runner-up's.
 fn leader(scores: &[u32; Lang::ALL.len()], margin: (u32, u32)) -> Option<usize> {
-    let mut ranked: Vec<(u32, usize)> = scores.iter().copied().zip(0..).collect();
-    ranked.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
-    let ((best, at), second) = (ranked[0], ranked[1].0);
+    // The first of the highest, and the highest of the rest.
+    let mut at = 0;
+    for (i, s) in scores.iter().enumerate() {
+        if *s > scores[at] {
+            at = i;
+        }
+    }
+    let best = scores[at];
+    let second = (0..scores.len())
+        .filter(|i| *i != at)
+        .map(|i| scores[i])
+        .max()
+        .unwrap_or(0);
     (best >= MIN_SCORE && best * margin.1 > second * margin.0).then_some(at)
 }
 
@@ -154,15 +253,48 @@ fn leader(scores: &[u32; Lang::ALL.len()], margin: (u32, u32)) -> Option<usize> 
 /// sentence may hold too few to tell them apart), and each sentence's that
 /// has clear evidence of its own.
 pub fn detect(text: &str) -> Detected {
+    detect_for(text, None)
+}
+
+/// Detects the language of a draft by a writer who usually writes in
+/// `usual`: where the evidence leaves their language close behind the
+/// leader (two thirds of its score or more), a draft is read in theirs.
+/// Portuguese and Spanish share most of their short words, and a
+/// Portuguese writer's "Somos a melhor padaria da cidade" is Portuguese.
+pub fn detect_for(text: &str, usual: Option<Lang>) -> Detected {
+    detect_tokens(text, &crate::text::tokenize(text), usual)
+}
+
+/// `detect_for` over the analyser's tokens: its words (hashtags, mentions
+/// and links are other kinds of token) and its sentences.
+pub(crate) fn detect_tokens(
+    text: &str,
+    toks: &crate::text::Tokens,
+    usual: Option<Lang>,
+) -> Detected {
     let mut total = [0u32; Lang::ALL.len()];
+    // Per language, the words it knows; and all the words.
+    let mut known = [0u32; Lang::ALL.len()];
+    let mut words = 0;
     let mut judged = Vec::new();
-    for span in sentences(text) {
+    let mut lower = String::new();
+    // Evidence of the languages nearest to these that Rapport does not read.
+    let mut unread = 0;
+    for sentence in &toks.sentences {
         let mut scores = [0u32; Lang::ALL.len()];
-        for w in words_of(span.slice(text)) {
+        let tokens = &toks.tokens[sentence.first as usize..sentence.last as usize];
+        for t in tokens.iter().filter(|t| t.kind == crate::text::Kind::Word) {
+            crate::text::lower_into(t.text(text), &mut lower);
+            words += 1;
+            unread += 2 * u32::from(UNREAD.contains(&lower.as_str()));
             for (i, lang) in Lang::ALL.into_iter().enumerate() {
-                scores[i] += score(&w, lang);
+                let s = score(&lower, lang);
+                scores[i] += s;
+                known[i] += u32::from(s > 0);
             }
         }
+        let span = Span::new(sentence.start as usize, sentence.end as usize);
+        letters(span.slice(text), &mut scores);
         for (t, s) in total.iter_mut().zip(scores) {
             *t += s;
         }
@@ -171,8 +303,21 @@ pub fn detect(text: &str) -> Detected {
             judged.push((span, Lang::ALL[at]));
         }
     }
+    // A language whose words are under a quarter of a longer draft's is
+    // a neighbour's (Italian shares "la", "con", "per" with Spanish), not it.
+    let enough = |i: usize| i == Lang::En as usize || words < 8 || known[i] * 4 >= words;
+    let mut lang = leader(&total, (1, 1))
+        .filter(|i| enough(*i) && total[*i] > unread)
+        .map(|i| Lang::ALL[i]);
+    if let Some(u) = usual {
+        let at = u as usize;
+        let best = total.iter().copied().max().unwrap_or(0);
+        if total[at] >= MIN_SCORE && total[at] * 3 >= best * 2 && enough(at) {
+            lang = Some(u);
+        }
+    }
     Detected {
-        lang: leader(&total, (1, 1)).map(|i| Lang::ALL[i]),
+        lang,
         sentences: judged,
     }
 }

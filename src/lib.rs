@@ -13,9 +13,6 @@ pub mod eval;
 pub mod facts;
 pub mod fit;
 pub mod history;
-// Native only until the analyser reads other languages (issue 15): the
-// extension's modules stay byte for byte those the e2e suite ran.
-#[cfg(not(target_arch = "wasm32"))]
 pub mod language;
 pub mod lexicon;
 pub mod options;

@@ -141,6 +141,9 @@ pub struct Options {
     pub profile: BrandProfile,
     /// Rule ids or cue names switched off.
     pub disabled_rules: Vec<String>,
+    /// The writer's language, which a draft too short to tell is read in
+    /// (the extension passes the UI's). `None`: English.
+    pub language: Option<crate::language::Lang>,
 }
 
 #[cfg(test)]

@@ -169,6 +169,7 @@ pub enum Why {
     NotAString,
     NotTrueOrFalse,
     UnknownPlatform(String),
+    UnknownLanguage(String),
     OutOfBounds {
         min: u32,
         max: u32,
@@ -197,6 +198,7 @@ impl std::fmt::Display for Why {
             Why::NotAString => f.write_str("not a string"),
             Why::NotTrueOrFalse => f.write_str("not true or false"),
             Why::UnknownPlatform(name) => write!(f, "unknown platform \"{name}\""),
+            Why::UnknownLanguage(name) => write!(f, "unknown language \"{name}\""),
             Why::OutOfBounds { min, max } => write!(f, "not a whole number from {min} to {max}"),
             Why::Entries { left_out, of } => write!(
                 f,
@@ -273,10 +275,29 @@ pub fn clean_options<V: Loose>(raw: &V, dropped: &mut Vec<LeftOut>) -> Options {
         },
         None => BrandProfile::default(),
     };
+    // The writer's language (a BCP 47 tag: "es-419", "pt-BR"), for drafts
+    // too short to say which language they are in. Empty: none.
+    let language = match raw.field("language").map(|v| v.string()) {
+        None => None,
+        Some(None) => {
+            drop_field(dropped, "options.language", Why::NotAString);
+            None
+        }
+        Some(Some(tag)) if tag.is_empty() => None,
+        Some(Some(tag)) => {
+            let primary = tag.split(['-', '_']).next().unwrap_or_default();
+            let lang = crate::language::Lang::from_code(&primary.to_ascii_lowercase());
+            if lang.is_none() {
+                drop_field(dropped, "options.language", Why::UnknownLanguage(tag));
+            }
+            lang
+        }
+    };
     Options {
         platform,
         profile,
         disabled_rules: strings(raw, "disabled_rules", "options.disabled_rules", dropped),
+        language,
     }
 }
 

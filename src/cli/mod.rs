@@ -38,7 +38,8 @@ USAGE:
     rapport bench-native [--corpora DIR] [--rounds N [--mb]]
     rapport rules
     rapport export-lexicon FILE   the lexicon's texts and phrases as JSON, for the
-                                  extension's analyser (which is built without them)
+                                  extension's analyser (which is built without them),
+                                  and beside it lexicon-<lang>.txt for each other language
     rapport export-facts FILE     platforms, hosts, limits, settings defaults and names
                                   as the extension's script (extension/pkg/facts.js)
 ";
@@ -205,8 +206,19 @@ fn export_lexicon(args: &mut Parser) -> Result<(), CliError> {
     let Some(path) = one_path(args, "export-lexicon")? else {
         return Ok(());
     };
-    std::fs::write(&path, crate::lexicon::export_json())
-        .map_err(|e| CliError::Input(format!("cannot write '{}': {e}", path.display())))
+    let write = |path: &std::path::Path, data: &str| {
+        std::fs::write(path, data)
+            .map_err(|e| CliError::Input(format!("cannot write '{}': {e}", path.display())))
+    };
+    write(&path, &crate::lexicon::export_json())?;
+    let dir = path.parent().unwrap_or(std::path::Path::new("."));
+    for lang in crate::language::Lang::ALL {
+        if lang != crate::language::Lang::En {
+            let file = dir.join(format!("lexicon-{}.txt", lang.code()));
+            write(&file, crate::lexicon::builtin_text(lang))?;
+        }
+    }
+    Ok(())
 }
 
 /// The one output file a command writes.

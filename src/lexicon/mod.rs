@@ -3,10 +3,80 @@
 
 use std::sync::OnceLock;
 
+mod pack;
 mod phrase_dfa;
+pub(crate) use pack::WordTable;
+#[cfg(not(target_arch = "wasm32"))]
+pub use pack::{builtin_text, install_text as install_pack_text};
+pub use pack::{install as install_pack, installed, PackParts};
 pub(crate) use phrase_dfa::PhraseDfa;
 
 use crate::analysis::{Cue, Severity};
+use crate::language::Lang;
+
+/// One language's lexicon: its rules, its phrases and, for a language other
+/// than English, its word classes. English is built in; the others are
+/// packs (`pack.rs`).
+pub struct Lexicon {
+    pub lang: Lang,
+    rules: &'static [LexRule],
+    /// `None` for English, whose set is built (or installed) on first use.
+    set: Option<&'static PhraseSet>,
+    /// Per English rule: the index of this lexicon's twin, `u16::MAX` for
+    /// none. `None` for English itself.
+    code_twins: Option<&'static [u16]>,
+    pub(crate) words: Option<WordTable>,
+}
+
+impl std::fmt::Debug for Lexicon {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Lexicon")
+            .field("lang", &self.lang)
+            .field("rules", &self.rules.len())
+            .finish()
+    }
+}
+
+impl Lexicon {
+    pub fn rules(&self) -> &'static [LexRule] {
+        self.rules
+    }
+
+    pub(crate) fn phrases(&self) -> &'static PhraseSet {
+        self.set.unwrap_or_else(phrase_set)
+    }
+
+    /// The entry a code rule fires in this language, given its English
+    /// entry; `None` where the language has no twin, so the rule stays quiet
+    /// rather than speak English.
+    #[inline]
+    pub(crate) fn code_entry(&self, english: u16) -> Option<u16> {
+        match self.code_twins {
+            None => Some(english),
+            Some(twins) => twins
+                .get(english as usize)
+                .copied()
+                .filter(|&t| t != u16::MAX),
+        }
+    }
+
+    /// The entry whose id is `id`, in this lexicon.
+    pub fn rule_index(&self, id: &str) -> Option<usize> {
+        self.rules.iter().position(|r| r.id == id)
+    }
+}
+
+/// The English lexicon.
+pub fn english() -> &'static Lexicon {
+    static ENGLISH: Lexicon = Lexicon {
+        lang: Lang::En,
+        rules: data::RULES,
+        set: None,
+        code_twins: None,
+        words: None,
+    };
+    &ENGLISH
+}
 
 /// Where a phrase has to sit for its rule to fire.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -199,7 +269,7 @@ pub(crate) fn phrase_set() -> &'static PhraseSet {
     })
 }
 
-fn owner_kind(meta: u32) -> PhraseOwner {
+pub(crate) fn owner_kind(meta: u32) -> PhraseOwner {
     if meta & 1 << 20 != 0 {
         PhraseOwner::Exemption
     } else if meta & 1 << 22 != 0 {
@@ -234,11 +304,21 @@ pub fn export_json() -> String {
         })
         .collect();
     let (prefixes, meta) = phrase_table();
+    let languages: serde_json::Map<String, serde_json::Value> = crate::language::word_lists()
+        .into_iter()
+        .map(|(code, lists)| {
+            (
+                code.to_string(),
+                serde_json::json!(lists.map(|l| l.join(" "))),
+            )
+        })
+        .collect();
     serde_json::json!({
         "fingerprint": fingerprint(),
         "rules": rules,
         "prefixes": prefixes,
         "meta": meta,
+        "languages": languages,
     })
     .to_string()
 }

@@ -18,7 +18,7 @@ pub(crate) fn find(ctx: &Ctx<'_>, out: &mut Vec<Candidate>) {
         return;
     }
     if let Some(first) = ctx.tokens.iter().find(|t| ctx.is_we(t)) {
-        out.push(Candidate::lexicon(
+        out.extend(ctx.code_hit(
             code_rule!("brand-centric.all-about-us"),
             Span::new(first.start as usize, first.end as usize),
         ));

@@ -73,7 +73,7 @@ fn headline_hook(ctx: &Ctx<'_>, out: &mut Vec<Candidate>) {
         .filter(|t| t.kind == Kind::Word && OPENERS.iter().any(|o| eq_fold(ctx.tok_text(t), o)));
     let hook = opener.or_else(|| tokens.iter().find(|t| t.is(YOU)));
     if let Some(t) = hook {
-        out.push(Candidate::lexicon(
+        out.extend(ctx.code_hit(
             code_rule!("curiosity-bait.headline-hook"),
             Span::new(t.start as usize, t.end as usize),
         ));
@@ -113,7 +113,7 @@ fn listicle(ctx: &Ctx<'_>, out: &mut Vec<Candidate>) {
         }
     }
     if let Some(end) = end {
-        out.push(Candidate::lexicon(
+        out.extend(ctx.code_hit(
             code_rule!("curiosity-bait.listicle-hook"),
             Span::new(first.start as usize, end as usize),
         ));

@@ -27,10 +27,7 @@ pub(crate) fn find(ctx: &Ctx<'_>, out: &mut Vec<Candidate>) {
     let (Some(first), Some(last)) = (first, ctx.tokens.iter().rev().find(is_tag)) else {
         return;
     };
-    out.push(Candidate::lexicon(
-        rule,
-        Span::new(first.start as usize, last.end as usize),
-    ));
+    out.extend(ctx.code_hit(rule, Span::new(first.start as usize, last.end as usize)));
 }
 
 #[cfg(test)]

@@ -66,10 +66,7 @@ pub(crate) fn find(ctx: &Ctx<'_>, out: &mut Vec<Candidate>) {
             let end = next
                 .filter(|t| t.kind == Kind::Word)
                 .map_or(verb.end, |t| t.end);
-            out.push(Candidate::lexicon(
-                rule,
-                Span::new(verb.start as usize, end as usize),
-            ));
+            out.extend(ctx.code_hit(rule, Span::new(verb.start as usize, end as usize)));
         }
     }
 }

@@ -82,7 +82,7 @@ pub(crate) fn find(ctx: &Ctx<'_>, out: &mut Vec<Candidate>) {
         return;
     }
     if let Some(link) = ctx.tokens.iter().find(|t| t.kind == Kind::Url) {
-        out.push(Candidate::lexicon(
+        out.extend(ctx.code_hit(
             code_rule!("link-only.bare-link"),
             Span::new(link.start as usize, link.end as usize),
         ));

@@ -19,7 +19,7 @@ pub(crate) mod spotlight;
 pub(crate) mod vote_bait;
 
 use crate::analysis::{Cue, Severity, Stats};
-use crate::lexicon;
+use crate::lexicon::Lexicon;
 use crate::options::Platform;
 use crate::span::Span;
 use crate::text::{Kind, Token, Tokens};
@@ -32,34 +32,49 @@ pub(crate) enum Source {
     User(u16, Cue),
 }
 
+/// A hint before scoring. `Source::Lexicon` indexes the rules of the
+/// draft's lexicon, so the cue and weight are copied in: nothing after the
+/// rules needs to know which language's entry it was.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Candidate {
     pub source: Source,
     pub span: Span,
     pub severity: Severity,
+    cue: Cue,
+    weight: f32,
 }
 
 impl Candidate {
-    pub fn lexicon(rule: u16, span: Span) -> Candidate {
+    pub fn of(lexicon: &Lexicon, rule: u16, span: Span) -> Candidate {
+        let r = &lexicon.rules()[rule as usize];
         Candidate {
             source: Source::Lexicon(rule),
             span,
-            severity: lexicon::rules()[rule as usize].severity,
+            severity: r.severity,
+            cue: r.cue,
+            weight: r.weight,
         }
     }
 
+    /// A brand-profile flag phrase.
+    pub fn user(n: u16, cue: Cue, span: Span) -> Candidate {
+        Candidate {
+            source: Source::User(n, cue),
+            span,
+            severity: Severity::Moderate,
+            cue,
+            weight: 2.0,
+        }
+    }
+
+    #[inline]
     pub fn cue(&self) -> Cue {
-        match self.source {
-            Source::Lexicon(i) => lexicon::rules()[i as usize].cue,
-            Source::User(_, cue) => cue,
-        }
+        self.cue
     }
 
+    #[inline]
     pub fn weight(&self) -> f32 {
-        match self.source {
-            Source::Lexicon(i) => lexicon::rules()[i as usize].weight,
-            Source::User(..) => 2.0,
-        }
+        self.weight
     }
 }
 
@@ -74,9 +89,19 @@ pub(crate) struct Ctx<'a> {
     pub is_reply: bool,
     /// Byte ranges of the brand's names and handles in the text.
     pub brand_spans: &'a [Span],
+    /// The draft's language's lexicon.
+    pub lexicon: &'static Lexicon,
 }
 
 impl Ctx<'_> {
+    /// The hint a code rule gives, by its English entry (`code_rule!`): the
+    /// draft's language's twin of it, or none where that language has none.
+    #[inline]
+    pub fn code_hit(&self, english: u16, span: Span) -> Option<Candidate> {
+        let rule = self.lexicon.code_entry(english)?;
+        Some(Candidate::of(self.lexicon, rule, span))
+    }
+
     #[inline]
     pub fn tok_text(&self, t: &Token) -> &str {
         t.text(self.text)

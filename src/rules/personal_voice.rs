@@ -15,16 +15,13 @@ pub(crate) fn find(ctx: &Ctx<'_>, out: &mut Vec<Candidate>) {
         None
     };
     if let Some(t) = first_person {
-        out.push(Candidate::lexicon(
+        out.extend(ctx.code_hit(
             code_rule!("personal-voice.first-person"),
             Span::new(t.start as usize, t.end as usize),
         ));
     }
     if let Some(span) = signature(ctx) {
-        out.push(Candidate::lexicon(
-            code_rule!("personal-voice.signature"),
-            span,
-        ));
+        out.extend(ctx.code_hit(code_rule!("personal-voice.signature"), span));
     }
 }
 

@@ -2,17 +2,27 @@
 //! then checked for word boundaries, their placeholder tail and position.
 
 use super::{Candidate, Ctx, PostMarks};
-use crate::lexicon::{self, At, PhraseMeta, PhraseOwner, TailPart};
+use crate::language::Lang;
+use crate::lexicon::{At, PhraseMeta, PhraseOwner, TailPart, WordTable};
 use crate::span::Span;
 use crate::text::{is_emoji_start, is_word_char, next_char, prev_char, Kind};
 
 use unicode_segmentation::UnicodeSegmentation;
 
 pub(crate) fn find(ctx: &Ctx<'_>, out: &mut Vec<Candidate>, marks: &mut PostMarks) {
-    let set = lexicon::phrase_set();
+    let set = ctx.lexicon.phrases();
+    let words = ctx.lexicon.words.as_ref();
     let text = ctx.text;
+    // The automaton folds ASCII case only; another language's capitals
+    // ("ÚLTIMAS", "ÜBERRASCHUNG") are folded here, byte for byte, so that
+    // offsets stay the text's.
+    let folded = match words {
+        Some(_) => fold_case(text),
+        None => std::borrow::Cow::Borrowed(text),
+    };
+    let elision = ctx.lexicon.lang == Lang::Fr;
     set.dfa
-        .for_each_match(text.as_bytes(), |start, end, pattern| {
+        .for_each_match(folded.as_bytes(), |start, end, pattern| {
             let PhraseMeta {
                 tail,
                 owner,
@@ -22,16 +32,18 @@ pub(crate) fn find(ctx: &Ctx<'_>, out: &mut Vec<Candidate>, marks: &mut PostMark
             if !text.is_char_boundary(start) || !text.is_char_boundary(end) {
                 return;
             }
-            if !boundary_before(text, start) || !boundary_after(text, start, end) {
+            if !(boundary_before(text, start) || elision && after_elision(text, start))
+                || !boundary_after(text, start, end)
+            {
                 return;
             }
-            let Some(end) = match_tail(text, end, tail) else {
+            let Some(end) = match_tail(text, end, tail, words) else {
                 return;
             };
             let start = if lead_number {
-                match number_before(text, start) {
+                match number_before(text, start, words) {
                     // "1 million followers": a scale word may follow a number.
-                    Some(s) => number_before(text, s).unwrap_or(s),
+                    Some(s) => number_before(text, s, words).unwrap_or(s),
                     None => return,
                 }
             } else {
@@ -48,13 +60,65 @@ pub(crate) fn find(ctx: &Ctx<'_>, out: &mut Vec<Candidate>, marks: &mut PostMark
                 }
                 PhraseOwner::Rule => {}
             }
-            let rule = &lexicon::rules()[owner as usize];
+            let rule = &ctx.lexicon.rules()[owner as usize];
             if !position_ok(ctx, rule.at, start, end) || !requirements_ok(ctx, rule.requires, start)
             {
                 return;
             }
-            out.push(Candidate::lexicon(owner, Span::new(start, end)));
+            out.push(Candidate::of(ctx.lexicon, owner, Span::new(start, end)));
         });
+}
+
+/// The text with every capital whose lowercase is one character of the same
+/// length lowercased ("Ú" and "ú" are both two bytes), the rest as it is.
+fn fold_case(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.is_ascii() {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        let mut lower = c.to_lowercase();
+        match (lower.next(), lower.next()) {
+            (Some(l), None) if l.len_utf8() == c.len_utf8() => out.push(l),
+            _ => out.push(c),
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
+/// French elides an article or pronoun into the next word ("l'offre",
+/// "d'abonnés", "qu'on"): a phrase may start after it.
+fn after_elision(text: &str, start: usize) -> bool {
+    let before = &text.as_bytes()[..start];
+    let rest = match before {
+        [rest @ .., b'\''] => rest,
+        [rest @ .., 0xE2, 0x80, 0x99] => rest,
+        _ => return false,
+    };
+    // The elided word: the ASCII letters before the apostrophe.
+    let letters = rest
+        .iter()
+        .rev()
+        .take_while(|b| b.is_ascii_alphabetic())
+        .count();
+    if rest.len() > letters && is_word_char(prev_char(text, rest.len() - letters)) {
+        return false;
+    }
+    let word = rest[rest.len() - letters..].to_ascii_lowercase();
+    matches!(
+        &word[..],
+        b"l" | b"d"
+            | b"j"
+            | b"m"
+            | b"n"
+            | b"s"
+            | b"t"
+            | b"c"
+            | b"qu"
+            | b"jusqu"
+            | b"lorsqu"
+            | b"puisqu"
+    )
 }
 
 /// A phrase starts a word, and is not the inside of a hashtag or handle.
@@ -94,7 +158,12 @@ fn boundary_after(text: &str, start: usize, end: usize) -> bool {
 
 /// Matches the placeholder tail of a phrase after the literal prefix.
 /// Returns the end of the whole match.
-fn match_tail(text: &str, pos: usize, tail: &[TailPart]) -> Option<usize> {
+fn match_tail(
+    text: &str,
+    pos: usize,
+    tail: &[TailPart],
+    words: Option<&WordTable>,
+) -> Option<usize> {
     let Some((part, rest)) = tail.split_first() else {
         return Some(pos);
     };
@@ -112,7 +181,7 @@ fn match_tail(text: &str, pos: usize, tail: &[TailPart]) -> Option<usize> {
             // Zero to three words, shortest first, so the next literal decides.
             let mut cursor = pos;
             for _ in 0..4 {
-                if let Some(end) = match_tail(text, cursor, rest) {
+                if let Some(end) = match_tail(text, cursor, rest, words) {
                     return Some(end);
                 }
                 let next = skip_space(text, cursor);
@@ -120,10 +189,10 @@ fn match_tail(text: &str, pos: usize, tail: &[TailPart]) -> Option<usize> {
             }
             return None;
         }
-        TailPart::Number => number_end(text, at)?,
+        TailPart::Number => number_end(text, at, words)?,
         TailPart::Word => word_end(text, at)?,
         TailPart::Emoji => emoji_end(text, at)?,
-        TailPart::Answer => answer_end(text, at)?,
+        TailPart::Answer => answer_end(text, at, words)?,
         // The sentence ends here: "Which princess are you?" but not "Which
         // device are you using?".
         TailPart::End => {
@@ -139,7 +208,7 @@ fn match_tail(text: &str, pos: usize, tail: &[TailPart]) -> Option<usize> {
         }
         TailPart::Literal(literal) => literal_end(text, at, literal)?,
     };
-    match_tail(text, end, rest)
+    match_tail(text, end, rest, words)
 }
 
 fn skip_space(text: &str, mut pos: usize) -> usize {
@@ -171,7 +240,7 @@ const NUMBER_WORDS: [&str; 16] = [
     "fifty", "hundred", "thousand", "million",
 ];
 
-fn number_end(text: &str, pos: usize) -> Option<usize> {
+fn number_end(text: &str, pos: usize, words: Option<&WordTable>) -> Option<usize> {
     let bytes = text.as_bytes();
     let mut end = pos;
     if end < bytes.len() && (bytes[end] == b'$' || bytes[end] == b'#') {
@@ -187,6 +256,25 @@ fn number_end(text: &str, pos: usize) -> Option<usize> {
     {
         end += 1;
     }
+    // Other languages group thousands with a space, often a no-break one
+    // ("10 000", "10\u{202F}000").
+    while words.is_some() && end > digits_start {
+        let rest = &text[end..];
+        let gap = [' ', '\u{a0}', '\u{202f}']
+            .into_iter()
+            .find(|g| rest.starts_with(*g))
+            .map_or(0, char::len_utf8);
+        let group = &rest.as_bytes()[gap.min(rest.len())..];
+        if gap > 0
+            && group.len() >= 3
+            && group[..3].iter().all(u8::is_ascii_digit)
+            && group.get(3).is_none_or(|b| !b.is_ascii_alphanumeric())
+        {
+            end += gap + 3;
+        } else {
+            break;
+        }
+    }
     if end > digits_start {
         // 10k, 1M, 50%, 100+
         if end < bytes.len() && matches!(bytes[end], b'k' | b'K' | b'm' | b'M' | b'%' | b'+') {
@@ -196,14 +284,15 @@ fn number_end(text: &str, pos: usize) -> Option<usize> {
     }
     let word = word_end(text, pos)?;
     let w = &text[pos..word];
-    NUMBER_WORDS
-        .iter()
-        .any(|n| n.eq_ignore_ascii_case(w))
-        .then_some(word)
+    match words {
+        Some(table) => table.is_number_word(w),
+        None => NUMBER_WORDS.iter().any(|n| n.eq_ignore_ascii_case(w)),
+    }
+    .then_some(word)
 }
 
 /// The start of a number token that ends just before `pos` (a space between).
-fn number_before(text: &str, pos: usize) -> Option<usize> {
+fn number_before(text: &str, pos: usize, words: Option<&WordTable>) -> Option<usize> {
     let bytes = text.as_bytes();
     let mut end = pos;
     while end > 0 && bytes[end - 1] == b' ' {
@@ -222,7 +311,7 @@ fn number_before(text: &str, pos: usize) -> Option<usize> {
     if start == end || (start > 0 && is_word_char(prev_char(text, start))) {
         return None;
     }
-    (number_end(text, start) == Some(end)).then_some(start)
+    (number_end(text, start, words) == Some(end)).then_some(start)
 }
 
 fn emoji_end(text: &str, pos: usize) -> Option<usize> {
@@ -234,23 +323,35 @@ fn emoji_end(text: &str, pos: usize) -> Option<usize> {
 
 /// The answer a comment-bait asks for: a quoted word, a word in capitals,
 /// an emoji or a number.
-fn answer_end(text: &str, pos: usize) -> Option<usize> {
+fn answer_end(text: &str, pos: usize, words: Option<&WordTable>) -> Option<usize> {
     if pos >= text.len() {
         return None;
     }
     let c = next_char(text, pos);
-    if matches!(c, '"' | '\'' | '\u{2018}' | '\u{201C}') {
+    // Quotes as each language writes them: "…", ‘…’, “…”, «…», „…“, »…«.
+    if matches!(
+        c,
+        '"' | '\'' | '\u{2018}' | '\u{201C}' | '\u{AB}' | '\u{201E}' | '\u{BB}' | '\u{2039}'
+    ) {
         let inner = pos + c.len_utf8();
-        let close = text[inner..]
-            .char_indices()
-            .take(24)
-            .find(|(_, ch)| matches!(ch, '"' | '\'' | '\u{2019}' | '\u{201D}'))?;
+        let close = text[inner..].char_indices().take(24).find(|(_, ch)| {
+            matches!(
+                ch,
+                '"' | '\''
+                    | '\u{2019}'
+                    | '\u{201D}'
+                    | '\u{BB}'
+                    | '\u{201C}'
+                    | '\u{AB}'
+                    | '\u{203A}'
+            )
+        })?;
         return (close.0 > 0).then_some(inner + close.0 + close.1.len_utf8());
     }
     if let Some(end) = emoji_end(text, pos) {
         return Some(end);
     }
-    if let Some(end) = number_end(text, pos) {
+    if let Some(end) = number_end(text, pos, words) {
         if text.as_bytes()[pos].is_ascii_digit() {
             return Some(end);
         }
@@ -264,7 +365,14 @@ fn literal_end(text: &str, pos: usize, literal: &str) -> Option<usize> {
     if end > text.len() || !text.is_char_boundary(end) {
         return None;
     }
-    if !text[pos..end].eq_ignore_ascii_case(literal) {
+    let segment = &text[pos..end];
+    let same = segment.eq_ignore_ascii_case(literal)
+        || (!segment.is_ascii() && {
+            let mut lower = String::new();
+            crate::text::lower_into(segment, &mut lower);
+            lower == literal
+        });
+    if !same {
         return None;
     }
     boundary_after(text, pos, end).then_some(end)
@@ -424,17 +532,23 @@ mod tests {
     fn tail_placeholders_match_numbers_answers_and_words() {
         use TailPart::{Answer, AnyWords, Literal, Number};
         let t = "tag 3 friends now";
-        assert_eq!(match_tail(t, 3, &[Number, Literal("friends")]), Some(13));
-        let t = "comment 'TGIF' below";
-        assert_eq!(match_tail(t, 7, &[Answer]), Some(14));
-        let t = "comment YES if";
-        assert_eq!(match_tail(t, 7, &[Answer, Literal("if")]), Some(14));
         assert_eq!(
-            match_tail("comment yes if", 7, &[Answer, Literal("if")]),
+            match_tail(t, 3, &[Number, Literal("friends")], None),
+            Some(13)
+        );
+        let t = "comment 'TGIF' below";
+        assert_eq!(match_tail(t, 7, &[Answer], None), Some(14));
+        let t = "comment YES if";
+        assert_eq!(match_tail(t, 7, &[Answer, Literal("if")], None), Some(14));
+        assert_eq!(
+            match_tail("comment yes if", 7, &[Answer, Literal("if")], None),
             None
         );
         let t = "tag a friend who";
-        assert_eq!(match_tail(t, 3, &[AnyWords, Literal("friend")]), Some(12));
+        assert_eq!(
+            match_tail(t, 3, &[AnyWords, Literal("friend")], None),
+            Some(12)
+        );
     }
 
     #[test]

@@ -93,7 +93,7 @@ pub(crate) fn find(ctx: &Ctx<'_>, out: &mut Vec<Candidate>) {
             .take_while(|b| b.start() < span.end())
             .any(|b| b.overlaps(&span));
         if !baited {
-            out.push(Candidate::lexicon(rule, span));
+            out.extend(ctx.code_hit(rule, span));
         }
     }
     // A question followed by a sale is a hook, not an invitation ("Tired of

@@ -147,7 +147,7 @@ pub(crate) fn find(ctx: &Ctx<'_>, out: &mut Vec<Candidate>) {
         // is a raised voice, and in a post that already pushes two will do.
         let hype = (promotional && !personal && words >= 3) || (already_pushing && words >= 2);
         if letters >= 7 && hype {
-            out.push(Candidate::lexicon(
+            out.extend(ctx.code_hit(
                 caps_rule,
                 Span::new(tokens[start].start as usize, tokens[last].end as usize),
             ));
@@ -168,10 +168,7 @@ pub(crate) fn find(ctx: &Ctx<'_>, out: &mut Vec<Candidate>) {
             .filter(|c| matches!(c, '!' | '?' | '\u{203C}' | '\u{2049}'))
             .count();
         if crate::text::has_byte(run, b'!') && marks >= 3 || run.contains('\u{203C}') {
-            out.push(Candidate::lexicon(
-                bang_rule,
-                Span::new(t.start as usize, t.end as usize),
-            ));
+            out.extend(ctx.code_hit(bang_rule, Span::new(t.start as usize, t.end as usize)));
         }
     }
 }

@@ -65,10 +65,7 @@ pub(crate) fn find(ctx: &Ctx<'_>, out: &mut Vec<Candidate>) {
             let credited = next.is_some_and(|n| n.kind == Kind::Word && n.is(CREDIT));
             if credited {
                 let end = next.map_or(t.end, |n| n.end);
-                out.push(Candidate::lexicon(
-                    rule,
-                    Span::new(t.start as usize, end as usize),
-                ));
+                out.extend(ctx.code_hit(rule, Span::new(t.start as usize, end as usize)));
             }
         }
         if t.is(MEET) {
@@ -81,10 +78,7 @@ pub(crate) fn find(ctx: &Ctx<'_>, out: &mut Vec<Candidate>) {
             });
             if named {
                 let end = next.map_or(t.end, |n| n.end);
-                out.push(Candidate::lexicon(
-                    rule,
-                    Span::new(t.start as usize, end as usize),
-                ));
+                out.extend(ctx.code_hit(rule, Span::new(t.start as usize, end as usize)));
             }
         }
     }
@@ -121,10 +115,7 @@ fn thanks_by_name(ctx: &Ctx<'_>, out: &mut Vec<Candidate>) {
                     }
             });
         if let Some((k, n)) = named {
-            out.push(Candidate::lexicon(
-                rule,
-                Span::new(t.start as usize, n.end as usize),
-            ));
+            out.extend(ctx.code_hit(rule, Span::new(t.start as usize, n.end as usize)));
             i += k + 2;
         } else {
             i += 1;

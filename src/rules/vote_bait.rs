@@ -43,7 +43,7 @@ pub(crate) fn find(ctx: &Ctx<'_>, out: &mut Vec<Candidate>) {
     }
     if options >= 2 {
         let start = first.expect("an option was seen");
-        out.push(Candidate::lexicon(
+        out.extend(ctx.code_hit(
             code_rule!("vote-bait.reaction-poll"),
             Span::new(start, last_end),
         ));

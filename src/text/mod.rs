@@ -660,6 +660,24 @@ fn eq_fold_curly(a: &str, b: &str) -> bool {
 }
 
 /// Is the word written in capitals (at least two letters, no lowercase)?
+/// Writes `word` lowercased into `out` (cleared first), a curly apostrophe
+/// made straight: how word lists of every language are written. One
+/// function for every such comparison, so that the analyser's module holds
+/// one copy of the case tables' walk.
+#[inline(never)]
+pub fn lower_into(word: &str, out: &mut String) {
+    out.clear();
+    for c in word.chars() {
+        if c == '\u{2019}' {
+            out.push('\'');
+        } else if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+        } else {
+            out.extend(c.to_lowercase());
+        }
+    }
+}
+
 pub fn is_all_caps(word: &str) -> bool {
     let mut letters = 0;
     for c in word.chars() {

@@ -28,6 +28,9 @@ pub const MINOR: u16 = 1 << 12;
 pub const CREDIT: u16 = 1 << 13;
 /// Words that open thanks aimed at someone ("thank", "kudos"): spotlight.
 pub const THANKS: u16 = 1 << 14;
+/// A word of another language written in capitals that is not shouting
+/// (German "GmbH", Spanish "IVA"): only language packs set it.
+pub const NOT_SHOUTING: u16 = 1 << 15;
 
 /// Lowercases an ASCII word (a curly apostrophe becomes a straight one) into
 /// `buf`; `None` for long or non-ASCII words, which are never function words.

@@ -10,6 +10,7 @@ use std::cell::{Cell, RefCell};
 use wasm_bindgen::prelude::*;
 
 use rapport::analysis::{Analysis, Balance, Cue, Hint, NoticeKind, Severity, Stats};
+use rapport::language::Lang;
 use rapport::lexicon;
 use rapport::options::Options;
 use rapport::settings::{clean_options, LeftOut};
@@ -21,6 +22,12 @@ use crate::utf16::bytes_to_utf16;
 
 #[wasm_bindgen(inline_js = r#"
 let RULES, CUES, POLARITIES, SEVERITIES, BALANCES, STAT_NAMES, INSTALLED;
+// Per installed language pack: its rules' texts, as pkg/lexicon.json's.
+const PACK_RULES = new Map();
+const LANGUAGES = ["", "en", "es", "pt", "fr", "de"];
+export function set_pack_texts(lang, rules) {
+  PACK_RULES.set(lang, rules);
+}
 export function load_tables(json) {
   const t = JSON.parse(json);
   RULES = INSTALLED || t.rules; CUES = t.cues; POLARITIES = t.polarities;
@@ -33,7 +40,8 @@ export function set_rule_texts(rules) {
 }
 // flat: [fame, connection, balance, hint count, stats..., then per hint:
 // rule index (or -1 as u32), cue, severity, start, end, then the basis:
-// count, hint indices, reply, conversation]; extra: JSON of
+// count, hint indices, reply, conversation, then the language's index in
+// LANGUAGES]; a rule index is into that language's rules. extra: JSON of
 // {overrides: {hint index: fields}, notices: [...]}, or undefined when there
 // is nothing beyond the numbers.
 export function build(flat, extra) {
@@ -42,9 +50,11 @@ export function build(flat, extra) {
   for (let i = 0; i < nStats; i++) stats[STAT_NAMES[i]] = flat[4 + i];
   const more = extra === undefined ? null : JSON.parse(extra);
   const count = flat[3];
+  const language = LANGUAGES[flat[flat.length - 1]] ?? "";
+  const rules = PACK_RULES.get(language) ?? RULES;
   const hints = [];
   for (let h = 0, p = 4 + nStats; h < count; h++, p += 5) {
-    const rule = flat[p] === 0xffffffff ? null : RULES[flat[p]];
+    const rule = flat[p] === 0xffffffff ? null : rules[flat[p]];
     const cue = flat[p + 1];
     const hint = {
       rule_id: rule ? rule[0] : "",
@@ -66,12 +76,13 @@ export function build(flat, extra) {
   p += 1 + flat[p];
   basis.reply = flat[p] === 1;
   basis.conversation = flat[p + 1] === 1;
-  return { hints, fame: flat[0], connection: flat[1], balance: BALANCES[flat[2]], basis, stats, notices: more ? more.notices : [] };
+  return { hints, fame: flat[0], connection: flat[1], balance: BALANCES[flat[2]], basis, stats, notices: more ? more.notices : [], language };
 }
 "#)]
 extern "C" {
     fn load_tables(json: &str);
     fn set_rule_texts(rules: &JsValue);
+    fn set_pack_texts(lang: &str, rules: &JsValue);
     fn build(flat: &[u32], extra: Option<&str>) -> JsValue;
 }
 
@@ -128,13 +139,16 @@ fn notice_kind_name(kind: NoticeKind) -> &'static str {
         NoticeKind::UnsupportedLanguage => "unsupported-language",
         NoticeKind::OverLength => "over-length",
         NoticeKind::Truncated => "truncated",
+        NoticeKind::LanguageNotLoaded => "language-not-loaded",
     }
 }
 
 /// `{"overrides": {hint index: fields that differ from the lexicon entry},
 /// "notices": [...]}`, or "" when there is nothing to say beyond the numbers.
 fn extra_json(analysis: &Analysis) -> String {
-    let rules = lexicon::rules();
+    let rules = Lang::from_code(analysis.language)
+        .and_then(lexicon::installed)
+        .map_or_else(lexicon::rules, |l| l.rules());
     let mut overrides = String::new();
     for (i, hint) in analysis.hints.iter().enumerate() {
         let rule = hint.lexicon_entry.map(|e| &rules[e as usize]);
@@ -308,6 +322,7 @@ pub fn analyze(text: &str, options: JsValue) -> Result<JsValue, JsError> {
         flat.push(basis.hints.len() as u32);
         flat.extend(&basis.hints);
         flat.extend([u32::from(basis.reply), u32::from(basis.conversation)]);
+        flat.push(language_index(analysis.language));
         let extra = extra_json(&analysis);
         build(&flat, (!extra.is_empty()).then_some(extra.as_str()))
     })
@@ -344,9 +359,69 @@ pub fn install_lexicon(lexicon: JsValue) -> Result<(), JsError> {
                 && js_sys::Array::from(r).length() as usize == lexicon::rules().len()
         })
         .ok_or_else(bad)?;
+    let languages = get("languages")
+        .filter(JsValue::is_object)
+        .ok_or_else(bad)?;
+    let mut lists = Vec::new();
+    for code in js_sys::Object::keys(&languages.clone().into()).iter() {
+        let code = code.as_string().ok_or_else(bad)?;
+        let three = js_sys::Reflect::get(&languages, &JsValue::from_str(&code))
+            .ok()
+            .filter(js_sys::Array::is_array)
+            .map(|a| js_sys::Array::from(&a))
+            .ok_or_else(bad)?;
+        let list = |i| three.get(i).as_string().ok_or_else(bad);
+        lists.push((code, [list(0)?, list(1)?, list(2)?]));
+    }
     lexicon::install(prefixes, meta, &fingerprint).map_err(|e| JsError::new(&e.to_string()))?;
+    rapport::language::install_words(&lists);
     set_rule_texts(&rules);
     Ok(())
+}
+
+/// The index of a language code in the JavaScript `LANGUAGES` above.
+fn language_index(code: &str) -> u32 {
+    ["", "en", "es", "pt", "fr", "de"]
+        .iter()
+        .position(|c| *c == code)
+        .unwrap_or(0) as u32
+}
+
+/// Installs a language's lexicon (`pkg/lexicon-<lang>.txt`, written beside
+/// `pkg/lexicon.json` by `rapport export-lexicon`), which the background
+/// loads the first time a draft needs it (notice `language-not-loaded`)
+/// and splits into these parts (`splitLanguageFile` in background.js; the
+/// parts are `rapport::lexicon::PackParts`'s). `texts` is per rule `[id,
+/// message, note, suggestion, replacement]`: the texts stay on this side,
+/// as English's do. Refuses a file made from another lexicon, or a
+/// malformed one, with a clear error. Returns the language code installed.
+#[allow(clippy::too_many_arguments)]
+#[wasm_bindgen]
+pub fn install_language(
+    lang: &str,
+    fingerprint: &str,
+    ids: &str,
+    numbers: &[u32],
+    prefixes: &str,
+    meta: &[u32],
+    tails: &str,
+    words: &str,
+    texts: JsValue,
+) -> Result<String, JsError> {
+    let parts = lexicon::PackParts {
+        lang,
+        fingerprint,
+        ids,
+        numbers,
+        texts: "",
+        prefixes,
+        meta,
+        tails,
+        words,
+    };
+    let lang = lexicon::install_pack(&parts).map_err(|e| JsError::new(&e.to_string()))?;
+    set_pack_texts(lang.code(), &texts);
+    Ok(lang.code().to_string())
 }
 
 /// The crate version, so the background can report what it loaded.
