@@ -812,6 +812,13 @@ fn language_pack(lang: &str, english_ids: &[String], fingerprint: &str) -> Strin
     // One line per word and list it is in, sorted by word, so that the
     // analyser finds a word's lists by a binary search without sorting.
     let mut entries = Vec::new();
+    let function_words: BTreeSet<String> = table
+        .get("function_words")
+        .and_then(|v| v.as_array())
+        .into_iter()
+        .flatten()
+        .filter_map(|w| w.as_str().map(str::to_lowercase))
+        .collect();
     for (key, value) in &table {
         for w in value
             .as_array()
@@ -825,6 +832,18 @@ fn language_pack(lang: &str, english_ids: &[String], fingerprint: &str) -> Strin
                 fail(format!(
                     "{lang}/words.toml: {key} holds a tab or a line break"
                 ));
+            }
+            // A verb of making of several words ("ha diseñado", "hat
+            // gebaut") credits by its participle: the analyser classes
+            // single words.
+            if key == "credit_verbs" && w.split(' ').count() == 2 {
+                if let Some(last) = w
+                    .rsplit(' ')
+                    .next()
+                    .filter(|l| !function_words.contains(*l))
+                {
+                    entries.push((last.to_string(), key.clone()));
+                }
             }
             entries.push((w, key.clone()));
         }

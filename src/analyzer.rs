@@ -209,11 +209,11 @@ impl Analyzer {
                 };
                 (analysis, [0.0; verdict::FEATURES])
             };
-            // A draft with too little to go by is read in the writer's
-            // language, if they have one.
+            // A draft with too little to go by (a few words, hashtags
+            // alone) is read in the writer's language, if they have one.
             let detected = crate::language::detect_tokens(text, toks, usual)
                 .lang
-                .or(usual.filter(|_| stats.words > 0));
+                .or(usual);
             match detected {
                 Some(Lang::En) => {}
                 Some(lang) => match lexicon::installed(lang) {

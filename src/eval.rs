@@ -264,6 +264,7 @@ pub fn run(dir: &Path, out: &mut dyn Write) -> io::Result<bool> {
         }
     }
     balance_agreement(dir, out)?;
+    language_agreement(dir, out)?;
     if !ordinary.is_empty() {
         writeln!(out)?;
         bench(&analyzer, &ordinary, out)?;
@@ -302,6 +303,65 @@ fn balance_agreement(dir: &Path, out: &mut dyn Write) -> io::Result<()> {
         fit::print_scores(out, set, &title, &fit::score(set, &pairs))?;
     }
     fit::report_cross_validated(&examples, out)
+}
+
+/// Issue 15: how often the balance of a Spanish, Portuguese, French or
+/// German draft agrees with people's 4-way labels
+/// (`annotated-drafts-dev.jsonl`'s rows in those languages), with the
+/// shipped weights, which were fitted on English alone. The drafts are read
+/// as the extension reads them for a writer whose browser gives no
+/// language: by the detector alone.
+pub fn language_agreement(dir: &Path, out: &mut dyn Write) -> io::Result<Vec<(String, f64)>> {
+    use crate::verdict::{self, Class};
+    writeln!(out)?;
+    writeln!(
+        out,
+        "Balance agreement in other languages (annotated-drafts-dev.jsonl, 4-way, target >= 0.75)"
+    )?;
+    let path = dir.join("annotated-drafts-dev.jsonl");
+    if !path.exists() {
+        writeln!(out, "  {} absent: skipped", path.display())?;
+        return Ok(Vec::new());
+    }
+    let rows = load(&path)?;
+    let mut results = Vec::new();
+    for lang in ["es", "pt", "fr", "de"] {
+        let mut agree = 0;
+        let mut n = 0;
+        let mut read_in = 0;
+        let mut confusion = [[0u32; 4]; 4];
+        for row in rows
+            .iter()
+            .filter(|r| r.fields.get("lang").and_then(Value::as_str) == Some(lang))
+        {
+            let get = |k: &str| {
+                row.fields
+                    .get(k)
+                    .and_then(Value::as_str)
+                    .unwrap_or_default()
+            };
+            let Some(label) = Class::from_name(get("balance")) else {
+                continue;
+            };
+            let analyzer = Analyzer::new(&Options {
+                platform: crate::Platform::from_name(get("platform")).unwrap_or_default(),
+                ..Options::default()
+            });
+            let (a, x) = analyzer.analyze_with_evidence(&row.text);
+            let got = verdict::decide(verdict::shipped(), &x).class;
+            n += 1;
+            agree += usize::from(got == label);
+            read_in += usize::from(a.language == lang);
+            confusion[label as usize][got as usize] += 1;
+        }
+        let accuracy = agree as f64 / n.max(1) as f64;
+        writeln!(
+            out,
+            "  {lang}: {agree} of {n} agree ({accuracy:.3}); read as {lang}: {read_in} of {n}; rows are people's label, columns the verdict (fame, mixed, neutral, connection): {confusion:?}"
+        )?;
+        results.push((lang.to_string(), accuracy));
+    }
+    Ok(results)
 }
 
 /// A fixed amount of work (for profilers and instruction counts, which a

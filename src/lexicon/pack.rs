@@ -72,6 +72,8 @@ pub(crate) struct WordTable {
     /// address elsewhere (Spanish "su" is also "his", Portuguese "seu" too).
     formal_only: Vec<String>,
     pub number_words: Vec<String>,
+    /// Words that make capitals hype ("REBAJAS"), lowercase.
+    promo_words: Vec<String>,
     /// Several words of a class that open a sentence together ("por favor",
     /// "muchas gracias"): the first word is classed, as phrases start there.
     pub lang: Option<Lang>,
@@ -114,6 +116,10 @@ impl WordTable {
                 "shouting_allow" => words::NOT_SHOUTING,
                 "number_words" => {
                     table.number_words.push(word.to_string());
+                    continue;
+                }
+                "promo_words" => {
+                    table.promo_words.push(word.to_string());
                     continue;
                 }
                 _ => continue,
@@ -192,9 +198,17 @@ impl WordTable {
     }
 
     pub(crate) fn is_number_word(&self, word: &str) -> bool {
+        Self::holds(&self.number_words, word)
+    }
+
+    pub(crate) fn is_promo_word(&self, word: &str) -> bool {
+        Self::holds(&self.promo_words, word)
+    }
+
+    fn holds(list: &[String], word: &str) -> bool {
         let mut lower = String::new();
         crate::text::lower_into(word, &mut lower);
-        self.number_words.contains(&lower)
+        list.contains(&lower)
     }
 }
 
@@ -207,21 +221,19 @@ fn parse_tail(tail: &str) -> Result<&'static [TailPart], Error> {
     if tail.is_empty() {
         return Ok(&[]);
     }
-    let parts = tail
-        .split(' ')
-        .map(|part| {
-            Ok(match part {
-                "{n}" => TailPart::Number,
-                "{w}" => TailPart::Word,
-                "{w*}" => TailPart::AnyWords,
-                "{e}" => TailPart::Emoji,
-                "{q}" => TailPart::Answer,
-                "{end}" => TailPart::End,
-                p if p.starts_with('{') => return Err(bad("a phrase's placeholder")),
-                literal => TailPart::Literal(leak(literal.to_string())),
-            })
-        })
-        .collect::<Result<Vec<_>, Error>>()?;
+    let mut parts = Vec::new();
+    for part in tail.split(' ') {
+        parts.push(match part {
+            "{n}" => TailPart::Number,
+            "{w}" => TailPart::Word,
+            "{w*}" => TailPart::AnyWords,
+            "{e}" => TailPart::Emoji,
+            "{q}" => TailPart::Answer,
+            "{end}" => TailPart::End,
+            p if p.starts_with('{') => return Err(bad("a phrase's placeholder")),
+            literal => TailPart::Literal(leak(literal.to_string())),
+        });
+    }
     Ok(Box::leak(parts.into_boxed_slice()))
 }
 
@@ -296,11 +308,10 @@ fn build(parts: &PackParts<'_>, lang: Lang) -> Result<Lexicon, Error> {
     if parts.prefixes.lines().count() != parts.meta.len() || parts.meta.is_empty() {
         return Err(bad("its phrases and their owners do not line up"));
     }
-    let tails = parts
-        .tails
-        .lines()
-        .map(parse_tail)
-        .collect::<Result<Vec<_>, Error>>()?;
+    let mut tails = Vec::new();
+    for tail in parts.tails.lines() {
+        tails.push(parse_tail(tail)?);
+    }
     let mut metas = Vec::with_capacity(parts.meta.len());
     for &m in parts.meta {
         let owner = (m & 0xfff) as usize;

@@ -70,7 +70,11 @@ static ACRONYM_KEYS: [u64; ACRONYMS.len()] = {
 /// Inlined so that the common case, a word not in capitals, costs one test.
 #[inline]
 fn is_shouted(ctx: &Ctx<'_>, t: &Token) -> bool {
-    t.kind == Kind::Word && t.is(CAPS) && !is_acronym(ctx.tok_text(t)) && !ctx.is_brand_at(t)
+    t.kind == Kind::Word
+        && t.is(CAPS)
+        && !t.is(crate::text::words::NOT_SHOUTING)
+        && !is_acronym(ctx.tok_text(t))
+        && !ctx.is_brand_at(t)
 }
 
 const PROMO_WORDS: [&str; 16] = [
@@ -139,9 +143,12 @@ pub(crate) fn find(ctx: &Ctx<'_>, out: &mut Vec<Candidate>) {
             .sum();
         let promotional = tokens[start..=last].iter().any(|t| {
             t.kind == Kind::Word
-                && PROMO_WORDS
-                    .iter()
-                    .any(|p| ctx.tok_text(t).eq_ignore_ascii_case(p))
+                && match &ctx.lexicon.words {
+                    Some(words) => words.is_promo_word(ctx.tok_text(t)),
+                    None => PROMO_WORDS
+                        .iter()
+                        .any(|p| ctx.tok_text(t).eq_ignore_ascii_case(p)),
+                }
         });
         // Two words in capitals are emphasis ("TOTALLY FREE"); a run of three
         // is a raised voice, and in a post that already pushes two will do.

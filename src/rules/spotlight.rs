@@ -61,11 +61,19 @@ pub(crate) fn find(ctx: &Ctx<'_>, out: &mut Vec<Candidate>) {
         let t = &tokens[i];
         let next = tokens.get(i + 1);
         if t.kind == Kind::Mention && !ctx.is_brand_at(t) {
-            // The verbs of making are a word class (`words::CREDIT`).
-            let credited = next.is_some_and(|n| n.kind == Kind::Word && n.is(CREDIT));
-            if credited {
-                let end = next.map_or(t.end, |n| n.end);
-                out.extend(ctx.code_hit(rule, Span::new(t.start as usize, end as usize)));
+            // The verbs of making are a word class (`words::CREDIT`). Other
+            // languages put an auxiliary first, and German the participle
+            // last ("@ana a construit", "@ana hat dieses Regal gebaut"):
+            // there the verb may come later in the sentence, before another
+            // handle.
+            let reach = if ctx.lexicon.words.is_some() { 8 } else { 1 };
+            let verb = tokens[i + 1..]
+                .iter()
+                .take(reach)
+                .take_while(|n| n.sentence == t.sentence && n.kind != Kind::Mention)
+                .find(|n| n.kind == Kind::Word && n.is(CREDIT));
+            if let Some(v) = verb {
+                out.extend(ctx.code_hit(rule, Span::new(t.start as usize, v.end as usize)));
             }
         }
         if t.is(MEET) {
@@ -97,23 +105,39 @@ fn thanks_by_name(ctx: &Ctx<'_>, out: &mut Vec<Candidate>) {
             i += 1;
             continue;
         }
-        let named = tokens[i + 1..]
-            .iter()
-            .enumerate()
-            .filter(|(_, n)| matches!(n.kind, Kind::Word | Kind::Mention))
-            .take(3)
-            .find(|(_, n)| {
-                n.sentence == t.sentence
-                    && if n.kind == Kind::Mention {
-                        !ctx.is_brand_at(n)
-                    } else {
-                        let w = ctx.tok_text(n);
-                        w.chars().next().is_some_and(char::is_uppercase)
-                            && !n.is(crate::text::words::CAPS)
-                            && !NOT_PEOPLE.iter().any(|x| eq_fold(w, x))
-                            && !ctx.is_brand_at(n)
-                    }
-            });
+        // German capitalises every noun ("Danke für deine Geduld"): there a
+        // name must follow the thanks at once ("Danke, Kemi"), or "an"
+        // ("Danke an Kemi"), not come among the next words.
+        let nouns_capitalised = ctx.lexicon.lang == crate::language::Lang::De;
+        let mut named = None;
+        let mut words = 0;
+        let mut after_an = false;
+        for (k, n) in tokens[i + 1..].iter().enumerate() {
+            if !matches!(n.kind, Kind::Word | Kind::Mention) {
+                continue;
+            }
+            if words == 3 || (nouns_capitalised && words == 2) || n.sentence != t.sentence {
+                break;
+            }
+            words += 1;
+            let is_name = if n.kind == Kind::Mention {
+                !ctx.is_brand_at(n)
+            } else {
+                let w = ctx.tok_text(n);
+                w.chars().next().is_some_and(char::is_uppercase)
+                    && !n.is(crate::text::words::CAPS)
+                    && !NOT_PEOPLE.iter().any(|x| eq_fold(w, x))
+                    // Another language's pronouns and small words are classed.
+                    && (ctx.lexicon.words.is_none() || n.class == 0)
+                    && !ctx.is_brand_at(n)
+                    && (!nouns_capitalised || words == 1 || after_an)
+            };
+            if is_name {
+                named = Some((k, n));
+                break;
+            }
+            after_an = words == 1 && ctx.tok_text(n) == "an";
+        }
         if let Some((k, n)) = named {
             out.extend(ctx.code_hit(rule, Span::new(t.start as usize, n.end as usize)));
             i += k + 2;
