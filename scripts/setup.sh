@@ -23,6 +23,10 @@ need chromium-driver
 need firefox-esr     # e2e
 need openssl         # throwaway certificate for the fixture server
 need zip             # make package
+# Ordinary, non-marketing text for `make eval`'s false alarms in other
+# languages (src/ordinary_text.rs). Debian has no French fortunes: its FAQ's
+# French translation stands in for them.
+need fortunes-es; need fortunes-br; need fortunes-de; need debian-faq-fr
 
 if [ ${#want_apt[@]} -gt 0 ]; then
   echo "setup: installing Debian packages: ${want_apt[*]}"

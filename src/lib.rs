@@ -16,6 +16,9 @@ pub mod history;
 pub mod language;
 pub mod lexicon;
 pub mod options;
+// Reads Debian packages from the file system: `make eval`'s, never the extension's.
+#[cfg(not(target_arch = "wasm32"))]
+pub mod ordinary_text;
 pub mod outcomes;
 mod rules;
 mod score;
