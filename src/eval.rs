@@ -265,6 +265,7 @@ pub fn run(dir: &Path, out: &mut dyn Write) -> io::Result<bool> {
     }
     balance_agreement(dir, out)?;
     language_agreement(dir, out)?;
+    language_false_alarms(out)?;
     if !ordinary.is_empty() {
         writeln!(out)?;
         bench(&analyzer, &ordinary, out)?;
@@ -360,6 +361,57 @@ pub fn language_agreement(dir: &Path, out: &mut dyn Write) -> io::Result<Vec<(St
             "  {lang}: {agree} of {n} agree ({accuracy:.3}); read as {lang}: {read_in} of {n}; rows are people's label, columns the verdict (fame, mixed, neutral, connection): {confusion:?}"
         )?;
         results.push((lang.to_string(), accuracy));
+    }
+    Ok(results)
+}
+
+/// Issue 15: fame cues on ordinary, non-marketing text in each other
+/// language (Debian packages, `src/ordinary_text.rs`; target <= 1%), read
+/// as a writer of that language would have it read.
+pub fn language_false_alarms(out: &mut dyn Write) -> io::Result<Vec<(String, usize, usize)>> {
+    writeln!(out)?;
+    writeln!(
+        out,
+        "Fame-cue false alarms on ordinary text in other languages (target <= 1%)"
+    )?;
+    let mut results = Vec::new();
+    for lang in crate::ordinary_text::LANGS {
+        let text = match crate::ordinary_text::load(lang) {
+            Ok(t) => t,
+            Err(why) => {
+                writeln!(out, "  {lang}: skipped: {why}")?;
+                continue;
+            }
+        };
+        let analyzer = Analyzer::new(&Options {
+            language: crate::language::Lang::from_code(lang),
+            ..Options::default()
+        });
+        let mut alarms = 0;
+        let mut read_in = 0;
+        let mut by_rule: BTreeMap<String, usize> = BTreeMap::new();
+        for t in &text.texts {
+            let a = analyzer.analyze(t);
+            read_in += usize::from(a.language == lang);
+            if has_fame(&a) {
+                alarms += 1;
+                for h in a.hints.iter().filter(|h| h.polarity == Polarity::Fame) {
+                    *by_rule.entry(h.rule_id.to_string()).or_default() += 1;
+                }
+            }
+        }
+        let n = text.texts.len();
+        let mut top: Vec<_> = by_rule.into_iter().collect();
+        top.sort_by(|a, b| b.1.cmp(&a.1));
+        top.truncate(3);
+        writeln!(
+            out,
+            "  {lang}: {alarms} of {n} texts ({:.2}%) have a fame cue; read as {lang}: {read_in}; most: {top:?}\n      source: {}; licence: {}",
+            pct(alarms, n),
+            text.source,
+            text.licence
+        )?;
+        results.push((lang.to_string(), alarms, n));
     }
     Ok(results)
 }

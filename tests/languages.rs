@@ -239,3 +239,36 @@ fn drafts_are_read_in_their_language_with_its_own_texts() {
         assert_ne!(hint.message, english.message, "{id} speaks English");
     }
 }
+
+#[test]
+fn balance_agrees_with_people_in_every_language() {
+    let dir = rapport::eval::default_corpora_dir();
+    let mut out = Vec::new();
+    let results = rapport::eval::language_agreement(&dir, &mut out).unwrap();
+    if results.is_empty() {
+        eprintln!(
+            "skipped: {} has no annotated-drafts-dev.jsonl",
+            dir.display()
+        );
+        return;
+    }
+    let report = String::from_utf8(out).unwrap();
+    assert_eq!(results.len(), 4, "{report}");
+    for (lang, accuracy) in results {
+        assert!(accuracy >= 0.75, "{lang}: {accuracy:.3}\n{report}");
+    }
+}
+
+#[test]
+fn fame_false_alarms_on_ordinary_text_stay_at_or_under_one_percent() {
+    let mut out = Vec::new();
+    let results = rapport::eval::language_false_alarms(&mut out).unwrap();
+    let report = String::from_utf8(out).unwrap();
+    if results.len() < 4 {
+        eprintln!("some ordinary text is absent (scripts/setup.sh installs it):\n{report}");
+    }
+    for (lang, alarms, n) in results {
+        assert!(n > 200, "{lang}: only {n} texts\n{report}");
+        assert!(alarms * 100 <= n, "{lang}: {alarms} of {n}\n{report}");
+    }
+}
