@@ -402,7 +402,7 @@ pub fn language_false_alarms(out: &mut dyn Write) -> io::Result<Vec<(String, usi
         }
         let n = text.texts.len();
         let mut top: Vec<_> = by_rule.into_iter().collect();
-        top.sort_by(|a, b| b.1.cmp(&a.1));
+        top.sort_by_key(|(_, n)| std::cmp::Reverse(*n));
         top.truncate(3);
         writeln!(
             out,
