@@ -13,7 +13,8 @@ const CORPUS = path.resolve(ROOT, "..", "shared", "corpora", "tweets-ordinary.js
 const WASM = path.join(ROOT, "extension", "pkg", "rapport_bg.wasm");
 const BUDGET_MS = Number(process.env.BENCH_MS || 2000);
 
-const { default: init, analyze, install_lexicon } = await import(path.join(ROOT, "extension", "pkg", "rapport.js"));
+const { default: init, analyze, install_lexicon, install_language } = await import(path.join(ROOT, "extension", "pkg", "rapport.js"));
+const { splitLanguageFile } = await import(path.join(ROOT, "extension", "shared", "language-file.js"));
 await init({ module_or_path: fs.readFileSync(WASM) });
 // The module is built without its lexicon's data, as the extension loads it.
 install_lexicon(JSON.parse(fs.readFileSync(path.join(ROOT, "extension", "pkg", "lexicon.json"), "utf8")));
@@ -140,4 +141,38 @@ console.log(longTexts);
 
 const raw = fs.statSync(WASM).size;
 const gz = zlib.gzipSync(fs.readFileSync(WASM), { level: 9 }).length;
-console.log(`\nwasm size: ${fmt(raw)} bytes raw (${(raw / 1024).toFixed(1)} KiB), ${fmt(gz)} bytes gzip`);
+console.log(`\nwasm size: ${fmt(raw)} bytes raw (${(raw / 1024).toFixed(1)} KiB), ${fmt(gz)} bytes gzip (budget 200,000 raw, English alone)`);
+
+// Issue 15: each other language's lexicon file (loaded on the first draft in
+// that language), its install, and throughput on that language's annotated
+// drafts beside the English ones, in this process.
+const DRAFTS = path.resolve(ROOT, "..", "shared", "corpora", "annotated-drafts-dev.jsonl");
+const drafts = fs.existsSync(DRAFTS)
+  ? fs.readFileSync(DRAFTS, "utf8").split("\n").filter(Boolean).map((l) => JSON.parse(l))
+  : [];
+if (!drafts.length) console.log(`\nbench: ${DRAFTS} is absent; per-language throughput skipped.`);
+console.log(`\nOther languages (budget 40 KB gzip each; throughput on annotated-drafts-dev.jsonl, best of 3 rounds of ~${BUDGET_MS} ms, posts/s):`);
+console.log(`${"language".padEnd(10)} ${"file bytes".padStart(10)} ${"file gzip".padStart(10)} ${"install".padStart(9)} ${"drafts".padStart(7)} ${"posts/s".padStart(10)}   vs English drafts`);
+const draftsOf = (lang) => drafts.filter((d) => (d.lang || "en") === lang).map((d) => d.text);
+const best = (texts) => {
+  throughput(texts, (t) => analyze(t, undefined));
+  let b = 0;
+  for (let round = 0; round < 3; round++) b = Math.max(b, throughput(texts, (t) => analyze(t, undefined)));
+  return b;
+};
+const english = draftsOf("en").length ? best(draftsOf("en")) : 0;
+if (english) console.log(`${"en".padEnd(10)} ${"built in".padStart(10)} ${"".padStart(10)} ${"".padStart(9)} ${String(draftsOf("en").length).padStart(7)} ${fmt(english).padStart(10)}`);
+for (const lang of ["es", "pt", "fr", "de"]) {
+  const file = path.join(ROOT, "extension", "pkg", `lexicon-${lang}.txt`);
+  const text = fs.readFileSync(file, "utf8");
+  const fileGz = zlib.gzipSync(Buffer.from(text), { level: 9 }).length;
+  const t0 = performance.now();
+  const p = splitLanguageFile(text);
+  install_language(p.lang, p.fingerprint, p.ids, p.numbers, p.prefixes, p.meta, p.tails, p.words, p.texts);
+  const installMs = performance.now() - t0;
+  const texts = draftsOf(lang);
+  const ours = texts.length ? best(texts) : 0;
+  const read = texts.filter((t) => analyze(t, undefined).language === lang).length;
+  const ratio = english && ours ? `${(ours / english).toFixed(2)}× (read as ${lang}: ${read} of ${texts.length})` : "";
+  console.log(`${lang.padEnd(10)} ${fmt(Buffer.byteLength(text)).padStart(10)} ${fmt(fileGz).padStart(10)} ${(installMs.toFixed(1) + " ms").padStart(9)} ${String(texts.length).padStart(7)} ${fmt(ours).padStart(10)}   ${ratio}`);
+}

@@ -265,6 +265,7 @@ pub fn run(dir: &Path, out: &mut dyn Write) -> io::Result<bool> {
     }
     balance_agreement(dir, out)?;
     language_agreement(dir, out)?;
+    #[cfg(not(target_arch = "wasm32"))]
     language_false_alarms(out)?;
     if !ordinary.is_empty() {
         writeln!(out)?;
@@ -368,6 +369,7 @@ pub fn language_agreement(dir: &Path, out: &mut dyn Write) -> io::Result<Vec<(St
 /// Issue 15: fame cues on ordinary, non-marketing text in each other
 /// language (Debian packages, `src/ordinary_text.rs`; target <= 1%), read
 /// as a writer of that language would have it read.
+#[cfg(not(target_arch = "wasm32"))]
 pub fn language_false_alarms(out: &mut dyn Write) -> io::Result<Vec<(String, usize, usize)>> {
     writeln!(out)?;
     writeln!(

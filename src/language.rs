@@ -58,119 +58,54 @@ impl Lang {
     pub fn from_code(code: &str) -> Option<Lang> {
         Lang::ALL.into_iter().find(|l| l.code() == code)
     }
-
-    fn words(self) -> [&'static [&'static str]; 3] {
-        match self {
-            Lang::En => [ENGLISH, ENGLISH_DISTINCTIVE, &[]],
-            other => other_words()[other as usize - 1],
-        }
-    }
 }
 
-/// Per language after English (in `Lang::ALL` order): its function words,
-/// its distinctive words and its cue words.
-type WordLists = [[&'static [&'static str]; 3]; 4];
+/// The other languages' evidence: words, sorted, and per word its score
+/// for Spanish, Portuguese, French and German, 3 bits each (build.rs's
+/// `language_words`).
+type Evidence = (&'static [&'static str], &'static [u32]);
 
-/// The other languages' evidence, built in (native builds).
 #[cfg(not(feature = "external-lexicon"))]
-fn other_words() -> &'static WordLists {
-    static BUILT_IN: WordLists = [
-        [
-            words::ES_FUNCTION_WORDS,
-            words::ES_DISTINCTIVE,
-            words::ES_CUE_WORDS,
-        ],
-        [
-            words::PT_FUNCTION_WORDS,
-            words::PT_DISTINCTIVE,
-            words::PT_CUE_WORDS,
-        ],
-        [
-            words::FR_FUNCTION_WORDS,
-            words::FR_DISTINCTIVE,
-            words::FR_CUE_WORDS,
-        ],
-        [
-            words::DE_FUNCTION_WORDS,
-            words::DE_DISTINCTIVE,
-            words::DE_CUE_WORDS,
-        ],
-    ];
-    &BUILT_IN
+fn evidence() -> Evidence {
+    (words::DETECT_WORDS, words::DETECT_SCORES)
 }
 
-/// The extension's analyser leaves the word lists out (its size budget);
-/// they come with the English lexicon's data, `install_words`.
+/// The extension's analyser leaves the table out (its size budget); it
+/// comes with the English lexicon's data, `install_evidence`.
 #[cfg(feature = "external-lexicon")]
-static INSTALLED: std::sync::OnceLock<WordLists> = std::sync::OnceLock::new();
+static INSTALLED: std::sync::OnceLock<Evidence> = std::sync::OnceLock::new();
 
 #[cfg(feature = "external-lexicon")]
-fn other_words() -> &'static WordLists {
-    const NONE: WordLists = [[&[]; 3]; 4];
-    INSTALLED.get().unwrap_or(&NONE)
+fn evidence() -> Evidence {
+    INSTALLED.get().copied().unwrap_or((&[], &[]))
 }
 
-/// Installs the other languages' word lists (`pkg/lexicon.json`'s
-/// `languages`): per language code, its function, distinctive and cue
-/// words, each list its words joined by spaces. Builds with the lists
-/// built in keep theirs.
-pub fn install_words(lists: &[(String, [String; 3])]) {
+/// Installs the other languages' evidence (`pkg/lexicon.json`'s
+/// `languages`: the words joined by spaces, and their scores). Builds with
+/// the table built in keep theirs; a table whose parts differ in length is
+/// refused.
+pub fn install_evidence(words: &str, scores: Vec<u32>) -> bool {
+    let words: Vec<&'static str> = Box::leak(words.to_string().into_boxed_str())
+        .split(' ')
+        .collect();
+    if words.len() != scores.len() {
+        return false;
+    }
     #[cfg(feature = "external-lexicon")]
-    {
-        let mut table: WordLists = [[&[]; 3]; 4];
-        for (code, three) in lists {
-            let Some(lang) = Lang::from_code(code).filter(|l| *l != Lang::En) else {
-                continue;
-            };
-            for (slot, list) in table[lang as usize - 1].iter_mut().zip(three) {
-                let list: &'static str = Box::leak(list.clone().into_boxed_str());
-                let words: Vec<&'static str> = list.split(' ').collect();
-                *slot = Box::leak(words.into_boxed_slice());
-            }
-        }
-        let _ = INSTALLED.set(table);
-    }
-    #[cfg(not(feature = "external-lexicon"))]
-    let _ = lists;
+    let _ = INSTALLED.set((
+        Box::leak(words.into_boxed_slice()),
+        Box::leak(scores.into_boxed_slice()),
+    ));
+    true
 }
 
-/// The other languages' word lists as `install_words` takes them, for the
-/// lexicon file (`lexicon::export_json`).
+/// The evidence table as `install_evidence` takes it, for the lexicon file
+/// (`lexicon::export_json`).
 #[cfg(not(feature = "external-lexicon"))]
-pub fn word_lists() -> Vec<(&'static str, [&'static [&'static str]; 3])> {
-    Lang::ALL[1..]
-        .iter()
-        .map(|l| (l.code(), other_words()[*l as usize - 1]))
-        .collect()
+pub fn evidence_table() -> (String, &'static [u32]) {
+    let (words, scores) = evidence();
+    (words.join(" "), scores)
 }
-
-/// English function words (the other languages' are data beside their lexicons).
-const ENGLISH: &[&str] = &[
-    "the", "a", "an", "and", "or", "but", "of", "to", "in", "on", "at", "for", "with", "from",
-    "by", "about", "as", "into", "over", "after", "before", "is", "are", "was", "were", "be",
-    "been", "being", "have", "has", "had", "do", "does", "did", "will", "would", "can", "could",
-    "should", "may", "might", "must", "it", "its", "this", "that", "these", "those", "there",
-    "here", "we", "our", "us", "you", "your", "they", "their", "them", "he", "his", "she", "her",
-    "i", "my", "me", "what", "which", "who", "when", "where", "why", "how", "not", "no", "all",
-    "some", "any", "more", "most", "just", "so", "if", "than", "then", "too", "very", "also", "up",
-    "out", "off", "only", "every", "each", "new", "today", "now",
-];
-/// Words frequent in English and rare in the other four.
-const ENGLISH_DISTINCTIVE: &[&str] = &[
-    "the", "and", "of", "to", "is", "are", "was", "were", "with", "you", "your", "we're", "we've",
-    "it's", "don't", "that", "this", "what", "which", "have", "has", "will", "would", "our",
-    "they", "their", "just", "been", "from", "about", "thanks", "who", "how", "why",
-];
-
-/// Words frequent in Italian, Catalan or Dutch and rare in the five
-/// languages read (not French "il", "non", "dit"): a post in one of those
-/// is nobody's, not a neighbour's.
-const UNREAD: &[&str] = &[
-    "della", "delle", "degli", "nella", "nelle", "sono", "più", "anche", "questo", "questa",
-    "perché", "molto", "tutti", "tutta", "gli", "di", "che", "ogni", "adesso", "migliore", "amb",
-    "els", "aquesta", "aquest", "però", "també", "molt", "perquè", "què", "het", "een", "voor",
-    "niet", "zijn", "ook", "maar", "bij", "naar", "wij", "jullie", "hele", "deze",
-];
 
 /// Below this evidence a sentence is nobody's.
 const MIN_SCORE: u32 = 2;
@@ -185,21 +120,28 @@ pub struct Detected {
     pub sentences: Vec<(Span, Lang)>,
 }
 
-fn score(word: &str, lang: Lang) -> u32 {
-    let [common, distinctive, cues] = lang.words();
-    let mut s = 0;
-    let mut check = |w: &str| {
-        s += u32::from(common.contains(&w))
-            + 2 * u32::from(distinctive.contains(&w))
-            + u32::from(cues.contains(&w));
+/// A word's evidence for each language, in `Lang::ALL` order, and for the
+/// unread ones (bits 15-17 of the table); an elided French or Portuguese
+/// word ("l'offre") also gives its article's.
+fn scores(word: &str) -> ([u32; Lang::ALL.len()], u32) {
+    let mut s = [0; Lang::ALL.len()];
+    let mut unread = 0;
+    let mut add = |w: &str| {
+        let (words, bits) = evidence();
+        if let Ok(i) = words.binary_search(&w) {
+            for (l, score) in s.iter_mut().enumerate() {
+                *score += bits[i] >> (3 * l) & 7;
+            }
+            unread += bits[i] >> 15 & 7;
+        }
     };
-    check(word);
+    add(word);
     if let Some(cut) = word.find('\'') {
         if cut + 1 < word.len() {
-            check(&word[..=cut]);
+            add(&word[..=cut]);
         }
     }
-    s
+    (s, unread)
 }
 
 /// Letters and marks only some of the languages write: "¿" and "ñ" are
@@ -286,9 +228,9 @@ pub(crate) fn detect_tokens(
         for t in tokens.iter().filter(|t| t.kind == crate::text::Kind::Word) {
             crate::text::lower_into(t.text(text), &mut lower);
             words += 1;
-            unread += 2 * u32::from(UNREAD.contains(&lower.as_str()));
-            for (i, lang) in Lang::ALL.into_iter().enumerate() {
-                let s = score(&lower, lang);
+            let (word_scores, word_unread) = self::scores(&lower);
+            unread += word_unread;
+            for (i, s) in word_scores.into_iter().enumerate() {
                 scores[i] += s;
                 known[i] += u32::from(s > 0);
             }

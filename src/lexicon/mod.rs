@@ -304,21 +304,13 @@ pub fn export_json() -> String {
         })
         .collect();
     let (prefixes, meta) = phrase_table();
-    let languages: serde_json::Map<String, serde_json::Value> = crate::language::word_lists()
-        .into_iter()
-        .map(|(code, lists)| {
-            (
-                code.to_string(),
-                serde_json::json!(lists.map(|l| l.join(" "))),
-            )
-        })
-        .collect();
+    let (words, scores) = crate::language::evidence_table();
     serde_json::json!({
         "fingerprint": fingerprint(),
         "rules": rules,
         "prefixes": prefixes,
         "meta": meta,
-        "languages": languages,
+        "languages": { "words": words, "scores": scores },
     })
     .to_string()
 }

@@ -359,22 +359,24 @@ pub fn install_lexicon(lexicon: JsValue) -> Result<(), JsError> {
                 && js_sys::Array::from(r).length() as usize == lexicon::rules().len()
         })
         .ok_or_else(bad)?;
+    // The language detector's evidence (rapport::language::install_evidence).
     let languages = get("languages")
         .filter(JsValue::is_object)
         .ok_or_else(bad)?;
-    let mut lists = Vec::new();
-    for code in js_sys::Object::keys(&languages.clone().into()).iter() {
-        let code = code.as_string().ok_or_else(bad)?;
-        let three = js_sys::Reflect::get(&languages, &JsValue::from_str(&code))
-            .ok()
-            .filter(js_sys::Array::is_array)
-            .map(|a| js_sys::Array::from(&a))
-            .ok_or_else(bad)?;
-        let list = |i| three.get(i).as_string().ok_or_else(bad);
-        lists.push((code, [list(0)?, list(1)?, list(2)?]));
-    }
+    let field = |name: &str| js_sys::Reflect::get(&languages, &JsValue::from_str(name)).ok();
+    let words = field("words").and_then(|w| w.as_string()).ok_or_else(bad)?;
+    let scores: Vec<u32> = field("scores")
+        .filter(js_sys::Array::is_array)
+        .map(|a| js_sys::Array::from(&a))
+        .ok_or_else(bad)?
+        .iter()
+        .map(|v| v.as_f64().map(|n| n as u32))
+        .collect::<Option<_>>()
+        .ok_or_else(bad)?;
     lexicon::install(prefixes, meta, &fingerprint).map_err(|e| JsError::new(&e.to_string()))?;
-    rapport::language::install_words(&lists);
+    if !rapport::language::install_evidence(&words, scores) {
+        return Err(bad());
+    }
     set_rule_texts(&rules);
     Ok(())
 }
