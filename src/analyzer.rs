@@ -194,7 +194,7 @@ impl Analyzer {
 
         let mut lexicon = lexicon::english();
         let usual = self.options.language.filter(|l| *l != Lang::En);
-        if usual.is_some() || language.may_be_foreign() {
+        if usual.is_some() || language.may_be_foreign(text) {
             let not_judged = |mut notices: Vec<Notice>, kind, message: String, language, stats| {
                 notices.push(Notice { kind, message });
                 let analysis = Analysis {
@@ -693,7 +693,7 @@ fn compute_stats(
         match t.kind {
             Kind::Word => {
                 s.words += 1;
-                language.add_word(t, text);
+                language.add_word(t);
                 if t.is(words::YOU) {
                     s.you_words += 1;
                 } else if t.is(words::WE) {

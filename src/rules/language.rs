@@ -14,16 +14,13 @@ pub(crate) struct Counts {
     other_script: u32,
     english: u32,
     foreign: u32,
-    /// Words with a letter outside ASCII ("está", "Grüße").
-    accented: u32,
 }
 
 impl Counts {
     /// Counts one word token.
     #[inline]
-    pub fn add_word(&mut self, t: &Token, text: &str) {
+    pub fn add_word(&mut self, t: &Token) {
         self.words += 1;
-        self.accented += !t.text(text).is_ascii() as u32;
         self.other_script += t.is(OTHER_SCRIPT) as u32;
         self.english += t.is(ENGLISH) as u32;
         self.foreign += t.is(FOREIGN) as u32;
@@ -33,11 +30,13 @@ impl Counts {
     /// language detector (`crate::language`), which costs more than this
     /// count. An English draft with a "café de la rue" is asked too and
     /// comes back English.
-    pub fn may_be_foreign(&self) -> bool {
+    pub fn may_be_foreign(&self, text: &str) -> bool {
+        // A page of English quoting "de la" or a café is not asked about.
+        // Nor is a short English post with no function word ("Great game
+        // tonight!!"): another language shows its words or its letters.
         self.is_unsupported()
-            || self.foreign >= 1
-            || (self.english == 0 && self.words > 0)
-            || (self.accented >= 1 && self.english * 4 < self.words)
+            || (self.foreign >= 1 && self.foreign * 3 >= self.english)
+            || (self.english * 4 < self.words && !text.is_ascii())
     }
 
     /// True when the draft is mostly in another script, or reads as another
@@ -59,10 +58,10 @@ impl Counts {
 }
 
 #[cfg(test)]
-pub(crate) fn is_unsupported(text: &str, tokens: &[Token]) -> bool {
+pub(crate) fn is_unsupported(tokens: &[Token]) -> bool {
     let mut counts = Counts::default();
     for t in tokens.iter().filter(|t| t.kind == crate::text::Kind::Word) {
-        counts.add_word(t, text);
+        counts.add_word(t);
     }
     counts.is_unsupported()
 }
@@ -73,7 +72,7 @@ mod tests {
     use crate::text::tokenize;
 
     fn unsupported(text: &str) -> bool {
-        is_unsupported(text, &tokenize(text).tokens)
+        is_unsupported(&tokenize(text).tokens)
     }
 
     #[test]
