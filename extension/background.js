@@ -12,11 +12,13 @@ import init, { analyze, clean_settings, install_lexicon, version } from "./pkg/r
 // the worker for an analysis compiles only the small analyser module.
 import initHistoryModule, { history_update, history_export, history_read_outcomes } from "./pkg/rapport_ui.js";
 
-const { api } = globalThis.RapportBrowser;
+const { api, message, loadLanguage, readMessages } = globalThis.RapportBrowser;
 const { Kinds, PORT_COMPOSER, hintPacker, SETTINGS_KEY, DEV_KEY, MAX_TEXT_UTF16, HISTORY_KEY, HISTORY_SUMMARY_KEY, HISTORY_NOTICE_KEY, HISTORY_BACKUP_KEY } = globalThis.RapportProtocol;
 
 const FACTS = globalThis.RapportFacts;
 const PLATFORMS = new Set(Object.keys(FACTS.platforms));
+// The locales a user may choose for the extension's words (settings.ui_language), "auto" aside.
+const UI_LOCALES = new Set(FACTS.settings.uiLanguages.filter((l) => l !== "auto"));
 
 // The analyser's module is built without the lexicon's texts and phrases
 // (they would be a quarter of what is compiled on every wake); they are data,
@@ -67,6 +69,7 @@ async function loadSettings() {
     // Nothing stored yet is not bad data: the defaults, without a warning.
     if (stored !== undefined) settings = await cleanSettings(stored, "stored settings");
     syncExtraSites();
+    followLanguage();
     const hold = got[DEV_KEY]?.holdAnalysesMs;
     if (Number.isFinite(hold) && hold > 0) await new Promise((r) => setTimeout(r, Math.min(hold, HOLD_ANALYSES_MAX_MS)));
   } catch (e) {
@@ -93,11 +96,27 @@ async function settingsChanged(raw) {
   settings = raw === undefined ? defaultSettings() : await cleanSettings(raw, "changed settings");
   optionsCache.clear();
   syncExtraSites();
+  followLanguage();
   // A lower cap applies now, not at the next post.
   const after = settings.history;
   if (after.max_posts < before.max_posts || (after.max_age_days && (!before.max_age_days || after.max_age_days < before.max_age_days))) {
     await serially(() => updateHistory(null));
   }
+}
+
+/**
+ * The background's own words (a notice in an analysis) in the language the
+ * settings chose. Not awaited: until the messages are read, and if they
+ * cannot be, the browser's language is used.
+ */
+function followLanguage() {
+  loadLanguage(settings.ui_language).catch((e) => console.warn("Rapport: the chosen language could not be used", e));
+}
+
+/** The messages of a locale for a content script (protocol.js uiMessages), which may not read the extension's files itself. */
+async function uiMessages(msg) {
+  if (typeof msg.language !== "string" || !UI_LOCALES.has(msg.language)) return { ok: false, error: "unknown language" };
+  return { ok: true, language: msg.language, messages: { ...(await readMessages(msg.language)) } };
 }
 
 function optionsFor(platform) {
@@ -133,7 +152,7 @@ async function analyzeText(text, platform) {
   const clamped = clampText(text);
   const analysis = analyze(clamped.text, optionsFor(platform));
   if (clamped.truncated) {
-    analysis.notices.push({ kind: "truncated", message: api.i18n.getMessage("noticeTruncated", [String(MAX_TEXT_UTF16)]) });
+    analysis.notices.push({ kind: "truncated", message: message("noticeTruncated", [String(MAX_TEXT_UTF16)]) });
   }
   return analysis;
 }
@@ -439,6 +458,8 @@ async function handleMessage(msg, sender) {
     }
     case Kinds.ANALYZE_ONCE:
       return { ok: true, analysis: await analyzeText(msg.text, msg.platform) };
+    case Kinds.UI_MESSAGES:
+      return uiMessages(msg);
     default:
       return { ok: false, error: `unknown message kind: ${String(msg?.kind).slice(0, 40)}` };
   }
