@@ -93,6 +93,16 @@ impl UiLanguage {
         UiLanguage::ALL.into_iter().find(|l| l.name() == name)
     }
 
+    /// The BCP 47 tag of the language (`pt-BR`), as its locale's
+    /// `languageTag` message says it; `None` for the browser's.
+    pub fn tag(self) -> Option<&'static str> {
+        match self {
+            UiLanguage::Auto => None,
+            UiLanguage::PtBr => Some("pt-BR"),
+            other => Some(other.name()),
+        }
+    }
+
     /// The localisation key of the language's name on the options page.
     pub fn message_key(self) -> &'static str {
         match self {
