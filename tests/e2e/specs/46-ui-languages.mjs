@@ -242,6 +242,36 @@ export default [
     },
   },
   {
+    name: "the shim reads a locale as the browser does: every English message, with substitutions, equals the browser's own getMessage",
+    async run({ session, kind }) {
+      const page = await session.openExtensionPage("options.html");
+      await waitFor(() => page.evaluate(() => document.body.dataset.ready === "true"), { what: "the options page" });
+      const browser = await page.evaluate(() => globalThis.RapportBrowser.browserLanguage());
+      if (!/^en\b/i.test(browser)) {
+        console.log(`# ${kind}: the browser's language is ${browser}, not English: the shim is compared with it in English only`);
+        return;
+      }
+      const differ = await page.evaluate(async (keys) => {
+        const B = globalThis.RapportBrowser;
+        // Substitutions that look like placeholders themselves: each is put in once, never read again.
+        const subs = ["one $2", "$$two", "3", "4", "5"];
+        await B.loadLanguage("en");
+        const out = [];
+        for (const key of keys) {
+          for (const args of [subs, "solo", undefined]) {
+            const mine = B.message(key, args);
+            const theirs = B.api.i18n.getMessage(key, args);
+            if (mine !== theirs) out.push({ key, args, mine, theirs });
+          }
+        }
+        if (B.message(keys[0].toUpperCase()) !== B.api.i18n.getMessage(keys[0])) out.push({ key: keys[0].toUpperCase(), why: "keys in any case" });
+        return out;
+      }, KEYS.filter((k) => k !== "languageTag"));
+      assert.deepEqual(differ, [], "the shim and the browser disagree");
+      await page.close();
+    },
+  },
+  {
     name: "uiMessages: the background hands out the messages of a locale the user may choose, compiled, and nothing else",
     async run({ session }) {
       const es = readLocale("es");
