@@ -13,11 +13,13 @@ import init, { analyze, clean_settings, install_lexicon, install_language, versi
 // the worker for an analysis compiles only the small analyser module.
 import initHistoryModule, { history_update, history_export, history_read_outcomes } from "./pkg/rapport_ui.js";
 
-const { api } = globalThis.RapportBrowser;
+const { api, message, loadLanguage, readMessages, uiLanguage } = globalThis.RapportBrowser;
 const { Kinds, PORT_COMPOSER, hintPacker, SETTINGS_KEY, DEV_KEY, MAX_TEXT_UTF16, HISTORY_KEY, HISTORY_SUMMARY_KEY, HISTORY_NOTICE_KEY, HISTORY_BACKUP_KEY } = globalThis.RapportProtocol;
 
 const FACTS = globalThis.RapportFacts;
 const PLATFORMS = new Set(Object.keys(FACTS.platforms));
+// The locales a user may choose for the extension's words (settings.ui_language), "auto" aside.
+const UI_LOCALES = new Set(FACTS.settings.uiLanguages.filter((l) => l !== "auto"));
 
 // The analyser's module is built without the lexicon's texts and phrases
 // (they would be a quarter of what is compiled on every wake); they are data,
@@ -68,6 +70,7 @@ async function loadSettings() {
     // Nothing stored yet is not bad data: the defaults, without a warning.
     if (stored !== undefined) settings = await cleanSettings(stored, "stored settings");
     syncExtraSites();
+    followLanguage();
     const hold = got[DEV_KEY]?.holdAnalysesMs;
     if (Number.isFinite(hold) && hold > 0) await new Promise((r) => setTimeout(r, Math.min(hold, HOLD_ANALYSES_MAX_MS)));
   } catch (e) {
@@ -94,6 +97,7 @@ async function settingsChanged(raw) {
   settings = raw === undefined ? defaultSettings() : await cleanSettings(raw, "changed settings");
   optionsCache.clear();
   syncExtraSites();
+  followLanguage();
   // A lower cap applies now, not at the next post.
   const after = settings.history;
   if (after.max_posts < before.max_posts || (after.max_age_days && (!before.max_age_days || after.max_age_days < before.max_age_days))) {
@@ -102,11 +106,30 @@ async function settingsChanged(raw) {
 }
 
 // The languages the analyser reads. A draft too short to tell its language
-// by itself ("Más info: …") is read in the writer's, taken to be the UI's.
+// by itself ("Más info: …") is read in the writer's, taken to be the UI's:
+// the one chosen in the options, else the browser's.
 const READ_LANGUAGES = new Set(["en", "es", "pt", "fr", "de"]);
 function writerLanguage() {
-  const primary = String(api.i18n.getUILanguage?.() ?? "").split(/[-_]/)[0].toLowerCase();
+  const primary = String(uiLanguage() ?? "").split(/[-_]/)[0].toLowerCase();
   return READ_LANGUAGES.has(primary) ? primary : "";
+}
+
+/**
+ * The background's own words (a notice in an analysis) in the language the
+ * settings chose. Not awaited: until the messages are read, and if they
+ * cannot be, the browser's language is used.
+ */
+function followLanguage() {
+  loadLanguage(settings.ui_language)
+    // The writer's language, which short drafts are read in, follows it.
+    .then(() => optionsCache.clear())
+    .catch((e) => console.warn("Rapport: the chosen language could not be used", e));
+}
+
+/** The messages of a locale for a content script (protocol.js uiMessages), which may not read the extension's files itself. */
+async function uiMessages(msg) {
+  if (typeof msg.language !== "string" || !UI_LOCALES.has(msg.language)) return { ok: false, error: "unknown language" };
+  return { ok: true, language: msg.language, messages: { ...(await readMessages(msg.language)) } };
 }
 
 function optionsFor(platform) {
@@ -123,11 +146,11 @@ function optionsFor(platform) {
 // (pkg/lexicon-<lang>.txt), loaded the first time a draft is in that
 // language: the analyser's module carries English alone. A file that fails
 // to load or install is retried on a later draft, not cached as a failure.
-const languageLoads = new Map();
+const lexiconLoads = new Map();
 
-function loadLanguage(lang) {
+function loadLexicon(lang) {
   if (!/^[a-z]{2}$/.test(lang)) return Promise.reject(new Error(`no such language: ${lang}`));
-  let load = languageLoads.get(lang);
+  let load = lexiconLoads.get(lang);
   if (!load) {
     load = fetch(api.runtime.getURL(`pkg/lexicon-${lang}.txt`))
       .then((r) => {
@@ -138,8 +161,8 @@ function loadLanguage(lang) {
         const p = splitLanguageFile(file);
         return install_language(p.lang, p.fingerprint, p.ids, p.numbers, p.prefixes, p.meta, p.tails, p.words, p.texts);
       });
-    languageLoads.set(lang, load);
-    load.catch(() => languageLoads.delete(lang));
+    lexiconLoads.set(lang, load);
+    load.catch(() => lexiconLoads.delete(lang));
   }
   return load;
 }
@@ -168,7 +191,7 @@ async function analyzeText(text, platform) {
   let analysis = analyze(clamped.text, optionsFor(platform));
   if (analysis.notices.some((n) => n.kind === "language-not-loaded")) {
     try {
-      await loadLanguage(analysis.language);
+      await loadLexicon(analysis.language);
       analysis = analyze(clamped.text, optionsFor(platform));
     } catch (e) {
       console.error(`Rapport: the ${analysis.language} lexicon failed to load`, e);
@@ -178,7 +201,7 @@ async function analyzeText(text, platform) {
     }
   }
   if (clamped.truncated) {
-    analysis.notices.push({ kind: "truncated", message: api.i18n.getMessage("noticeTruncated", [String(MAX_TEXT_UTF16)]) });
+    analysis.notices.push({ kind: "truncated", message: message("noticeTruncated", [String(MAX_TEXT_UTF16)]) });
   }
   return analysis;
 }
@@ -484,6 +507,8 @@ async function handleMessage(msg, sender) {
     }
     case Kinds.ANALYZE_ONCE:
       return { ok: true, analysis: await analyzeText(msg.text, msg.platform) };
+    case Kinds.UI_MESSAGES:
+      return uiMessages(msg);
     default:
       return { ok: false, error: `unknown message kind: ${String(msg?.kind).slice(0, 40)}` };
   }

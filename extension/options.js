@@ -3,11 +3,12 @@ import "./shared/protocol.js";
 import { download } from "./shared/download.js";
 import init, { render_options } from "./pkg/rapport_ui.js";
 
-const { api } = globalThis.RapportBrowser;
+const { api, message: t, loadLanguage, uiLanguage } = globalThis.RapportBrowser;
 const { Kinds, SETTINGS_KEY } = globalThis.RapportProtocol;
 const root = document.getElementById("root");
-const t = (key, subs) => api.i18n.getMessage(key, subs);
 let settings;
+// The settings' ui_language whose messages the page is shown in.
+let shownLanguage = null;
 
 function setStatus(text) {
   const status = root.querySelector(".status");
@@ -30,13 +31,36 @@ function render() {
   if (said) setStatus(said);
 }
 
+/**
+ * Loads the messages of the settings' language when it is not the one the
+ * page is shown in, and marks the page with the language actually used.
+ * Returns whether the language changed (the page must be drawn again).
+ */
+async function followLanguage() {
+  const wanted = settings?.ui_language ?? "auto";
+  if (wanted === shownLanguage) return false;
+  shownLanguage = wanted;
+  await loadLanguage(wanted);
+  document.documentElement.lang = uiLanguage();
+  return true;
+}
+
 /** JSON with keys sorted: the background stores settings with its own key order. */
 const canonical = (v) => JSON.stringify(v, (_, x) => (x && typeof x === "object" && !Array.isArray(x) ? Object.fromEntries(Object.entries(x).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : x));
 
 function save(json) {
   // Merged: keys the Rust page does not know (added by other features) are kept.
   settings = { ...settings, ...JSON.parse(json) };
-  persist().catch((e) => setStatus(t("saveFailed", [String(e?.message ?? e)])));
+  persist()
+    .then(async () => {
+      // A new language: the page is drawn again in it, focus kept on the picker.
+      if (!(await followLanguage())) return;
+      const focusedId = document.activeElement?.id;
+      render();
+      if (focusedId) document.getElementById(focusedId)?.focus();
+      setStatus(t("saved"));
+    })
+    .catch((e) => setStatus(t("saveFailed", [String(e?.message ?? e)])));
 }
 
 const actions = {
@@ -80,11 +104,13 @@ const actions = {
       try {
         settings = JSON.parse(await file.text());
         await persist();
+        await followLanguage();
         render();
         setStatus(t("settingsImported"));
       } catch (e) {
         const reply = await api.runtime.sendMessage({ kind: Kinds.GET_SETTINGS });
         settings = reply.settings;
+        await followLanguage();
         render();
         setStatus(t("settingsImportFailed", [String(e?.message ?? e)]));
       }
@@ -101,15 +127,18 @@ function onStorageChanged(changes, area) {
   const next = changes[SETTINGS_KEY].newValue;
   if (!next || canonical(next) === canonical(settings)) return; // this page's own save
   settings = next;
-  const focusedId = document.activeElement?.id;
-  render();
-  if (focusedId) document.getElementById(focusedId)?.focus();
+  followLanguage().then(() => {
+    const focusedId = document.activeElement?.id;
+    render();
+    if (focusedId) document.getElementById(focusedId)?.focus();
+  });
 }
 
 try {
   await init({ module_or_path: api.runtime.getURL("pkg/rapport_ui_bg.wasm") });
   const reply = await api.runtime.sendMessage({ kind: Kinds.GET_SETTINGS });
   settings = reply.settings;
+  await followLanguage();
   render();
   api.storage.onChanged.addListener(onStorageChanged);
   document.body.dataset.ready = "true";

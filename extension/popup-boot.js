@@ -11,7 +11,7 @@
 // same to the pixel, a few milliseconds later.
 (() => {
   // shared/browser.js runs just before this script (popup.html).
-  const { api } = globalThis.RapportBrowser;
+  const { api, browserLanguage } = globalThis.RapportBrowser;
   // SETTINGS_KEY, HISTORY_SUMMARY_KEY, HISTORY_NOTICE_KEY of shared/protocol.js.
   const keys = ["settings", "history_summary", "history_notice"];
   const url = api.runtime.getURL("pkg/rapport_popup_bg.wasm");
@@ -29,14 +29,16 @@
   // The extension origin's localStorage: synchronous (the snapshot must not
   // wait on another read), shared by the extension's pages only (no web page
   // and no content script can write it), and never synced anywhere. It holds
-  // { key, html }: the popup's DOM as Rust rendered it at its last first
+  // { key, html, lang }: the popup's DOM as Rust rendered it at its last first
   // render, and everything that rendering was drawn from. A snapshot is shown
   // only when its key equals the key of what storage holds now, so it is
   // never a stale summary; anything unreadable is dropped.
   const SNAPSHOT_STORE = "rapport.popupSnapshot";
   const snapshotKey = (stored) => JSON.stringify([
     api.runtime.getManifest().version,
-    api.i18n.getUILanguage(),
+    // The words' language: the browser's, unless the settings chose one.
+    browserLanguage(),
+    stored.settings?.ui_language ?? "auto",
     stored.settings?.options?.platform ?? "generic",
     stored.settings?.history?.paused === true,
     stored.history_summary ?? null,
@@ -47,7 +49,7 @@
   function readSnapshot() {
     try {
       const snap = JSON.parse(localStorage.getItem(SNAPSHOT_STORE));
-      if (snap && typeof snap.key === "string" && typeof snap.html === "string") return snap;
+      if (snap && typeof snap.key === "string" && typeof snap.html === "string" && typeof snap.lang === "string") return snap;
       if (snap !== null) localStorage.removeItem(SNAPSHOT_STORE);
     } catch {
       try { localStorage.removeItem(SNAPSHOT_STORE); } catch { /* storage disabled: no snapshots */ }
@@ -63,6 +65,7 @@
     // Parsed into an inert document (nothing in it runs), then moved in.
     const doc = new DOMParser().parseFromString(`<body>${snap.html}`, "text/html");
     root.replaceChildren(...doc.body.childNodes);
+    document.documentElement.lang = snap.lang;
     // Its buttons have no handlers yet: nothing can be clicked or focused until Rust's rendering replaces it.
     root.inert = true;
     performance.mark("rapport:snapshot");
@@ -87,7 +90,7 @@
     /** Keeps the popup's first rendering for the next opening (after it was painted, off the critical path). */
     saveSnapshot(stored, root) {
       try {
-        localStorage.setItem(SNAPSHOT_STORE, JSON.stringify({ key: snapshotKey(stored), html: root.innerHTML }));
+        localStorage.setItem(SNAPSHOT_STORE, JSON.stringify({ key: snapshotKey(stored), html: root.innerHTML, lang: document.documentElement.lang }));
       } catch (e) {
         console.debug("Rapport: the popup's snapshot could not be kept", e);
       }

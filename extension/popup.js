@@ -4,7 +4,7 @@ import "./shared/protocol.js";
 // store live in the background, which the popup asks over the protocol.
 import init, { render_popup, render_history } from "./pkg/rapport_popup.js";
 
-const { api } = globalThis.RapportBrowser;
+const { api, message: t, loadLanguage, uiLanguage } = globalThis.RapportBrowser;
 const { Kinds, SETTINGS_KEY, HISTORY_SUMMARY_KEY, HISTORY_NOTICE_KEY } = globalThis.RapportProtocol;
 const root = document.getElementById("root");
 const send = (msg) => api.runtime.sendMessage(msg);
@@ -36,7 +36,7 @@ const actions = {
   // script of the tab the popup was opened over records its active draft.
   async logActiveTab() {
     const status = document.getElementById("history-status");
-    const say = (key) => { if (status) status.textContent = api.i18n.getMessage(key); };
+    const say = (key) => { if (status) status.textContent = t(key); };
     const [tab] = await api.tabs.query({ active: true, currentWindow: true });
     const reply = tab?.id === undefined ? null : await api.tabs.sendMessage(tab.id, { kind: Kinds.LOG_ACTIVE_DRAFT }).catch(() => null);
     if (!reply) say("logTabUnsupported");
@@ -54,7 +54,6 @@ const actions = {
  */
 async function showTabStatus() {
   const section = document.getElementById("tab-status");
-  const t = (key, subs) => api.i18n.getMessage(key, subs);
   document.getElementById("tab-status-heading").textContent = t("tabStatusHeading");
   document.getElementById("tab-status-refresh").textContent = t("tabStatusRefresh");
   const [tab] = await api.tabs.query({ active: true, currentWindow: true }).catch(() => []);
@@ -116,11 +115,15 @@ async function start() {
     const boot = globalThis.RapportPopupBoot;
     const bootKeysRight = boot?.keys.join() === [SETTINGS_KEY, HISTORY_SUMMARY_KEY, HISTORY_NOTICE_KEY].join();
     if (boot && !bootKeysRight) console.error("Rapport: popup-boot.js reads other storage keys than shared/protocol.js");
+    const state = bootKeysRight ? boot.state : readState();
     const [stored] = await Promise.all([
-      bootKeysRight ? boot.state : readState(),
+      state,
       (boot ? boot.module : Promise.resolve(api.runtime.getURL("pkg/rapport_popup_bg.wasm")))
         .then((module_or_path) => init({ module_or_path })).then(() => performance.mark("rapport:wasm")),
+      // The language chosen in the settings (read once: a change shows at the next opening).
+      state.then((s) => loadLanguage(s[SETTINGS_KEY]?.ui_language)),
     ]);
+    document.documentElement.lang = uiLanguage();
     if (bootKeysRight) boot.goingLive();
     render_popup(root, String(stored[SETTINGS_KEY]?.options?.platform ?? "generic"), actions);
     performance.mark("rapport:shell");
@@ -140,7 +143,7 @@ async function start() {
       if (area === "local" && (changes[HISTORY_SUMMARY_KEY] || changes[HISTORY_NOTICE_KEY] || changes[SETTINGS_KEY])) readState().then(showHabits);
     });
   } catch (e) {
-    root.textContent = api.i18n.getMessage("loadFailed", [String(e?.message ?? e)]);
+    root.textContent = t("loadFailed", [String(e?.message ?? e)]);
   } finally {
     root.inert = false; // a snapshot popup-boot.js showed, when the live rendering failed
     root.removeAttribute("aria-busy");

@@ -10,7 +10,7 @@ use serde_json::{json, Map, Value};
 use crate::analysis::{Balance, Cue, Severity};
 use crate::history::record::{MAX_PHRASES_PER_RECORD, MAX_PHRASE_CHARS};
 use crate::options::Platform;
-use crate::settings::Settings;
+use crate::settings::{Settings, UiLanguage};
 
 /// The facts as one JSON value.
 pub fn facts() -> Value {
@@ -43,7 +43,11 @@ pub fn facts() -> Value {
         // Cleaning, with its bounds, is Rust's (`clean_settings`, in the
         // analyser's module); the background needs only the defaults before
         // that module has loaded.
-        "settings": { "defaults": Settings::default() },
+        "settings": {
+            "defaults": Settings::default(),
+            // What `ui_language` may be: "auto", or a locale's folder in `_locales`.
+            "uiLanguages": UiLanguage::ALL.map(UiLanguage::name),
+        },
         "record": {
             "maxPhrases": MAX_PHRASES_PER_RECORD,
             "maxPhraseChars": MAX_PHRASE_CHARS,
@@ -86,5 +90,10 @@ mod tests {
         assert_eq!(f["cues"].as_object().unwrap().len(), Cue::ALL.len());
         assert_eq!(f["platforms"]["x"]["charLimit"], 280);
         assert_eq!(f["settings"]["defaults"]["history"]["max_posts"], 1000);
+        assert_eq!(f["settings"]["defaults"]["ui_language"], "auto");
+        assert_eq!(
+            f["settings"]["uiLanguages"],
+            json!(["auto", "en", "es", "pt_BR", "fr", "de"])
+        );
     }
 }

@@ -44,6 +44,78 @@ impl Default for HistorySettings {
     }
 }
 
+/// The language of the extension's own words (the popup, the options page,
+/// the gauge and cards on the sites): the browser's, or one of the
+/// extension's locales (`extension/_locales`). Stored as the locale's folder
+/// name, `"auto"` for the browser's.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum UiLanguage {
+    /// Whatever the browser's UI language picks among the locales.
+    #[default]
+    #[serde(rename = "auto")]
+    Auto,
+    #[serde(rename = "en")]
+    En,
+    #[serde(rename = "es")]
+    Es,
+    #[serde(rename = "pt_BR")]
+    PtBr,
+    #[serde(rename = "fr")]
+    Fr,
+    #[serde(rename = "de")]
+    De,
+}
+
+impl UiLanguage {
+    /// Every value, the browser's first, in the order the options page lists them.
+    pub const ALL: [UiLanguage; 6] = [
+        UiLanguage::Auto,
+        UiLanguage::En,
+        UiLanguage::Es,
+        UiLanguage::PtBr,
+        UiLanguage::Fr,
+        UiLanguage::De,
+    ];
+
+    /// The stored name: `"auto"`, or the folder of the locale in `_locales`.
+    pub fn name(self) -> &'static str {
+        match self {
+            UiLanguage::Auto => "auto",
+            UiLanguage::En => "en",
+            UiLanguage::Es => "es",
+            UiLanguage::PtBr => "pt_BR",
+            UiLanguage::Fr => "fr",
+            UiLanguage::De => "de",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<UiLanguage> {
+        UiLanguage::ALL.into_iter().find(|l| l.name() == name)
+    }
+
+    /// The BCP 47 tag of the language (`pt-BR`), as its locale's
+    /// `languageTag` message says it; `None` for the browser's.
+    pub fn tag(self) -> Option<&'static str> {
+        match self {
+            UiLanguage::Auto => None,
+            UiLanguage::PtBr => Some("pt-BR"),
+            other => Some(other.name()),
+        }
+    }
+
+    /// The localisation key of the language's name on the options page.
+    pub fn message_key(self) -> &'static str {
+        match self {
+            UiLanguage::Auto => "uiLanguage_auto",
+            UiLanguage::En => "uiLanguage_en",
+            UiLanguage::Es => "uiLanguage_es",
+            UiLanguage::PtBr => "uiLanguage_pt_BR",
+            UiLanguage::Fr => "uiLanguage_fr",
+            UiLanguage::De => "uiLanguage_de",
+        }
+    }
+}
+
 /// Everything the options page edits; the background cleans what it stores.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
@@ -56,6 +128,8 @@ pub struct Settings {
     /// A reminder when publishing a broadcasting draft (off unless chosen).
     pub nudge: bool,
     pub history: HistorySettings,
+    /// The language of the extension's own words; hints keep the lexicon's.
+    pub ui_language: UiLanguage,
 }
 
 /// The hostnames of a site with its own adapter, as `paused_sites` lists them.
@@ -242,7 +316,24 @@ pub fn clean_settings<V: Loose>(raw: &V, dropped: &mut Vec<LeftOut>) -> Settings
         extra_sites,
         nudge: boolean(raw, "nudge", "nudge", defaults.nudge, dropped),
         history,
+        ui_language: ui_language(raw, dropped),
     }
+}
+
+/// The field `ui_language`: one of [`UiLanguage::ALL`]'s names, else the default.
+fn ui_language<V: Loose>(raw: &V, dropped: &mut Vec<LeftOut>) -> UiLanguage {
+    let Some(v) = raw.field("ui_language") else {
+        return UiLanguage::default();
+    };
+    let why = match v.string() {
+        Some(name) => match UiLanguage::from_name(&name) {
+            Some(language) => return language,
+            None => Why::UnknownLanguage(name),
+        },
+        None => Why::NotAString,
+    };
+    drop_field(dropped, "ui_language", why);
+    UiLanguage::default()
 }
 
 /// The analyser's options from `raw`, cleaned as [`clean_settings`] cleans
@@ -499,6 +590,7 @@ mod tests {
             paused: true,
             read_outcomes: false,
         };
+        s.ui_language = UiLanguage::PtBr;
         let (back, dropped) = clean(serde_json::to_value(&s).unwrap());
         assert_eq!(back, s);
         assert!(dropped.is_empty(), "{dropped:?}");
@@ -529,6 +621,7 @@ mod tests {
             "extra_sites": ["https://fosstodon.org", "javascript:alert(1)", "https://*/*"],
             "nudge": "yes",
             "history": { "max_posts": 100.0, "max_age_days": 3651, "store_text": true, "paused": 1, "read_outcomes": "no" },
+            "ui_language": "tlh",
             "unknown_key": { "kept": false },
         }));
         assert_eq!(s.options.platform, Platform::Generic);
@@ -553,8 +646,53 @@ mod tests {
                 "history.read_outcomes",
                 "extra_sites",
                 "nudge",
+                "ui_language",
             ]
         );
+        assert_eq!(s.ui_language, UiLanguage::Auto);
+    }
+
+    #[test]
+    fn ui_languages_are_stored_by_their_locale_names() {
+        for language in UiLanguage::ALL {
+            // serde's name (what the background stores) is name(), and cleaning keeps it.
+            assert_eq!(
+                serde_json::to_value(language).unwrap(),
+                json!(language.name())
+            );
+            assert_eq!(UiLanguage::from_name(language.name()), Some(language));
+            let (s, dropped) = clean(json!({ "ui_language": language.name() }));
+            assert_eq!(s.ui_language, language);
+            assert!(dropped.is_empty(), "{dropped:?}");
+        }
+        assert_eq!(Settings::default().ui_language, UiLanguage::Auto);
+        let (s, dropped) = clean(json!({ "nudge": true }));
+        assert_eq!(s.ui_language, UiLanguage::Auto);
+        assert!(dropped.is_empty(), "absent is not bad data: {dropped:?}");
+        let (s, dropped) = clean(json!({ "ui_language": null }));
+        assert_eq!(s.ui_language, UiLanguage::Auto);
+        assert!(dropped.is_empty(), "null is absent: {dropped:?}");
+    }
+
+    #[test]
+    fn unknown_ui_languages_take_the_browsers_and_are_reported() {
+        for (value, why) in [
+            (json!("pt-BR"), "unknown language \"pt-BR\""),
+            (json!("PT_BR"), "unknown language \"PT_BR\""),
+            (json!("pt"), "unknown language \"pt\""),
+            (json!("ja"), "unknown language \"ja\""),
+            (json!(""), "unknown language \"\""),
+            (json!("../en"), "unknown language \"../en\""),
+            (json!(true), "not a string"),
+            (json!(["es"]), "not a string"),
+            (json!({ "lang": "es" }), "not a string"),
+        ] {
+            let (s, dropped) = clean(json!({ "ui_language": value, "nudge": true }));
+            assert_eq!(s.ui_language, UiLanguage::Auto, "{value}");
+            assert!(s.nudge, "{value}: the rest is kept");
+            assert_eq!(dropped.len(), 1, "{value}");
+            assert_eq!(dropped[0].to_string(), format!("ui_language: {why}"));
+        }
     }
 
     #[test]

@@ -8,6 +8,7 @@ use std::collections::BTreeSet;
 use std::fs;
 use std::path::Path;
 
+use rapport::settings::UiLanguage;
 use rapport::Platform;
 use serde_json::Value;
 
@@ -118,4 +119,54 @@ fn the_readme_names_exactly_the_permissions_the_manifest_asks_for() {
         readme.contains("Its host permissions are exactly the social sites it serves"),
         "the README's privacy section must say which host permissions are asked for at install"
     );
+}
+
+/// The languages a user can choose are exactly the extension's locales, and
+/// each locale says its own tag (`languageTag`, the pages' `<html lang>`) as
+/// the core does; the options page names each in its own language, the same
+/// in every locale.
+#[test]
+fn the_ui_languages_are_the_locales() {
+    let mut folders: Vec<String> = fs::read_dir("extension/_locales")
+        .expect("the locales are readable")
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .collect();
+    folders.sort();
+    let mut chosen: Vec<String> = UiLanguage::ALL
+        .iter()
+        .filter(|l| l.tag().is_some())
+        .map(|l| l.name().to_string())
+        .collect();
+    chosen.sort();
+    assert_eq!(folders, chosen);
+    let english = locale("en");
+    for language in UiLanguage::ALL {
+        let key = language.message_key();
+        assert!(english[key]["message"].is_string(), "en has {key}");
+        let Some(tag) = language.tag() else { continue };
+        let messages = locale(language.name());
+        assert_eq!(
+            messages["languageTag"]["message"],
+            tag,
+            "{}",
+            language.name()
+        );
+        for other in UiLanguage::ALL.iter().filter(|l| l.tag().is_some()) {
+            let name = other.message_key();
+            assert_eq!(
+                messages[name]["message"],
+                english[name]["message"],
+                "{}: {name} is the language's own name",
+                language.name()
+            );
+        }
+    }
+}
+
+fn locale(name: &str) -> Value {
+    let path = Path::new("extension/_locales")
+        .join(name)
+        .join("messages.json");
+    serde_json::from_str(&fs::read_to_string(path).expect("a locale is readable"))
+        .expect("a locale is JSON")
 }

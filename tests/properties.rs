@@ -151,7 +151,7 @@ fn a_megabyte_paste_is_analysed_without_panicking() {
 /// meets both well-formed and damaged fields.
 fn loose_json() -> impl Strategy<Value = serde_json::Value> {
     use serde_json::{json, Value};
-    const KEYS: [&str; 12] = [
+    const KEYS: [&str; 13] = [
         "options",
         "platform",
         "profile",
@@ -164,6 +164,7 @@ fn loose_json() -> impl Strategy<Value = serde_json::Value> {
         "max_posts",
         "max_age_days",
         "paused",
+        "ui_language",
     ];
     let key = prop_oneof![
         prop::sample::select(&KEYS[..]).prop_map(String::from),
@@ -177,6 +178,7 @@ fn loose_json() -> impl Strategy<Value = serde_json::Value> {
         prop_oneof![
             Just("x".to_string()),
             Just("https://a.example".to_string()),
+            Just("pt_BR".to_string()),
             "\\PC{0,12}"
         ]
         .prop_map(Value::String),

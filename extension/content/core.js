@@ -25,7 +25,7 @@
     previous.retire();
   }
 
-  const { api, alive } = globalThis.RapportBrowser;
+  const { api, alive, useMessages } = globalThis.RapportBrowser;
   const { PORT_COMPOSER, SETTINGS_KEY, DEV_KEY, Kinds, hintUnpacker } = globalThis.RapportProtocol;
   const { TextModel, isField, editBetween } = globalThis.RapportTextModel;
 
@@ -123,6 +123,10 @@
     delete document.documentElement.dataset.rapportTiming;
   };
   let settings = null; // the stored settings, as last read
+  // The settings' ui_language whose messages the shim was last asked to use
+  // ("auto": the browser's), and a count of the asks, so the last one wins.
+  let language = "auto";
+  let languageAsks = 0;
   let retired = false; // the extension is gone: this copy never starts again
   // Composer root -> ComposerSession. Kept across restarts: a resumed site
   // finds its drafts' sessions (and what was ignored in them) again.
@@ -730,8 +734,41 @@
     if (r.active) r.active.close();
   }
 
+  /** The ui_language of raw settings as cleaning keeps it (src/settings.rs): one the facts list, else "auto". */
+  const languageOf = (raw) => (globalThis.RapportFacts.settings.uiLanguages.includes(raw?.ui_language) ? raw.ui_language : "auto");
+
+  /**
+   * Hands the shim the messages of `wanted` (protocol.js, uiMessages: the
+   * background reads them, a content script may not). Anything but a reply
+   * for that language whose messages are all strings leaves the browser's
+   * language. Resolves to whether this was still the last language asked for.
+   */
+  async function switchLanguage(wanted) {
+    language = wanted;
+    const ask = ++languageAsks;
+    let messages = null;
+    if (wanted !== "auto") {
+      const reply = await send({ kind: Kinds.UI_MESSAGES, language: wanted }).catch(() => null);
+      const m = reply?.ok && reply.language === wanted ? reply.messages : null;
+      if (m && typeof m === "object" && !Array.isArray(m) && Object.values(m).every((v) => typeof v === "string")) messages = m;
+      else console.warn("Rapport: no messages for the chosen language; the browser's is used", wanted);
+    }
+    if (ask !== languageAsks) return false;
+    useMessages(messages ? wanted : "auto", messages);
+    return true;
+  }
+
   function applySettings(raw) {
     settings = raw ?? null;
+    // A new language: what is drawn is drawn again in it, once its messages are here.
+    if (languageOf(raw) !== language) {
+      switchLanguage(languageOf(raw)).then((latest) => {
+        if (latest && run && !retired) {
+          stop();
+          start();
+        }
+      });
+    }
     const paused = Array.isArray(raw?.paused_sites) && raw.paused_sites.includes(siteHost());
     if (paused) stop();
     else if (!run) start();
@@ -820,8 +857,11 @@
     document.addEventListener(LIFECYCLE_EVENT, checkAlive);
     document.addEventListener("rapport-timing-reset", resetTiming);
     api.storage.onChanged.addListener(onStorageChanged);
-    api.storage.local.get([SETTINGS_KEY, DEV_KEY]).then((stored) => {
+    api.storage.local.get([SETTINGS_KEY, DEV_KEY]).then(async (stored) => {
       applyDev(stored[DEV_KEY]);
+      // The chosen language's messages before anything is drawn.
+      const wanted = languageOf(stored[SETTINGS_KEY]);
+      if (wanted !== language) await switchLanguage(wanted);
       applySettings(stored[SETTINGS_KEY]);
     }, () => applySettings(null));
   }

@@ -82,6 +82,16 @@
 //        recorded posts (src/history/outcomes.rs: fingerprints, no text
 //        kept) and stores the counts on those records. At most 100 posts a
 //        message; the sender's hostname is the instance.
+//   { kind: "uiMessages", language: string } (content script, content/core.js)
+//        -> { ok: true, language, messages: { [lowercased key]: string } }
+//        The extension's words in the locale the settings chose
+//        (settings.ui_language, one of RapportFacts.settings.uiLanguages but
+//        "auto"; any other language -> { ok: false, error }), with their
+//        named placeholders already made $1…$9, for shared/browser.js's
+//        message(). Content scripts may not read _locales themselves: nothing
+//        of the extension is web-accessible, so pages cannot detect it.
+//        The content script takes them only when the reply's language is the
+//        one it asked for and every message is a string.
 //   { kind: "exportHistory", format: "json" | "csv" } -> { ok: true, format, text }
 //        The whole history formatted by Rust (the popup's module has no history code;
 //        the popup indents the JSON and saves the file).
@@ -113,8 +123,11 @@
 //   paused_sites: string[] (hostnames), extra_sites: string[] (origins
 //   granted through optional_host_permissions; the background registers the
 //   content scripts for them), nudge: boolean, history: { max_posts,
-//   max_age_days (0 = no limit), store_text, paused, read_outcomes } }. Content scripts watch storage.onChanged, so a
-//   change applies to open tabs without reload.
+//   max_age_days (0 = no limit), store_text, paused, read_outcomes },
+//   ui_language: "auto" | "en" | "es" | "pt_BR" | "fr" | "de" (the language
+//   of the extension's own words; "auto" follows the browser) }. Content
+//   scripts watch storage.onChanged, so a change applies to open tabs without
+//   reload (a new ui_language: their gauge and cards are drawn again in it).
 //
 // Only messages from this extension's own contexts are answered; page scripts
 // cannot reach the background (no externally_connectable) and content scripts
@@ -199,6 +212,7 @@
       COMPOSER_STATUS: "composerStatus",
       RUN_COMMAND: "runCommand",
       READ_OUTCOMES: "readOutcomes",
+      UI_MESSAGES: "uiMessages",
     }),
     // The manifest's "commands" (keyboard shortcuts the user can rebind).
     COMMANDS: Object.freeze({ nextHint: "next-hint", applyFix: "apply-fix" }),

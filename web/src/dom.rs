@@ -39,12 +39,13 @@ pub fn clear(e: &Element) {
     e.set_text_content(None);
 }
 
-/// The extension API's `i18n` and its `getMessage`, through the browser shim
-/// (`shared/browser.js`, which the pages import before their module);
-/// looked up once per page (a summary asks for a hundred strings).
-fn i18n() -> Option<(JsValue, js_sys::Function)> {
+/// The browser shim (`shared/browser.js`, which the pages import before
+/// their module) and its `message(key, subs)`, the one lookup of the
+/// extension's words: the language chosen in the settings, else the
+/// browser's. Looked up once per page (a summary asks for a hundred strings).
+fn shim_message() -> Option<(JsValue, js_sys::Function)> {
     thread_local! {
-        static I18N: Option<(JsValue, js_sys::Function)> = {
+        static MESSAGE: Option<(JsValue, js_sys::Function)> = {
             let get = |v: &JsValue, name: &str| {
                 js_sys::Reflect::get(v, &JsValue::from_str(name))
                     .ok()
@@ -52,13 +53,12 @@ fn i18n() -> Option<(JsValue, js_sys::Function)> {
             };
             (|| {
                 let shim = get(&js_sys::global(), "RapportBrowser")?;
-                let i18n = get(&get(&shim, "api")?, "i18n")?;
-                let message = get(&i18n, "getMessage")?;
-                Some((i18n, message.dyn_into().ok()?))
+                let message = get(&shim, "message")?;
+                Some((shim, message.dyn_into().ok()?))
             })()
         };
     }
-    I18N.with(Clone::clone)
+    MESSAGE.with(Clone::clone)
 }
 
 /// The localised string for `key` from `_locales`, or the key itself when the
@@ -69,12 +69,13 @@ pub fn t(key: &str) -> String {
 
 /// The localised string with `$1`… substitutions.
 pub fn t_with(key: &str, substitutions: &[&str]) -> String {
-    let message = i18n().and_then(|(i18n, get)| {
+    let message = shim_message().and_then(|(shim, message)| {
         let subs = js_sys::Array::new();
         for s in substitutions {
             subs.push(&JsValue::from_str(s));
         }
-        get.call2(&i18n, &JsValue::from_str(key), &subs)
+        message
+            .call2(&shim, &JsValue::from_str(key), &subs)
             .ok()?
             .as_string()
             .filter(|s| !s.is_empty())

@@ -1,7 +1,7 @@
 //! The options page, rendered from Rust: brand profile, rule and site
 //! switches (with the rules and sites switched off from a hint's card, to
-//! turn back on), the pre-publish nudge, history settings and team
-//! import/export.
+//! turn back on), the pre-publish nudge, history settings, team
+//! import/export and the language of the extension's own words.
 //! Storage stays in JavaScript (options.js): this module gets the settings as
 //! JSON, calls `save(json)` after every change, and asks `actions` for what
 //! needs browser APIs (permissions, files).
@@ -13,14 +13,14 @@ use std::rc::Rc;
 use gloo_events::EventListener;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{Element, HtmlInputElement, HtmlTextAreaElement};
+use web_sys::{Element, HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
 
 use rapport::analysis::Cue;
 use rapport::lexicon;
 use rapport::options::Platform;
 use rapport::settings::{
-    origin_of, set_site_enabled, site_enabled, site_hosts, Settings, MAX_AGE_DAYS_RANGE,
-    MAX_POSTS_RANGE,
+    origin_of, set_site_enabled, site_enabled, site_hosts, Settings, UiLanguage,
+    MAX_AGE_DAYS_RANGE, MAX_POSTS_RANGE,
 };
 
 use crate::dom::{append, call_action, clear, el, el_text, set_attr, t, t_with};
@@ -264,6 +264,7 @@ pub fn render_options(
     help(&team, "team-help", "teamHelp");
     let export = button(&team, &t("exportSettings"), "export-settings");
     let import = button(&team, &t("importSettings"), "import-settings");
+    let ui_language = language_card(&root, settings.ui_language);
     let status = el("p", "status");
     set_attr(&status, "role", "status");
     append(&root, &status);
@@ -277,6 +278,7 @@ pub fn render_options(
         sites_off: RefCell::new(sites.paused_elsewhere),
         nudge,
         history,
+        ui_language,
     });
     let save_now = saver(&form, save, &status);
     render_off_lists(&form, &cues.card, &sites.paused_box, &save_now);
@@ -311,6 +313,7 @@ struct Form {
     sites_off: RefCell<Vec<String>>,
     nudge: HtmlInputElement,
     history: HistoryFields,
+    ui_language: HtmlSelectElement,
 }
 
 struct BrandFields {
@@ -356,6 +359,7 @@ impl Form {
         s.history.store_text = h.store_text.checked();
         s.history.paused = h.paused.checked();
         s.history.read_outcomes = h.read_outcomes.checked();
+        s.ui_language = UiLanguage::from_name(&self.ui_language.value()).unwrap_or_default();
         s
     }
 
@@ -374,6 +378,7 @@ impl Form {
             h.store_text.clone().into(),
             h.paused.clone().into(),
             h.read_outcomes.clone().into(),
+            self.ui_language.clone().into(),
         ];
         targets.extend(self.cue_boxes.iter().map(|(_, b)| b.clone().into()));
         targets.extend(self.site_boxes.iter().map(|(_, b)| b.clone().into()));
@@ -582,6 +587,35 @@ fn history_card(root: &Element, settings: &Settings) -> HistoryFields {
         paused,
         read_outcomes,
     }
+}
+
+/// The language of the extension's own words: the browser's, or one of the
+/// locales, each named in its own language (and marked so, for screen
+/// readers). options.js shows the page again in the language saved.
+fn language_card(root: &Element, chosen: UiLanguage) -> HtmlSelectElement {
+    let card = card(root, "languageHeading");
+    let field = el("div", "field");
+    let label = el_text("label", "", &t("uiLanguageLabel"));
+    set_attr(&label, "for", "ui-language");
+    append(&field, &label);
+    help(&field, "ui-language-help", "uiLanguageHelp");
+    let select = el("select", "");
+    set_attr(&select, "id", "ui-language");
+    set_attr(&select, "aria-describedby", "ui-language-help");
+    for language in UiLanguage::ALL {
+        let option = el_text("option", "", &t(language.message_key()));
+        set_attr(&option, "value", language.name());
+        if let Some(tag) = language.tag() {
+            set_attr(&option, "lang", tag);
+        }
+        if language == chosen {
+            set_attr(&option, "selected", "");
+        }
+        append(&select, &option);
+    }
+    append(&field, &select);
+    append(&card, &field);
+    select.unchecked_into()
 }
 
 /// The rules and the hosts switched off from a hint's card, each with a

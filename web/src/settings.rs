@@ -89,9 +89,11 @@ fn push_settings(out: &mut String, s: &Settings) {
     );
     let h = &s.history;
     out.push_str(&format!(
-        ",\"nudge\":{},\"history\":{{\"max_posts\":{},\"max_age_days\":{},\"store_text\":{},\"paused\":{},\"read_outcomes\":{}}}}}",
+        ",\"nudge\":{},\"history\":{{\"max_posts\":{},\"max_age_days\":{},\"store_text\":{},\"paused\":{},\"read_outcomes\":{}}},\"ui_language\":",
         s.nudge, h.max_posts, h.max_age_days, h.store_text, h.paused, h.read_outcomes
     ));
+    push_json_str(out, s.ui_language.name());
+    out.push('}');
 }
 
 /// `"name":[…],…` for each list.

@@ -70,6 +70,9 @@ fn cleaned_settings_are_the_cores_in_serdes_shape() {
         "{}",
         r#"{"options":{"platform":"linkedin","profile":{"names":["Acme \"Co\" \\ ☕"],"handles":[3]}},"nudge":true}"#,
         r#"{"options":{"platform":"myspace"},"extra_sites":["https://a.example","ftp://b"],"history":{"max_posts":50,"max_age_days":0,"store_text":"yes","paused":true}}"#,
+        r#"{"ui_language":"pt_BR"}"#,
+        r#"{"ui_language":"pt-BR","nudge":true}"#,
+        r#"{"ui_language":7}"#,
     ] {
         let js = rapport_web::settings::clean_settings(js_sys::JSON::parse(raw).unwrap());
         let text = String::from(js_sys::JSON::stringify(&js).unwrap());

@@ -222,7 +222,7 @@
       this.el.hidden = false;
       const hints = s.visibleHints();
       // A long draft checked only around the caret says so, in the label and first in the explanation.
-      const partial = a.partial ? t("partialWhy", [a.partial.length.toLocaleString(globalThis.RapportBrowser.api.i18n.getUILanguage())]) : null;
+      const partial = a.partial ? t("partialWhy", [a.partial.length.toLocaleString(globalThis.RapportBrowser.uiLanguage())]) : null;
       const label = partial ? t("gaugePartial", [t(balanceKey(a.balance))]) : t(balanceKey(a.balance));
       // Text nodes are updated in place: no node removal while the user types (see overlay.js).
       if (this.labelText.data !== label) this.labelText.data = label;

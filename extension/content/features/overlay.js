@@ -14,7 +14,8 @@
 (() => {
   const { hasCustomHighlights } = globalThis.RapportBrowser;
   const { FIELD_STYLE_PROPS, MARK_COLOURS, LONG_DRAFT } = globalThis.RapportConstants;
-  const t = (key, subs) => globalThis.RapportBrowser.api.i18n.getMessage(key, subs) || key;
+  // The extension's words in the language the settings chose (shared/browser.js; core.js hands it the messages).
+  const t = (key, subs) => globalThis.RapportBrowser.message(key, subs) || key;
   const HOST_TAG = "rapport-overlay";
   // Names in the page's one highlight registry (styled by highlights.css); -dark where the composer's text is light.
   const HIGHLIGHTS = { fame: "rapport-fame", connection: "rapport-connection", fameDark: "rapport-fame-dark", connectionDark: "rapport-connection-dark" };

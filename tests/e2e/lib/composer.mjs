@@ -116,6 +116,7 @@ export async function resetSettings(session) {
   s.options.disabled_rules = [];
   s.paused_sites = [];
   s.nudge = false;
+  s.ui_language = "auto";
   await sendFromExtension(session, { kind: "setSettings", settings: s });
 }
 

@@ -246,6 +246,7 @@ export default [
           extra_sites: ["https://fosstodon.org", "javascript:alert(1)"],
           nudge: true,
           history: { max_posts: "lots", max_age_days: 30, store_text: true, paused: 1 },
+          ui_language: "pt-PT",
         },
       }));
       const settings = await waitFor(async () => {
@@ -258,6 +259,7 @@ export default [
         extra_sites: ["https://fosstodon.org"],
         nudge: true,
         history: { max_posts: 1000, max_age_days: 30, store_text: true, paused: false, read_outcomes: true },
+        ui_language: "auto",
       });
       const { analysis } = await send(session, { kind: "analyzeOnce", text: "Follow us! Acme is the best brand ever!!!", platform: "x" });
       assert.ok(!analysis.hints.some((h) => h.cue === "follow-ask"), "the valid disabled rule still applies");
