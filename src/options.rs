@@ -142,7 +142,10 @@ pub struct Options {
     /// Rule ids or cue names switched off.
     pub disabled_rules: Vec<String>,
     /// The writer's language, which a draft too short to tell is read in
-    /// (the extension passes the UI's). `None`: English.
+    /// (the extension passes the UI's). `None`: English. Not a stored
+    /// setting: left out of the settings' JSON when absent, as the
+    /// background's own writer leaves it out.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub language: Option<crate::language::Lang>,
 }
 
