@@ -463,3 +463,149 @@ pub fn install_text(text: &str) -> Result<Lang, Error> {
         words: &words,
     })
 }
+
+#[cfg(all(test, not(feature = "external-lexicon")))]
+mod tests {
+    use super::*;
+
+    /// A pack file's parts, split as the extension's JavaScript splits them.
+    struct Split {
+        lang: String,
+        fingerprint: String,
+        ids: String,
+        numbers: Vec<u32>,
+        prefixes: String,
+        meta: Vec<u32>,
+        tails: String,
+        words: String,
+    }
+
+    fn split(text: &str) -> Split {
+        let mut s = Split {
+            lang: String::new(),
+            fingerprint: String::new(),
+            ids: String::new(),
+            numbers: Vec::new(),
+            prefixes: String::new(),
+            meta: Vec::new(),
+            tails: String::new(),
+            words: String::new(),
+        };
+        for line in text.lines().skip(1) {
+            let (kind, rest) = line.split_once('\t').unwrap();
+            match kind {
+                "lang" => s.lang = rest.into(),
+                "fingerprint" => s.fingerprint = rest.into(),
+                "rule" => {
+                    let mut f = rest.split('\t');
+                    s.ids += f.next().unwrap();
+                    s.ids += "\n";
+                    s.numbers.extend(
+                        f.next()
+                            .unwrap()
+                            .split(',')
+                            .map(|n| n.parse::<u32>().unwrap()),
+                    );
+                }
+                "tail" => s.tails += &format!("{rest}\n"),
+                "phrase" => {
+                    let (m, p) = rest.split_once('\t').unwrap();
+                    s.meta.push(m.parse().unwrap());
+                    s.prefixes += &format!("{p}\n");
+                }
+                "words" => s.words += &format!("{rest}\n"),
+                _ => panic!("{kind}"),
+            }
+        }
+        s
+    }
+
+    fn parts(s: &Split) -> PackParts<'_> {
+        PackParts {
+            lang: &s.lang,
+            fingerprint: &s.fingerprint,
+            ids: &s.ids,
+            numbers: &s.numbers,
+            texts: "",
+            prefixes: &s.prefixes,
+            meta: &s.meta,
+            tails: &s.tails,
+            words: &s.words,
+        }
+    }
+
+    #[test]
+    fn a_damaged_or_foreign_language_file_is_refused_with_a_clear_error() {
+        let good = split(builtin_text(Lang::De));
+        // Each damage is checked by building, not installing, so that the
+        // real pack's slot is left to the other tests.
+        type Damage = Box<dyn Fn(&mut Split)>;
+        let damaged: Vec<(&str, Damage)> = vec![
+            (
+                "fingerprint",
+                Box::new(|s| s.fingerprint = "0000000000000000".into()),
+            ),
+            ("a cue", Box::new(|s| s.numbers[0] = 99)),
+            (
+                "a rule's cue",
+                Box::new(|s| s.numbers[0] = (s.numbers[0] + 1) % 26),
+            ),
+            ("numbers cut", Box::new(|s| s.numbers.truncate(5))),
+            (
+                "a twin of another cue",
+                Box::new(|s| {
+                    let i = (0..s.numbers.len() / 6)
+                        .find(|i| s.numbers[i * 6 + 5] != u32::MAX)
+                        .unwrap();
+                    let cue = s.numbers[i * 6];
+                    s.numbers[i * 6 + 5] = super::super::rules()
+                        .iter()
+                        .position(|r| r.cue as u32 != cue)
+                        .unwrap() as u32;
+                }),
+            ),
+            ("an owner", Box::new(|s| s.meta[0] = 0xfff)),
+            (
+                "phrases cut",
+                Box::new(|s| {
+                    s.meta.pop();
+                }),
+            ),
+            ("a placeholder", Box::new(|s| s.tails.push_str("{zz}\n"))),
+        ];
+        assert!(build(&parts(&good), Lang::De).is_ok());
+        for (what, damage) in damaged {
+            let mut s = split(builtin_text(Lang::De));
+            damage(&mut s);
+            if what == "a placeholder" {
+                // A tail no phrase uses is still read, and refused.
+                assert!(build(&parts(&s), Lang::De).is_err(), "{what}");
+                continue;
+            }
+            let err = build(&parts(&s), Lang::De).expect_err(what).to_string();
+            assert!(err.contains("language file"), "{what}: {err}");
+        }
+        assert!(install(&PackParts {
+            lang: "it",
+            ..parts(&good)
+        })
+        .is_err());
+        assert!(install_text("not a language file").is_err());
+    }
+
+    #[test]
+    fn every_code_rule_but_the_headline_hooks_speaks_every_language() {
+        for lang in [Lang::Es, Lang::Pt, Lang::Fr, Lang::De] {
+            let lex = installed(lang).unwrap();
+            for (i, rule) in super::super::rules().iter().enumerate() {
+                let code = super::super::docs()[i].code.is_some();
+                if !code || rule.id.starts_with("curiosity-bait.") {
+                    continue;
+                }
+                let twin = lex.code_entry(i as u16).map(|t| lex.rules()[t as usize].id);
+                let expected = format!("{}.{}", lang.code(), rule.id);
+                assert_eq!(twin, Some(expected.as_str()), "{}", rule.id);
+            }
+        }
+    }
+}

@@ -575,3 +575,87 @@ fn analyze_object_equals_the_core_analysis() {
         assert_eq!(got, want, "for {text:?}");
     }
 }
+
+/// Issue 15: a Spanish draft needs the Spanish lexicon, which the
+/// background installs from the shipped file (split as
+/// extension/shared/language-file.js splits it); its hints then come in
+/// Spanish, at UTF-16 offsets past "¡" and accents.
+#[wasm_bindgen_test]
+fn another_language_is_read_once_its_file_is_installed_with_utf16_offsets() {
+    let text = "¿Sabías que el café de Colombia es el más suave? ¡Dale like si eres de Aries! Comparte con 5 amigos.";
+    let before = analyze(text, JsValue::UNDEFINED).unwrap();
+    assert_eq!(get(&before, "language").as_string().as_deref(), Some("es"));
+    let notices: js_sys::Array = get(&before, "notices").unchecked_into();
+    assert_eq!(
+        get(&notices.get(0), "kind").as_string().as_deref(),
+        Some("language-not-loaded")
+    );
+    assert_eq!(js_sys::Array::from(&get(&before, "hints")).length(), 0);
+
+    let file = include_str!("../../extension/pkg/lexicon-es.txt");
+    let (mut lang, mut fingerprint) = ("", "");
+    let (mut ids, mut prefixes, mut tails, mut words) =
+        (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+    let (mut numbers, mut meta) = (Vec::new(), Vec::new());
+    let texts = js_sys::Array::new();
+    for line in file.lines().skip(1) {
+        let (kind, rest) = line.split_once('\t').unwrap();
+        match kind {
+            "lang" => lang = rest,
+            "fingerprint" => fingerprint = rest,
+            "rule" => {
+                let f: Vec<&str> = rest.split('\t').collect();
+                ids.push(f[0]);
+                numbers.extend(f[1].split(',').map(|n| n.parse::<u32>().unwrap()));
+                let row = js_sys::Array::new();
+                for t in [f[0], f[2], f[3], f[4], f[5]] {
+                    row.push(&JsValue::from_str(t));
+                }
+                texts.push(&row);
+            }
+            "tail" => tails.push(rest),
+            "phrase" => {
+                let (m, p) = rest.split_once('\t').unwrap();
+                meta.push(m.parse::<u32>().unwrap());
+                prefixes.push(p);
+            }
+            "words" => words.push(rest),
+            other => panic!("{other}"),
+        }
+    }
+    let installed = rapport_web::api::install_language(
+        lang,
+        fingerprint,
+        &ids.join("\n"),
+        &numbers,
+        &prefixes.join("\n"),
+        &meta,
+        &tails.join("\n"),
+        &words.join("\n"),
+        texts.into(),
+    )
+    .unwrap();
+    assert_eq!(installed, "es");
+
+    let after = analyze(text, JsValue::UNDEFINED).unwrap();
+    assert_eq!(get(&after, "language").as_string().as_deref(), Some("es"));
+    let sliced = hint_texts(text, &after);
+    assert!(
+        sliced.contains(&("reaction-bait".to_string(), "Dale like si".to_string())),
+        "{sliced:?}"
+    );
+    assert!(
+        sliced.contains(&(
+            "share-bait".to_string(),
+            "Comparte con 5 amigos".to_string()
+        )),
+        "{sliced:?}"
+    );
+    let hints: js_sys::Array = get(&after, "hints").unchecked_into();
+    let like = hints
+        .iter()
+        .find(|h| get(h, "rule_id").as_string().as_deref() == Some("es.reaction-bait.like-if"))
+        .expect("the Spanish entry");
+    let message = get(&like, "message").as_string().unwrap();
+    assert!(message.contains("me gusta"), "{message}");
+}
