@@ -1,13 +1,13 @@
 //! Which language a draft is written in (issue 15): English, Spanish,
 //! Portuguese, French, German, or none of them. Each sentence is judged by
-//! its function words (`lexicon/<lang>/words.toml`: the common ones, and
-//! those frequent in one language and rare in its neighbours, which count
-//! double); the draft is in the language most of its judged words are in,
-//! so a Spanish post with an English tagline or hashtags is Spanish.
-//! Hashtags, mentions and links are nobody's words.
-//!
-//! Not used by the analyser yet: it reads English only until the other
-//! languages' lexicons are loaded (DESIGN.md, issue 15's closing notes).
+//! its words (`lexicon/<lang>/words.toml`: function words, those frequent
+//! in one language and rare in its neighbours, which count double, and the
+//! words a post asks, thanks and talks to the reader with) and by letters
+//! only some languages write; the draft is in the language most of its
+//! judged words are in, so a Spanish post with an English tagline or
+//! hashtags is Spanish. Hashtags, mentions and links are other kinds of
+//! token, nobody's words. The analyser reads a draft in the language found
+//! (DESIGN.md, "Languages").
 
 use crate::span::Span;
 
