@@ -94,7 +94,8 @@ const CUES: &[(&str, &str)] = &[
 ];
 
 /// The requirements a phrase rule may name; a language pack stores them as
-/// bits in this order, which `src/lexicon/pack.rs` reads.
+/// bits in this order, and the analyser reads them from the generated
+/// `REQUIREMENTS` (lexicon_data.rs), so the list is written here alone.
 const REQUIREMENTS: [&str; 8] = [
     "we-subject",
     "question",
@@ -255,8 +256,13 @@ fn main() {
          pub static RULES: &[LexRule] = &[\n{rules_out}];\n\
          /// The ids of `RULES`, in order, for resolving code rules at compile time.\n\
          pub const RULE_IDS: &[&str] = &[\n{ids_out}];\n\
+         /// The requirements a phrase rule may name, in the order of a\n\
+         /// language pack's requirement bits (`src/lexicon/pack.rs`).\n\
+         pub const REQUIREMENTS: [&str; {}] = {:?};\n\
          {}",
         fingerprint.0,
+        REQUIREMENTS.len(),
+        REQUIREMENTS,
         phrases_out.render(external)
     );
     let docs = format!(

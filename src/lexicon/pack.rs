@@ -50,17 +50,9 @@ pub struct PackParts<'a> {
     pub words: &'a str,
 }
 
-/// The requirements a phrase rule may name (`build.rs` checks the same list).
-pub(crate) const REQUIREMENTS: [&str; 8] = [
-    "we-subject",
-    "question",
-    "not-question",
-    "imperative",
-    "link",
-    "claim",
-    "link-or-we",
-    "brand-context",
-];
+/// The requirements a phrase rule may name, in the order of a pack's bits
+/// (written once, in build.rs).
+pub(crate) use super::data::REQUIREMENTS;
 
 /// A language's word classes: what `text::words` knows of English words.
 #[derive(Debug, Default)]
