@@ -365,6 +365,8 @@ fn language_words(english: &BTreeSet<String>) -> String {
             "we",
             "you_informal",
             "you_formal",
+            "you_formal_ambiguous",
+            "you_formal_capitalised",
             "first_person",
             "thanks",
             "action_verbs",
@@ -812,13 +814,7 @@ fn language_pack(lang: &str, english_ids: &[String], fingerprint: &str) -> Strin
         .unwrap_or_else(|e| fail(format!("{}: {e}", words_path.display())));
     let table: toml::Table = toml::from_str(&words_src)
         .unwrap_or_else(|e| fail(format!("{}: {e}", words_path.display())));
-    for key in [
-        "number_words",
-        "we",
-        "you_informal",
-        "you_formal",
-        "question_openers",
-    ] {
+    for key in ["number_words", "we", "you_informal", "question_openers"] {
         if !table.contains_key(key) {
             fail(format!("{lang}/words.toml: no {key}"));
         }

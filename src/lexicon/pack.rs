@@ -60,41 +60,42 @@ pub(crate) struct WordTable {
     /// Sorted by word, for a binary search (a hash map's code would cost
     /// the analyser's module more than its speed gains on a post).
     classes: Vec<(String, u16)>,
-    /// Words that address the reader only when the post uses the formal
-    /// address elsewhere (Spanish "su" is also "his", Portuguese "seu" too).
+    /// `you_formal_ambiguous`: words that address the reader only in a
+    /// post with one of `formal_markers` (Spanish "su" is also "his").
     formal_only: Vec<String>,
+    formal_markers: Vec<String>,
+    /// `you_formal_capitalised`: words that address the reader only
+    /// written with a capital (German "Sie", "Ihre"; "sie" is "they").
+    /// Sorted, as the lines are.
+    capitalised_you: Vec<String>,
     pub number_words: Vec<String>,
     /// Words that make capitals hype ("REBAJAS"), lowercase.
     promo_words: Vec<String>,
-    /// Several words of a class that open a sentence together ("por favor",
-    /// "muchas gracias"): the first word is classed, as phrases start there.
-    pub lang: Option<Lang>,
 }
-
-/// Pronouns that address the reader only in the company of a formal address.
-const AMBIGUOUS_FORMAL: &[&str] = &[
-    "su", "sus", "suyo", "suya", "suyos", "suyas", "le", "les", "seu", "sua", "seus", "suas",
-    "lhe", "lhes",
-];
 
 impl WordTable {
     /// From the pack's word lines: a list name of `words.toml` and a word,
     /// sorted by word (`build.rs`).
-    fn new(lang: Lang, lines: &str) -> WordTable {
-        let mut table = WordTable {
-            lang: Some(lang),
-            ..WordTable::default()
-        };
+    fn new(lines: &str) -> WordTable {
+        let mut table = WordTable::default();
         for line in lines.lines() {
             let Some((key, word)) = line.split_once('\t') else {
                 continue;
             };
+            let list = match key {
+                "you_formal_ambiguous" => Some(&mut table.formal_only),
+                "formal_markers" => Some(&mut table.formal_markers),
+                "you_formal_capitalised" => Some(&mut table.capitalised_you),
+                "number_words" => Some(&mut table.number_words),
+                "promo_words" => Some(&mut table.promo_words),
+                _ => None,
+            };
+            if let Some(list) = list {
+                list.push(word.to_string());
+                continue;
+            }
             let class = match key {
                 "we" => words::WE,
-                "you_informal" | "you_formal" if AMBIGUOUS_FORMAL.contains(&word) => {
-                    table.formal_only.push(word.to_string());
-                    continue;
-                }
                 "you_informal" | "you_formal" => words::YOU,
                 "first_person" => words::FIRST_PERSON,
                 "thanks" => words::THANKS,
@@ -106,14 +107,6 @@ impl WordTable {
                 "minor" => words::MINOR,
                 "poll_link" => words::FOR,
                 "shouting_allow" => words::NOT_SHOUTING,
-                "number_words" => {
-                    table.number_words.push(word.to_string());
-                    continue;
-                }
-                "promo_words" => {
-                    table.promo_words.push(word.to_string());
-                    continue;
-                }
                 _ => continue,
             };
             // Several words ("muchas gracias", "por favor") are the
@@ -151,36 +144,22 @@ impl WordTable {
             let word = t.text(text);
             crate::text::lower_into(word, &mut lower);
             let mut class = t.class & FORM;
-            match self.class_of(&lower) {
-                // German "sie" is "they"; "Sie", capitalised inside a
-                // sentence or opening one, is the formal "you".
-                Some(c)
-                    if self.lang == Some(Lang::De)
-                        && c & words::YOU != 0
-                        && lower == "sie"
-                        && word != "Sie"
-                        && word != "SIE" =>
-                {
-                    class |= c & !words::YOU;
-                }
-                Some(c) => class |= c,
-                None => {}
+            class |= self.class_of(&lower).unwrap_or(0);
+            if word.starts_with(char::is_uppercase)
+                && self.capitalised_you.binary_search(&lower).is_ok()
+            {
+                class |= words::YOU;
             }
-            formal |= matches!(
-                lower.as_str(),
-                "usted" | "ustedes" | "ud" | "uds" | "vd" | "vds" | "senhor" | "senhora"
-            );
+            formal |= self.formal_markers.contains(&lower);
             t.class = class;
             classes |= class;
         }
         if formal && !self.formal_only.is_empty() {
             for t in toks.tokens.iter_mut() {
-                if t.kind == crate::text::Kind::Word
-                    && self
-                        .formal_only
-                        .iter()
-                        .any(|w| t.text(text).eq_ignore_ascii_case(w))
-                {
+                if t.kind == crate::text::Kind::Word && {
+                    crate::text::lower_into(t.text(text), &mut lower);
+                    self.formal_only.contains(&lower)
+                } {
                     t.class |= words::YOU;
                     classes |= words::YOU;
                 }
@@ -333,7 +312,7 @@ fn build(parts: &PackParts<'_>, lang: Lang) -> Result<Lexicon, Error> {
         rules: Box::leak(rules.into_boxed_slice()),
         set: Some(Box::leak(Box::new(set))),
         code_twins: Some(Box::leak(twins.into_boxed_slice())),
-        words: Some(WordTable::new(lang, parts.words)),
+        words: Some(WordTable::new(parts.words)),
     })
 }
 
@@ -599,5 +578,35 @@ mod tests {
                 assert_eq!(twin, Some(expected.as_str()), "{}", rule.id);
             }
         }
+    }
+
+    #[test]
+    fn ambiguous_pronouns_address_the_reader_only_as_the_language_marks_it() {
+        let you = |text: &str| {
+            crate::analyze(text, &crate::Options::default())
+                .stats
+                .you_words
+        };
+        // German: "Ihre" with a capital is the formal "your"; "ihre" is "her".
+        assert_eq!(
+            you("Wir haben Ihre Bestellung heute verschickt und melden uns."),
+            1
+        );
+        assert_eq!(
+            you("Wir haben ihre Bestellung heute verschickt und melden uns."),
+            0
+        );
+        // Spanish: "su" is "your" only beside "usted".
+        assert_eq!(
+            you("Gracias por su paciencia: usted tendrá el pedido mañana."),
+            2
+        );
+        assert_eq!(
+            you("Gracias a María por su paciencia con el pedido de mañana."),
+            0
+        );
+        // Portuguese: "seu" is "your" in a post that says "você".
+        assert_eq!(you("Você já recebeu o seu pedido? Conta para a gente."), 2);
+        assert_eq!(you("A Ana trouxe o seu bolo para a nossa loja hoje."), 0);
     }
 }
